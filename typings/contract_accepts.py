@@ -1,0 +1,55 @@
+"""What the seam accepts: every line here must type-check cleanly (never run)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import boto3
+from typing_extensions import assert_type
+
+from dynantic import DynamoDBClient, get_client, set_client, using_client
+
+from .handwritten import HandWrittenClient
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.client import DynamoDBClient as Boto3DynamoDBClient
+    from mypy_boto3_dynamodb.type_defs import GetItemOutputTypeDef, QueryOutputTypeDef
+
+
+def real_boto3_client_is_accepted() -> None:
+    # pyright strict flags boto3.client's overloads for services without stubs.
+    client = boto3.client("dynamodb", region_name="eu-west-1")  # pyright: ignore[reportUnknownMemberType]
+    set_client(client)
+    seam: DynamoDBClient = client
+    with using_client(client) as inside:
+        assert_type(inside, Boto3DynamoDBClient)
+    del seam
+
+
+def handwritten_client_is_accepted() -> None:
+    client = HandWrittenClient()
+    set_client(client)
+    with using_client(client) as inside:
+        assert_type(inside, HandWrittenClient)
+
+
+def using_client_decorates_a_function() -> None:
+    @using_client(HandWrittenClient())
+    def job() -> int:
+        return 1
+
+    assert_type(job(), int)
+
+
+def results_are_the_stubs_output_types() -> None:
+    client = get_client()
+    item = client.get_item(TableName="users", Key={"pk": {"S": "u#1"}})
+    assert_type(item, GetItemOutputTypeDef)
+    page = client.query(
+        TableName="users",
+        KeyConditionExpression="pk = :pk",
+        ExpressionAttributeValues={":pk": {"S": "u#1"}},
+    )
+    assert_type(page, QueryOutputTypeDef)
+    for row in page["Items"]:
+        assert_type(row.get("name", {}).get("S"), str | None)
