@@ -1,0 +1,360 @@
+"""Attribute values as the in-memory DynamoDB keeps them.
+
+The wire form (``{"S": "x"}``, ``{"N": "1.50"}`` …) is decoded once, on the way
+in, into plain Python values that are cheaper to store and to evaluate:
+
+====  ====================  ====  =========================
+S     ``str``               L     ``list`` of values
+N     ``decimal.Decimal``   M     ``dict`` of name → value
+B     ``bytes``             SS    :class:`StringSet`
+BOOL  ``bool``              NS    :class:`NumberSet`
+NULL  ``None``              BS    :class:`BinarySet`
+====  ====================  ====  =========================
+
+Numbers are normalised on the way in (``"1.50"`` → ``1.5``, ``"-0"`` → ``0``)
+and written back in plain notation, as the service does. Stored values are
+never mutated in place: an update builds new containers, so a value handed to
+a reader or a snapshot stays as it was.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import TypeAlias, cast
+
+from dynantic.testing import messages
+from dynantic.testing.errors import validation_error
+
+__all__ = [
+    "AttributeValue",
+    "BinarySet",
+    "Item",
+    "NumberSet",
+    "StringSet",
+    "WireItem",
+    "WireValue",
+    "decode_item",
+    "decode_value",
+    "encode_item",
+    "encode_value",
+    "format_number",
+    "item_size",
+    "parse_number",
+    "type_code",
+    "value_size",
+    "values_equal",
+]
+
+
+class StringSet(tuple[str, ...]):
+    """An SS value: distinct strings, in the order they were given."""
+
+    __slots__ = ()
+
+
+class NumberSet(tuple[Decimal, ...]):
+    """An NS value: distinct numbers (``1`` and ``1.0`` are one member)."""
+
+    __slots__ = ()
+
+
+class BinarySet(tuple[bytes, ...]):
+    """A BS value: distinct binaries."""
+
+    __slots__ = ()
+
+
+AttributeValue: TypeAlias = (
+    str
+    | Decimal
+    | bytes
+    | bool
+    | list["AttributeValue"]
+    | dict[str, "AttributeValue"]
+    | StringSet
+    | NumberSet
+    | BinarySet
+    | None
+)
+Item: TypeAlias = dict[str, AttributeValue]
+WireValue: TypeAlias = Mapping[str, object]
+WireItem: TypeAlias = Mapping[str, WireValue]
+
+# DynamoDB: at most 32 levels of nested lists and maps.
+MAX_NESTING_DEPTH = 32
+# big.js grammar, which dynalite checked against the service: no leading "+",
+# no whitespace, no "Infinity"/"NaN".
+_NUMBER_SYNTAX = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_MAX_EXPONENT = 125  # 9.99…E+125 is the largest magnitude
+_MIN_EXPONENT = -130  # 1E-130 is the smallest non-zero magnitude
+_MAX_DIGITS = 38
+_ZERO = Decimal(0)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse an N value as the service does and return it normalised.
+
+    Raises a ``ValidationException`` for text that is not a number, has more
+    than 38 significant digits, or lies outside 1E-130 .. 9.99…E+125.
+    """
+    if not text:
+        raise validation_error(messages.NUMBER_NOT_NUMERIC)
+    if _NUMBER_SYNTAX.fullmatch(text) is None:
+        raise validation_error(messages.NUMBER_NOT_NUMERIC_VALUE.format(value=text))
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the grammar above admits only valid text
+        raise validation_error(messages.NUMBER_NOT_NUMERIC_VALUE.format(value=text)) from None
+    sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    significant = len(digits)
+    while significant > 1 and digits[significant - 1] == 0:
+        significant -= 1
+        exponent += 1
+    if significant == 1 and digits[0] == 0:
+        return _ZERO
+    magnitude = exponent + significant - 1
+    if magnitude > _MAX_EXPONENT:
+        raise validation_error(messages.NUMBER_OVERFLOW)
+    if magnitude < _MIN_EXPONENT:
+        raise validation_error(messages.NUMBER_UNDERFLOW)
+    if significant > _MAX_DIGITS:
+        raise validation_error(messages.NUMBER_TOO_MANY_DIGITS)
+    return Decimal((sign, digits[:significant], exponent))
+
+
+def format_number(number: Decimal) -> str:
+    """Write a normalised number the way the service returns it: plain notation."""
+    return format(number, "f")
+
+
+def number_size(number: Decimal) -> int:
+    """Bytes a number occupies: about one per two significant digits, plus one.
+
+    Digits are stored in pairs aligned on the decimal point, so an odd exponent
+    with an even digit count needs no extra pair; negatives take one more byte.
+    """
+    sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    count = len(digits)
+    if count == 1 and digits[0] == 0:
+        return 1
+    magnitude = exponent + count - 1
+    pad = 0 if (count % 2 or magnitude % 2) else 1
+    return 1 + (count + 1) // 2 + pad + sign
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def _blob(payload: object) -> bytes:
+    """Bytes from what botocore accepts for a blob: bytes, bytearray, str or a file."""
+    if isinstance(payload, bytes):
+        return payload
+    if isinstance(payload, bytearray):
+        return bytes(payload)
+    if isinstance(payload, str):
+        return payload.encode("utf-8")
+    read = getattr(payload, "read", None)
+    if callable(read):
+        data: object = read()
+        if isinstance(data, str):
+            return data.encode("utf-8")
+        if isinstance(data, bytes | bytearray):
+            return bytes(data)
+    raise validation_error(messages.ATTRIBUTE_VALUE_INVALID_TYPE)
+
+
+def _duplicates_text(members: list[str]) -> str:
+    return "[" + ", ".join(members) + "]"
+
+
+def _members(payload: object) -> list[object]:
+    """The members of a set payload (botocore accepts a list or a tuple)."""
+    return list(cast("list[object]", payload))
+
+
+def _decode_string_set(payload: object) -> StringSet:
+    members = [str(member) for member in _members(payload)]
+    if not members:
+        raise validation_error(messages.EMPTY_STRING_SET)
+    if len(set(members)) != len(members):
+        shown = _duplicates_text(members)
+        raise validation_error(messages.DUPLICATE_STRING_SET.format(members=shown))
+    return StringSet(members)
+
+
+def _decode_number_set(payload: object) -> NumberSet:
+    numbers = [parse_number(str(member)) for member in _members(payload)]
+    if not numbers:
+        raise validation_error(messages.EMPTY_NUMBER_SET)
+    if len(set(numbers)) != len(numbers):
+        raise validation_error(messages.DUPLICATE_NUMBER_SET)
+    return NumberSet(numbers)
+
+
+def _decode_binary_set(payload: object) -> BinarySet:
+    members = [_blob(member) for member in _members(payload)]
+    if not members:
+        raise validation_error(messages.EMPTY_BINARY_SET)
+    if len(set(members)) != len(members):
+        shown = _duplicates_text([base64.b64encode(member).decode("ascii") for member in members])
+        raise validation_error(messages.DUPLICATE_BINARY_SET.format(members=shown))
+    return BinarySet(members)
+
+
+def _check_null(payload: object) -> None:
+    if payload is not True:
+        raise validation_error(messages.NULL_MUST_BE_TRUE)
+
+
+def decode_value(wire: WireValue, depth: int = 0) -> AttributeValue:
+    """Decode one wire-form attribute value, enforcing the service's value rules.
+
+    ``wire`` has passed the shape check, so payload types are the model's.
+    """
+    if len(wire) != 1:
+        raise validation_error(
+            messages.ATTRIBUTE_VALUE_EMPTY if not wire else messages.ATTRIBUTE_VALUE_MANY_TYPES
+        )
+    ((tag, payload),) = wire.items()
+    if tag == "S":
+        return str(payload)
+    if tag == "N":
+        return parse_number(str(payload))
+    if tag in {"M", "L"}:
+        if depth >= MAX_NESTING_DEPTH:
+            raise validation_error(messages.NESTING_TOO_DEEP)
+        if tag == "M":
+            members = cast("Mapping[str, WireValue]", payload)
+            return {name: decode_value(value, depth + 1) for name, value in members.items()}
+        elements = cast("list[WireValue]", payload)
+        return [decode_value(value, depth + 1) for value in elements]
+    if tag == "B":
+        return _blob(payload)
+    if tag == "BOOL":
+        return bool(payload)
+    if tag == "NULL":
+        _check_null(payload)
+        return None
+    if tag == "SS":
+        return _decode_string_set(payload)
+    if tag == "NS":
+        return _decode_number_set(payload)
+    if tag == "BS":
+        return _decode_binary_set(payload)
+    raise validation_error(messages.ATTRIBUTE_VALUE_EMPTY)
+
+
+def decode_item(wire: WireItem) -> Item:
+    """Decode a wire-form item (or key) into a fresh, unaliased item."""
+    return {name: decode_value(value) for name, value in wire.items()}
+
+
+# ---------------------------------------------------------------- encoding
+
+
+def encode_value(value: AttributeValue) -> dict[str, object]:
+    """The wire form of a stored value, built fresh (never aliasing the store)."""
+    if isinstance(value, str):
+        return {"S": value}
+    if isinstance(value, Decimal):
+        return {"N": format_number(value)}
+    if isinstance(value, bool):
+        return {"BOOL": value}
+    if isinstance(value, bytes):
+        return {"B": value}
+    if value is None:
+        return {"NULL": True}
+    if isinstance(value, dict):
+        return {"M": {name: encode_value(member) for name, member in value.items()}}
+    if isinstance(value, list):
+        return {"L": [encode_value(element) for element in value]}
+    if isinstance(value, NumberSet):
+        return {"NS": [format_number(number) for number in value]}
+    if isinstance(value, StringSet):
+        return {"SS": list(value)}
+    return {"BS": list(value)}
+
+
+def encode_item(item: Mapping[str, AttributeValue]) -> dict[str, dict[str, object]]:
+    """The wire form of a stored item, built fresh."""
+    return {name: encode_value(value) for name, value in item.items()}
+
+
+# ---------------------------------------------------------------- semantics
+
+_TYPE_CODES: dict[type, str] = {
+    str: "S",
+    Decimal: "N",
+    bytes: "B",
+    bool: "BOOL",
+    type(None): "NULL",
+    list: "L",
+    dict: "M",
+    StringSet: "SS",
+    NumberSet: "NS",
+    BinarySet: "BS",
+}
+
+
+def type_code(value: AttributeValue) -> str:
+    """The DynamoDB type of a stored value: ``"S"``, ``"N"``, ``"SS"`` …"""
+    return _TYPE_CODES[type(value)]
+
+
+def values_equal(left: AttributeValue, right: AttributeValue) -> bool:
+    """DynamoDB equality: same type and same value; sets ignore order, maps and
+    lists compare member by member."""
+    kind = type(left)
+    if kind is not type(right):
+        return False
+    if isinstance(left, list):
+        right_list = cast("list[AttributeValue]", right)
+        return len(left) == len(right_list) and all(map(values_equal, left, right_list))
+    if isinstance(left, dict):
+        right_map = cast("dict[str, AttributeValue]", right)
+        return left.keys() == right_map.keys() and all(
+            values_equal(member, right_map[name]) for name, member in left.items()
+        )
+    if isinstance(left, tuple):
+        return len(left) == len(cast("tuple[object, ...]", right)) and set(left) == set(
+            cast("tuple[object, ...]", right)
+        )
+    return left == right
+
+
+def _string_size(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
+
+
+def value_size(value: AttributeValue) -> int:
+    """Bytes a value counts for in item size, by the service's formula."""
+    if isinstance(value, str):
+        return _string_size(value)
+    if isinstance(value, Decimal):
+        return number_size(value)
+    if isinstance(value, bool) or value is None:
+        return 1
+    if isinstance(value, bytes):
+        return len(value)
+    if isinstance(value, dict):
+        return 3 + sum(1 + _string_size(name) + value_size(m) for name, m in value.items())
+    if isinstance(value, list):
+        return 3 + sum(1 + value_size(element) for element in value)
+    if isinstance(value, StringSet):
+        return sum(_string_size(member) for member in value)
+    if isinstance(value, NumberSet):
+        return sum(number_size(member) for member in value)
+    return sum(len(member) for member in value)
+
+
+def item_size(item: Mapping[str, AttributeValue]) -> int:
+    """An item's size: UTF-8 bytes of each attribute name plus its value's size."""
+    return sum(_string_size(name) + value_size(value) for name, value in item.items())

@@ -1,0 +1,44 @@
+"""Service errors inside the in-memory DynamoDB.
+
+The engine and the operations raise :class:`ServiceError`, which knows nothing
+of botocore or HTTP. The client turns it into the botocore ``ClientError``
+subclass a real client raises; the HTTP endpoint turns it into the service's
+JSON error body. Message texts live in :mod:`dynantic.testing.messages`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["ServiceError", "validation_error"]
+
+
+class ServiceError(Exception):
+    """An error the DynamoDB service would answer with.
+
+    ``code`` is the service's error code (``ConditionalCheckFailedException``),
+    ``message`` its text, ``fields`` the modeled members the error carries
+    besides the message (``Item``, ``CancellationReasons``), in boto3's shape.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        fields: Mapping[str, object] | None = None,
+        *,
+        status: int = 400,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.fields: dict[str, object] = dict(fields) if fields else {}
+        self.status = status
+
+    def __repr__(self) -> str:
+        return f"ServiceError({self.code!r}, {self.message!r})"
+
+
+def validation_error(message: str) -> ServiceError:
+    """A ``ValidationException`` with ``message``."""
+    return ServiceError("ValidationException", message)

@@ -1,0 +1,41 @@
+"""botocore's DynamoDB service model, loaded once per process.
+
+The model is the single source for operation names, request and response
+shapes, error shapes, paginators and waiters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import botocore.session
+from botocore.model import OperationModel, ServiceModel
+
+__all__ = ["operation_model", "python_name", "service_model", "session"]
+
+
+@functools.cache
+def session() -> botocore.session.Session:
+    """A private botocore session: its loaders read the bundled model files."""
+    return botocore.session.get_session()
+
+
+@functools.cache
+def service_model() -> ServiceModel:
+    """DynamoDB's service model (``dynamodb`` / ``2012-08-10``)."""
+    return session().get_service_model("dynamodb")
+
+
+@functools.cache
+def operation_model(name: str) -> OperationModel:
+    """The model of one operation, by its API name (``"PutItem"``)."""
+    return service_model().operation_model(name)
+
+
+_CAMEL_BOUNDARY = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def python_name(operation_name: str) -> str:
+    """``"BatchGetItem"`` → ``"batch_get_item"``, as boto3 names client methods."""
+    return _CAMEL_BOUNDARY.sub("_", operation_name).lower()
