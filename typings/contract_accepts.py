@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import boto3
+from botocore.exceptions import ClientError
 from typing_extensions import assert_type
 
 from dynantic import DynamoDBClient, get_client, set_client, using_client
+from dynantic.testing import FakeDynamoDBClient
 
 from .handwritten import HandWrittenClient
 
@@ -31,6 +33,16 @@ def handwritten_client_is_accepted() -> None:
     set_client(client)
     with using_client(client) as inside:
         assert_type(inside, HandWrittenClient)
+
+
+def the_in_memory_client_is_accepted() -> None:
+    fake = FakeDynamoDBClient()
+    set_client(fake)
+    seam: DynamoDBClient = fake
+    with using_client(fake) as inside:
+        assert_type(inside, FakeDynamoDBClient)
+        assert_type(inside.exceptions.ConditionalCheckFailedException, type[ClientError])
+    del seam
 
 
 def using_client_decorates_a_function() -> None:

@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from dynantic.testing.client import FakeDynamoDBClient
+from dynantic.testing.engine.clock import Clock
+
+__all__ = ["Clock", "FakeDynamoDBClient"]

@@ -41,3 +41,46 @@ DUPLICATE_BINARY_SET = (
     "Input collection {members}of type BS contains duplicates."
 )
 NESTING_TOO_DEEP = "Nesting Levels have exceeded supported limits"
+
+# ---------------------------------------------------------------- tables
+# Data-plane operations name no table; control-plane operations do.
+TABLE_NOT_FOUND = "Requested resource not found"
+TABLE_NOT_FOUND_NAMED = "Requested resource not found: Table: {name} not found"
+TABLE_ALREADY_EXISTS = "Table already exists: {name}"
+
+# ---------------------------------------------------------------- keys and items
+KEY_SCHEMA_MISMATCH = "The provided key element does not match the schema"
+ITEM_MISSING_KEY = "One or more parameter values were invalid: Missing the key {name} in the item"
+ITEM_KEY_TYPE_MISMATCH = (
+    "One or more parameter values were invalid: "
+    "Type mismatch for key {name} expected: {expected} actual: {actual}"
+)
+ITEM_KEY_EMPTY = (
+    "One or more parameter values are not valid. "
+    "The AttributeValue for a key attribute cannot contain an empty {kind} value. Key: {name}"
+)
+KEY_EMPTY = (
+    "One or more parameter values were invalid: "
+    "The AttributeValue for a key attribute cannot contain an empty {kind} value. Key: {name}"
+)
+PARTITION_KEY_TOO_LARGE = (
+    "One or more parameter values were invalid: "
+    "Size of hashkey has exceeded the maximum size limit of2048 bytes"
+)
+SORT_KEY_TOO_LARGE = (
+    "One or more parameter values were invalid: "
+    "Aggregated size of all range keys has exceeded the size limit of 1024 bytes"
+)
+INDEX_KEY_TYPE_MISMATCH = (
+    "One or more parameter values were invalid: "
+    "Type mismatch for Index Key {name} Expected: {expected} Actual: {actual} IndexName: {index}"
+)
+INDEX_KEY_EMPTY = (
+    "One or more parameter values are not valid. A value specified for a secondary index key "
+    "is not supported. The AttributeValue for a key attribute cannot contain an empty {kind} "
+    "value. IndexName: {index}, IndexKey: {name}"
+)
+ITEM_TOO_LARGE = "Item size has exceeded the maximum allowed size"
+PUT_RETURN_VALUES = "ReturnValues can only be ALL_OLD or NONE"
+CONDITIONAL_CHECK_FAILED = "The conditional request failed"
+DELETE_RETURN_VALUES = "ReturnValues can only be ALL_OLD or NONE"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TypeAlias, cast
 
@@ -80,8 +80,10 @@ AttributeValue: TypeAlias = (
     | None
 )
 Item: TypeAlias = dict[str, AttributeValue]
-WireValue: TypeAlias = Mapping[str, object]
-WireItem: TypeAlias = Mapping[str, WireValue]
+WireValue: TypeAlias = object
+"""A wire-form attribute value (``{"S": "x"}``), as the request carried it."""
+WireItem: TypeAlias = Mapping[str, object]
+"""A wire-form item or key: attribute name → wire-form value."""
 
 # DynamoDB: at most 32 levels of nested lists and maps.
 MAX_NESTING_DEPTH = 32
@@ -209,7 +211,7 @@ def _decode_binary_set(payload: object) -> BinarySet:
     return BinarySet(members)
 
 
-def _check_null(payload: object) -> None:
+def _decode_null(payload: object) -> None:
     if payload is not True:
         raise validation_error(messages.NULL_MUST_BE_TRUE)
 
@@ -219,6 +221,9 @@ def decode_value(wire: WireValue, depth: int = 0) -> AttributeValue:
 
     ``wire`` has passed the shape check, so payload types are the model's.
     """
+    if not isinstance(wire, Mapping):
+        raise validation_error(messages.ATTRIBUTE_VALUE_EMPTY)
+    wire = cast("Mapping[str, object]", wire)
     if len(wire) != 1:
         raise validation_error(
             messages.ATTRIBUTE_VALUE_EMPTY if not wire else messages.ATTRIBUTE_VALUE_MANY_TYPES
@@ -232,24 +237,24 @@ def decode_value(wire: WireValue, depth: int = 0) -> AttributeValue:
         if depth >= MAX_NESTING_DEPTH:
             raise validation_error(messages.NESTING_TOO_DEEP)
         if tag == "M":
-            members = cast("Mapping[str, WireValue]", payload)
+            members = cast("Mapping[str, object]", payload)
             return {name: decode_value(value, depth + 1) for name, value in members.items()}
-        elements = cast("list[WireValue]", payload)
+        elements = cast("list[object]", payload)
         return [decode_value(value, depth + 1) for value in elements]
-    if tag == "B":
-        return _blob(payload)
-    if tag == "BOOL":
-        return bool(payload)
-    if tag == "NULL":
-        _check_null(payload)
-        return None
-    if tag == "SS":
-        return _decode_string_set(payload)
-    if tag == "NS":
-        return _decode_number_set(payload)
-    if tag == "BS":
-        return _decode_binary_set(payload)
-    raise validation_error(messages.ATTRIBUTE_VALUE_EMPTY)
+    decoder = _OTHER_DECODERS.get(tag)
+    if decoder is None:
+        raise validation_error(messages.ATTRIBUTE_VALUE_EMPTY)
+    return decoder(payload)
+
+
+_OTHER_DECODERS: dict[str, Callable[[object], AttributeValue]] = {
+    "B": _blob,
+    "BOOL": bool,
+    "NULL": _decode_null,
+    "SS": _decode_string_set,
+    "NS": _decode_number_set,
+    "BS": _decode_binary_set,
+}
 
 
 def decode_item(wire: WireItem) -> Item:

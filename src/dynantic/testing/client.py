@@ -1,0 +1,242 @@
+"""``FakeDynamoDBClient``: an in-memory DynamoDB behind boto3's client interface.
+
+Each method is one line: it hands the request to :meth:`FakeDynamoDBClient._invoke`,
+which checks the request's shape as botocore does, checks the service's
+constraints, runs the operation's handler against the database under its lock,
+and returns the response with ``ResponseMetadata`` — or raises the botocore
+exception a real client would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
+
+from botocore.paginate import Paginator
+from botocore.waiter import NormalizedOperationMethod, Waiter
+
+from dynantic.testing.botocore_errors import client_exceptions, to_client_error
+from dynantic.testing.engine.clock import Clock
+from dynantic.testing.errors import ServiceError
+from dynantic.testing.metadata import ResponseMetadataFactory
+from dynantic.testing.model import operation_model, session
+from dynantic.testing.service import Service
+from dynantic.testing.validation import check_request
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.client import Exceptions
+    from mypy_boto3_dynamodb.paginator import ListTablesPaginator, QueryPaginator, ScanPaginator
+    from mypy_boto3_dynamodb.type_defs import (
+        BatchGetItemInputTypeDef,
+        BatchGetItemOutputTypeDef,
+        BatchWriteItemInputTypeDef,
+        BatchWriteItemOutputTypeDef,
+        CreateTableInputTypeDef,
+        CreateTableOutputTypeDef,
+        DeleteItemInputTypeDef,
+        DeleteItemOutputTypeDef,
+        DeleteTableInputTypeDef,
+        DeleteTableOutputTypeDef,
+        DescribeTableInputTypeDef,
+        DescribeTableOutputTypeDef,
+        DescribeTimeToLiveInputTypeDef,
+        DescribeTimeToLiveOutputTypeDef,
+        EmptyResponseMetadataTypeDef,
+        GetItemInputTypeDef,
+        GetItemOutputTypeDef,
+        ListTablesInputTypeDef,
+        ListTablesOutputTypeDef,
+        ListTagsOfResourceInputTypeDef,
+        ListTagsOfResourceOutputTypeDef,
+        PutItemInputTypeDef,
+        PutItemOutputTypeDef,
+        QueryInputTypeDef,
+        QueryOutputTypeDef,
+        ScanInputTypeDef,
+        ScanOutputTypeDef,
+        TagResourceInputTypeDef,
+        TransactGetItemsInputTypeDef,
+        TransactGetItemsOutputTypeDef,
+        TransactWriteItemsInputTypeDef,
+        TransactWriteItemsOutputTypeDef,
+        UntagResourceInputTypeDef,
+        UpdateItemInputTypeDef,
+        UpdateItemOutputTypeDef,
+        UpdateTableInputTypeDef,
+        UpdateTableOutputTypeDef,
+        UpdateTimeToLiveInputTypeDef,
+        UpdateTimeToLiveOutputTypeDef,
+    )
+    from mypy_boto3_dynamodb.waiter import TableExistsWaiter, TableNotExistsWaiter
+    from typing_extensions import Unpack
+
+__all__ = ["FakeDynamoDBClient"]
+
+_PAGINATED = {"list_tables": "ListTables", "query": "Query", "scan": "Scan"}
+_WAITERS = {"table_exists": "TableExists", "table_not_exists": "TableNotExists"}
+
+
+class FakeDynamoDBClient:
+    """An in-memory DynamoDB with the methods, results and errors of
+    ``boto3.client("dynamodb")``.
+
+    Two instances share nothing. Thread-safe: concurrent calls behave as if
+    applied one at a time.
+    """
+
+    def __init__(
+        self,
+        *,
+        region_name: str = "us-east-1",
+        account_id: str = "123456789012",
+        clock: Clock | None = None,
+    ) -> None:
+        self._service = Service(region=region_name, account_id=account_id, clock=clock)
+        self._metadata = ResponseMetadataFactory()
+
+    @property
+    def service(self) -> Service:
+        """The in-memory service behind this client (share it with an HTTP endpoint)."""
+        return self._service
+
+    @property
+    def clock(self) -> Clock:
+        """The clock the fake reads: set it, shift it, or let it follow real time."""
+        return self._service.database.clock
+
+    @property
+    def exceptions(self) -> Exceptions:
+        """The service's error classes, as ``client.exceptions.<Code>``."""
+        return client_exceptions()
+
+    def _invoke(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:
+        check_request(operation_name, request)
+        clock = self._service.database.clock
+        try:
+            response = self._service.invoke(operation_name, request)
+        except ServiceError as error:
+            metadata = self._metadata.build(clock.now(), status=error.status)
+            raise to_client_error(error, operation_name, metadata) from None
+        response["ResponseMetadata"] = self._metadata.build(clock.now())
+        return response
+
+    # Items
+    def get_item(self, **kwargs: Unpack[GetItemInputTypeDef]) -> GetItemOutputTypeDef:
+        return cast("GetItemOutputTypeDef", self._invoke("GetItem", kwargs))
+
+    def put_item(self, **kwargs: Unpack[PutItemInputTypeDef]) -> PutItemOutputTypeDef:
+        return cast("PutItemOutputTypeDef", self._invoke("PutItem", kwargs))
+
+    def update_item(self, **kwargs: Unpack[UpdateItemInputTypeDef]) -> UpdateItemOutputTypeDef:
+        return cast("UpdateItemOutputTypeDef", self._invoke("UpdateItem", kwargs))
+
+    def delete_item(self, **kwargs: Unpack[DeleteItemInputTypeDef]) -> DeleteItemOutputTypeDef:
+        return cast("DeleteItemOutputTypeDef", self._invoke("DeleteItem", kwargs))
+
+    # Reads over many items
+    def query(self, **kwargs: Unpack[QueryInputTypeDef]) -> QueryOutputTypeDef:
+        return cast("QueryOutputTypeDef", self._invoke("Query", kwargs))
+
+    def scan(self, **kwargs: Unpack[ScanInputTypeDef]) -> ScanOutputTypeDef:
+        return cast("ScanOutputTypeDef", self._invoke("Scan", kwargs))
+
+    # Batches and transactions
+    def batch_get_item(
+        self, **kwargs: Unpack[BatchGetItemInputTypeDef]
+    ) -> BatchGetItemOutputTypeDef:
+        return cast("BatchGetItemOutputTypeDef", self._invoke("BatchGetItem", kwargs))
+
+    def batch_write_item(
+        self, **kwargs: Unpack[BatchWriteItemInputTypeDef]
+    ) -> BatchWriteItemOutputTypeDef:
+        return cast("BatchWriteItemOutputTypeDef", self._invoke("BatchWriteItem", kwargs))
+
+    def transact_get_items(
+        self, **kwargs: Unpack[TransactGetItemsInputTypeDef]
+    ) -> TransactGetItemsOutputTypeDef:
+        return cast("TransactGetItemsOutputTypeDef", self._invoke("TransactGetItems", kwargs))
+
+    def transact_write_items(
+        self, **kwargs: Unpack[TransactWriteItemsInputTypeDef]
+    ) -> TransactWriteItemsOutputTypeDef:
+        return cast("TransactWriteItemsOutputTypeDef", self._invoke("TransactWriteItems", kwargs))
+
+    # Tables
+    def create_table(self, **kwargs: Unpack[CreateTableInputTypeDef]) -> CreateTableOutputTypeDef:
+        return cast("CreateTableOutputTypeDef", self._invoke("CreateTable", kwargs))
+
+    def delete_table(self, **kwargs: Unpack[DeleteTableInputTypeDef]) -> DeleteTableOutputTypeDef:
+        return cast("DeleteTableOutputTypeDef", self._invoke("DeleteTable", kwargs))
+
+    def describe_table(
+        self, **kwargs: Unpack[DescribeTableInputTypeDef]
+    ) -> DescribeTableOutputTypeDef:
+        return cast("DescribeTableOutputTypeDef", self._invoke("DescribeTable", kwargs))
+
+    def list_tables(self, **kwargs: Unpack[ListTablesInputTypeDef]) -> ListTablesOutputTypeDef:
+        return cast("ListTablesOutputTypeDef", self._invoke("ListTables", kwargs))
+
+    def update_table(self, **kwargs: Unpack[UpdateTableInputTypeDef]) -> UpdateTableOutputTypeDef:
+        return cast("UpdateTableOutputTypeDef", self._invoke("UpdateTable", kwargs))
+
+    # Time to live and tags
+    def update_time_to_live(
+        self, **kwargs: Unpack[UpdateTimeToLiveInputTypeDef]
+    ) -> UpdateTimeToLiveOutputTypeDef:
+        return cast("UpdateTimeToLiveOutputTypeDef", self._invoke("UpdateTimeToLive", kwargs))
+
+    def describe_time_to_live(
+        self, **kwargs: Unpack[DescribeTimeToLiveInputTypeDef]
+    ) -> DescribeTimeToLiveOutputTypeDef:
+        return cast("DescribeTimeToLiveOutputTypeDef", self._invoke("DescribeTimeToLive", kwargs))
+
+    def tag_resource(
+        self, **kwargs: Unpack[TagResourceInputTypeDef]
+    ) -> EmptyResponseMetadataTypeDef:
+        return cast("EmptyResponseMetadataTypeDef", self._invoke("TagResource", kwargs))
+
+    def untag_resource(
+        self, **kwargs: Unpack[UntagResourceInputTypeDef]
+    ) -> EmptyResponseMetadataTypeDef:
+        return cast("EmptyResponseMetadataTypeDef", self._invoke("UntagResource", kwargs))
+
+    def list_tags_of_resource(
+        self, **kwargs: Unpack[ListTagsOfResourceInputTypeDef]
+    ) -> ListTagsOfResourceOutputTypeDef:
+        return cast("ListTagsOfResourceOutputTypeDef", self._invoke("ListTagsOfResource", kwargs))
+
+    # Paginators and waiters, run by botocore's own machinery over this client
+    @overload
+    def get_paginator(self, operation_name: Literal["list_tables"]) -> ListTablesPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["query"]) -> QueryPaginator: ...
+    @overload
+    def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator: ...
+    def get_paginator(
+        self, operation_name: str
+    ) -> ListTablesPaginator | QueryPaginator | ScanPaginator:
+        """A paginator that behaves as boto3's, over this client's calls."""
+        api_name = _PAGINATED.get(operation_name)
+        if api_name is None:
+            raise ValueError(f"Operation cannot be paginated: {operation_name}")
+        config = session().get_paginator_model("dynamodb").get_paginator(api_name)
+        method = getattr(self, operation_name)
+        paginator: Paginator[object] = Paginator(method, config, operation_model(api_name))
+        return cast("QueryPaginator", paginator)
+
+    @overload
+    def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter: ...
+    @overload
+    def get_waiter(self, waiter_name: Literal["table_not_exists"]) -> TableNotExistsWaiter: ...
+    def get_waiter(self, waiter_name: str) -> TableExistsWaiter | TableNotExistsWaiter:
+        """A waiter that behaves as boto3's: it returns at once when the table is
+        already in the awaited state."""
+        api_name = _WAITERS.get(waiter_name)
+        if api_name is None:
+            raise ValueError(f"Waiter does not exist: {waiter_name}")
+        config = session().get_waiter_model("dynamodb").get_waiter(api_name)
+        # botocore-stubs type the config as a mapping and the method as returning
+        # None; at run time botocore passes exactly these objects.
+        method = NormalizedOperationMethod(cast("Callable[..., None]", self.describe_table))
+        waiter = Waiter(api_name, cast("Mapping[str, Any]", config), method)
+        return cast("TableExistsWaiter", waiter)

@@ -1,0 +1,57 @@
+"""The whole in-memory DynamoDB: its tables, its lock and its clock.
+
+Every operation runs while holding :attr:`Database.lock`, so concurrent calls
+from many threads behave as if applied one at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from dynantic.testing import messages
+from dynantic.testing.engine.clock import Clock
+from dynantic.testing.engine.table import Table
+from dynantic.testing.errors import ServiceError
+
+__all__ = ["Database"]
+
+
+class Database:
+    """Tables by name, one re-entrant lock, the clock, the account and region."""
+
+    def __init__(self, *, region: str, account_id: str, clock: Clock | None = None) -> None:
+        self.region = region
+        self.account_id = account_id
+        self.clock = clock if clock is not None else Clock()
+        self.lock = threading.RLock()
+        self.tables: dict[str, Table] = {}
+
+    def table_arn(self, name: str) -> str:
+        """The ARN a table of this name has in this account and region."""
+        return f"arn:aws:dynamodb:{self.region}:{self.account_id}:table/{name}"
+
+    def table_name(self, name_or_arn: str) -> str:
+        """A table's name from its name or its ARN (the API accepts both)."""
+        prefix = f"arn:aws:dynamodb:{self.region}:{self.account_id}:table/"
+        if name_or_arn.startswith(prefix):
+            return name_or_arn[len(prefix) :]
+        return name_or_arn
+
+    def table(self, name_or_arn: str, *, named: bool = False) -> Table:
+        """The table, or the service's ``ResourceNotFoundException``.
+
+        ``named``: the control-plane operations name the missing table in the
+        message; the data-plane ones do not.
+        """
+        table = self.tables.get(name_or_arn)
+        if table is None:
+            name = self.table_name(name_or_arn)
+            table = self.tables.get(name)
+            if table is None:
+                message = (
+                    messages.TABLE_NOT_FOUND_NAMED.format(name=name)
+                    if named
+                    else (messages.TABLE_NOT_FOUND)
+                )
+                raise ServiceError("ResourceNotFoundException", message)
+        return table
