@@ -84,3 +84,279 @@ ITEM_TOO_LARGE = "Item size has exceeded the maximum allowed size"
 PUT_RETURN_VALUES = "ReturnValues can only be ALL_OLD or NONE"
 CONDITIONAL_CHECK_FAILED = "The conditional request failed"
 DELETE_RETURN_VALUES = "ReturnValues can only be ALL_OLD or NONE"
+
+# ---------------------------------------------------------------- table control plane
+# CreateTable, UpdateTable, DeleteTable, tags and time to live. ``INVALID`` is
+# the prefix the service puts before most of its semantic refusals.
+INVALID = "One or more parameter values were invalid: "
+TABLE_MEMBER_NULL = "Value null at '{path}' failed to satisfy constraint: Member must not be null"
+TABLE_MEMBER_TOO_LONG = (
+    "Value '{value}' at '{path}' failed to satisfy constraint: "
+    "Member must have length less than or equal to {bound}"
+)
+TABLE_VALIDATION_ERRORS = "{count} validation error{plural} detected: {errors}"
+
+# Billing mode and capacity.
+PAY_PER_REQUEST_WITH_THROUGHPUT = (
+    INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified "
+    "when BillingMode is PAY_PER_REQUEST"
+)
+PROVISIONED_WITHOUT_CAPACITY = (
+    INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified "
+    "when BillingMode is PROVISIONED"
+)
+PROVISIONED_WITHOUT_THROUGHPUT = (
+    INVALID + "ProvisionedThroughput must be specified when BillingMode is PROVISIONED"
+)
+CAPACITY_OUT_OF_BOUNDS = "Given value {value} for {name} is out of bounds"
+CAPACITY_ABOVE_TABLE_MAXIMUM = (
+    "The requested {name}, {value}, is above the per table maximum for the account in "
+    "{region}. Per table maximum: {maximum}. Refer to the Amazon DynamoDB Developer Guide "
+    "for current limits and how to request higher limits."
+)
+CAPACITY_ABOVE_INDEX_MAXIMUM = (
+    "The requested {name} for index {index}, {value}, is above the per index maximum for "
+    "the account in {region}. Per table maximum: {maximum}. Refer to the Amazon DynamoDB "
+    "Developer Guide for current limits and how to request higher limits."
+)
+THROUGHPUT_UNCHANGED = (
+    "The provisioned throughput for the table will not change. The requested value equals "
+    "the current value. Current ReadCapacityUnits provisioned for the table: {read}. "
+    "Requested ReadCapacityUnits: {new_read}. Current WriteCapacityUnits provisioned for the "
+    "table: {write}. Requested WriteCapacityUnits: {new_write}. Refer to the Amazon DynamoDB "
+    "Developer Guide for current limits and how to request higher limits."
+)
+INDEX_THROUGHPUT_UNCHANGED = (
+    "The provisioned throughput for the index {index} will not change. The requested value "
+    "equals the current value. Current ReadCapacityUnits provisioned for index {index}: "
+    "{read}. Requested ReadCapacityUnits: {new_read}. Current WriteCapacityUnits provisioned "
+    "for index {index}: {write}. Requested WriteCapacityUnits: {new_write}. Refer to the "
+    "Amazon DynamoDB Developer Guide for current limits and how to request higher limits."
+)
+DECREASES_LIMITED = (
+    "Subscriber limit exceeded: Provisioned throughput decreases are limited within a given "
+    "UTC day. After the first 4 decreases, each subsequent decrease in the same UTC day can be "
+    "performed at most once every 3600 seconds. Number of decreases today: {count}. "
+    "Last decrease at {last}. Next decrease can be made at {next}"
+)
+ON_DEMAND_ON_PROVISIONED_CREATE = (
+    INVALID + "{member} for OnDemandThroughput cannot be specified when table BillingMode "
+    "is PROVISIONED."
+)
+ON_DEMAND_ON_PROVISIONED_UPDATE = (
+    INVALID + "{member} for OnDemandThroughput cannot be specified when the table "
+    "BillingMode is PROVISIONED"
+)
+INDEX_ON_DEMAND_ON_PROVISIONED = (
+    INVALID + "{member} for OnDemandThroughput for index: {index} cannot be specified when "
+    "table BillingMode is PROVISIONED."
+)
+ON_DEMAND_OUT_OF_RANGE = (
+    INVALID + "Requested {member} for OnDemandThroughput for table is outside of valid range"
+)
+INDEX_ON_DEMAND_OUT_OF_RANGE = (
+    INVALID + "Requested {member} for OnDemandThroughput for index : {index} "
+    "is outside of valid range"
+)
+ON_DEMAND_ABOVE_MAXIMUM = (
+    "Subscriber limit exceeded: Requested {member} for OnDemandThroughput for {target} "
+    "exceeds TableMax{quota}CapacityUnits of the account in region {region}"
+)
+WARM_ABOVE_MAXIMUM = (
+    "Subscriber limit exceeded: Requested {member} for WarmThroughput for {target} "
+    "exceeds TableMax{quota}CapacityUnits of the account in region {region}"
+)
+WARM_BELOW_ON_DEMAND_START = (
+    INVALID + "Requested {member} for WarmThroughput for {target} is lower than initial "
+    "throughput for OnDemand. See: https://docs.aws.amazon.com/amazondynamodb/latest/"
+    "developerguide/on-demand-capacity-mode.html#on-demand-capacity-mode-initial"
+)
+WARM_BELOW_PROVISIONED = (
+    INVALID + "Requested {member} for WarmThroughput for {target} is lower than {capacity} "
+    "of ProvisionedThroughput"
+)
+WARM_DECREASE = (
+    INVALID + "Requested {member} for WarmThroughput for {target} is lower than current "
+    "WarmThroughput, decreasing WarmThroughput is not supported"
+)
+INDEX_WARM_EMPTY = (
+    INVALID + "WarmThroughput must have at least one of ReadUnitsPerSecond or "
+    "WriteUnitsPerSecond specified for index: {index}"
+)
+
+# Key schemas and attribute definitions.
+ATTRIBUTE_NAME_DUPLICATED = "Attribute Name is duplicated: {name}"
+KEY_ATTRIBUTES_WITHOUT_DEFINITION = "Invalid KeySchema: Some index key attribute have no definition"
+KEY_ATTRIBUTES_NOT_DEFINED = (
+    INVALID + "Some index key attributes are not defined in AttributeDefinitions. "
+    "Keys: [{keys}], AttributeDefinitions: [{definitions}]"
+)
+KEY_SAME_NAME = "Both the Hash Key and the Range Key element in the KeySchema have the same name"
+KEY_FIRST_NOT_HASH = "Invalid KeySchema: The first KeySchemaElement is not a HASH key type"
+KEY_SECOND_NOT_RANGE = "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type"
+KEY_ATTRIBUTE_COUNT_MISMATCH = (
+    INVALID + "Number of attributes in KeySchema does not exactly match number of attributes "
+    "defined in AttributeDefinitions"
+)
+ATTRIBUTE_DEFINITIONS_UNUSED = (
+    INVALID + "Some AttributeDefinitions are not used. AttributeDefinitions: [{definitions}], "
+    "keys used: [{keys}]"
+)
+KEY_DUPLICATE_ATTRIBUTES = "The KeySchema contains multiple key attributes with the same name"
+KEY_HASH_AFTER_RANGE = (
+    INVALID + "All HASH key attributes must precede RANGE key attributes in the KeySchema"
+)
+KEY_TOO_MANY = INVALID + "The KeySchema exceeds the maximum allowed number of {kind} key attributes"
+KEY_SCHEMA_ELEMENT = "com.amazonaws.dynamodb.v20120810.KeySchemaElement@{hash:08x}"
+
+# Secondary indexes.
+INDEX_LIST_EMPTY = INVALID + "List of {member} is empty"
+LOCAL_INDEX_WITHOUT_TABLE_RANGE = (
+    INVALID + "Table KeySchema does not have a range key, which is required when specifying "
+    "a LocalSecondaryIndex"
+)
+LOCAL_INDEX_WITHOUT_RANGE = INVALID + "Index KeySchema does not have a range key for index: {index}"
+LOCAL_INDEX_OTHER_HASH = (
+    INVALID + "Index KeySchema does not have the same leading hash key as table KeySchema for "
+    "index: {index}. index hash key: {index_hash}, table hash key: {table_hash}"
+)
+PROJECTION_TYPE_NULL = INVALID + "Unknown ProjectionType: null"
+PROJECTION_NON_KEY_UNEXPECTED = (
+    INVALID + "ProjectionType is {type}, but NonKeyAttributes is specified"
+)
+PROJECTION_NON_KEY_MISSING = (
+    INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified"
+)
+PROJECTION_NON_KEY_DUPLICATE = INVALID + "Duplicate element in NonKeyAttributes: {name}"
+PROJECTED_ATTRIBUTES_TOO_MANY = (
+    INVALID + "Number of projected attributes in all indexes exceeds limit of 100"
+)
+INDEX_NAME_DUPLICATE = INVALID + "Duplicate index name: {index}"
+LOCAL_INDEX_COUNT = INVALID + "Number of LocalSecondaryIndexes exceeds per-table limit of 5"
+GLOBAL_INDEX_COUNT = INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of 20"
+INDEX_THROUGHPUT_ON_DEMAND_CREATE = (
+    INVALID + "ProvisionedThroughput should not be specified for index: {index} when "
+    "BillingMode is PAY_PER_REQUEST"
+)
+INDEX_THROUGHPUT_ON_DEMAND_UPDATE = (
+    INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for index: "
+    "{index} when BillingMode is PAY_PER_REQUEST"
+)
+INDEX_THROUGHPUT_MISSING_CREATE = (
+    INVALID + "ProvisionedThroughput is not specified for index: {index}"
+)
+INDEX_THROUGHPUT_MISSING_UPDATE = (
+    INVALID + "Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: {index}"
+)
+INDEX_THROUGHPUT_MISSING_SWITCH = (
+    INVALID + "ProvisionedThroughput must be specified for index: {indexes}"
+)
+INDEX_ONLY_ON_DEMAND_UPDATES = (
+    INVALID + "The only Updates for index: {index} when TableThroughputMode is PAY_PER_REQUEST "
+    "can be to OnDemandThroughput, WarmThroughput"
+)
+INDEX_UPDATE_EMPTY = (
+    INVALID + "One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+    "GlobalSecondaryIndexUpdate.Delete must not be null"
+)
+INDEX_UPDATE_MANY_ACTIONS = (
+    INVALID + "Only one global secondary index action is allowed per "
+    "GlobalSecondaryIndexUpdate object"
+)
+INDEX_UPDATE_SAME_INDEX = (
+    INVALID + "Only one global secondary index update per index is allowed simultaneously. "
+    "Index: {index}"
+)
+INDEX_ONE_ONLINE = (
+    "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously "
+    "per table"
+)
+GLOBAL_INDEX_LIMIT = (
+    "Subscriber limit exceeded: Number of global secondary indexes exceeds per-table limit of 20"
+)
+INDEX_ALREADY_EXISTS = "Attempting to create an index which already exists"
+INDEX_NOT_GLOBAL = "Cannot {action} an index that is not a GlobalSecondaryIndex: {index}"
+INDEX_NOT_FOUND = "Requested resource not found: Index {index} for table {table}"
+INDEX_DEFINITIONS_MISSING = INVALID + "AttributeDefinitions is not specified for index: {index}"
+
+# Streams, encryption, table class and deletion protection.
+STREAM_CREATED_WITHOUT_VIEW = (
+    INVALID + "Table is being created with a stream enabled, UpdateViewType is required"
+)
+STREAM_CREATED_DISABLED_WITH_VIEW = (
+    INVALID + "Table is being created with a stream disabled, UpdateViewType should not be "
+    "specified"
+)
+STREAM_ENABLED_WITHOUT_VIEW = INVALID + "If stream is being enabled then UpdateViewType is required"
+STREAM_DISABLED_WITH_VIEW = (
+    INVALID + "If stream is being disabled, then UpdateViewType must not be specified"
+)
+STREAM_ALREADY_ENABLED = "Table already has an enabled stream: TableName: {name}"
+STREAM_NONE_TO_DISABLE = "Table has no stream to disable: TableName: {name}"
+SSE_TYPE_WHEN_DISABLED = INVALID + "SSEType can not be specified if Enabled is false"
+SSE_KEY_WHEN_DISABLED = INVALID + "KMSMasterKeyId can not be specified if Enabled is false"
+SSE_KEY_NEEDS_KMS = INVALID + "SSEType KMS is required if KMSMasterKeyId is specified"
+SSE_AES256 = INVALID + "SSEType AES256 is not supported"
+SSE_ALREADY_DEFAULT = INVALID + "Table is already encrypted by default"
+SSE_ALREADY_KEY = (
+    INVALID + "Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId "
+    "parameter if you want to change Master Key"
+)
+TABLE_CLASS_LIMIT = "Updates to TableClass are limited to 2 times in 30 day(s)"
+DELETION_PROTECTED = (
+    "Resource cannot be deleted as it is currently protected against deletion. "
+    "Disable deletion protection first."
+)
+DELETION_PROTECTION_COOLDOWN = (
+    "Deletion protection setting for table {name} modified within the previous 15000 "
+    "milliseconds. Please try again after {when}"
+)
+
+# UpdateTable: what may go together in one request.
+UPDATE_NOTHING = "At least one of {members} or TableClass is required"
+UPDATE_ONLY_OPERATION = INVALID + "{change} modification must be the only operation in the request"
+UPDATE_WARM_ONLY_OPERATION = INVALID + "WarmThroughput must be the only operation in the request"
+UPDATE_ON_DEMAND_WITH_BILLING_ONLY = (
+    INVALID + "OnDemandThroughput can only be combined with BillingMode in an UpdateTable request"
+)
+UPDATE_STREAM_WITH_CAPACITY = INVALID + "You cannot modify stream status while updating table IOPS"
+UPDATE_INDEX_WITH_CAPACITY = INVALID + "You cannot create or delete index while updating table IOPS"
+UPDATE_INDEX_WITH_STREAM = (
+    INVALID + "You cannot create or delete index while changing stream status"
+)
+UPDATE_INDEX_WITH_WARM = (
+    INVALID + "Create global secondary index cannot be specified when updating WarmThroughput"
+)
+UPDATE_UNSUPPORTED = (
+    "{member} is not supported by the in-memory DynamoDB: it has no other regions or accounts"
+)
+
+# Tags and resource ARNs.
+RESOURCE_ARN_NOT_FOUND = "Requested resource not found: ResourceArn: {arn} not found"
+ARN_NO_PREFIX = INVALID + "ARNs must start with 'arn:': {arn}"
+ARN_NO_PARTITION = INVALID + "Second colon partition not found: {arn}"
+ARN_NO_VENDOR = INVALID + "Third colon vendor not found: {arn}"
+ARN_NO_REGION = INVALID + "Fourth colon (region/namespace delimiter) not found: {arn}"
+ARN_NO_ACCOUNT = INVALID + "Fifth colon (namespace/relative-id delimiter) not found: {arn}"
+ARN_NOT_DYNAMODB = INVALID + "Provided Arn is not a DynamoDB resource arn: {arn}"
+ARN_NOT_TABLE = (
+    INVALID + "Invalid resource arn provided, only table or stream is accepted. "
+    "Provided resource arn: {arn}"
+)
+ARN_OTHER_REGION = "Invalid TableArn: Invalid ResourceArn provided as input {arn}"
+ACCESS_DENIED = "Access is denied"
+TAG_KEY_INVALID = "The Tag Key provided is invalid, Key: {key}"
+TAG_VALUE_INVALID = "The Tag Value provided is invalid, Value: {value}"
+TAG_KEY_RESERVED = "Tag Key cannot be prefixed with aws:, Key: {key}"
+TAG_KEYS_DUPLICATE = "Duplicate Tag Keys provided as input: Duplicate Tag Key found {key}"
+TAGS_TOO_MANY = "Number of Tags exceed the current limit for the provided ResourceArn"
+TAGS_EMPTY = "Atleast one Tag needs to be provided as Input."
+TAG_KEYS_EMPTY = "Atleast one Tag Key needs to be provided as Input."
+
+# Time to live.
+TTL_ALREADY_ENABLED = "TimeToLive is already enabled"
+TTL_ALREADY_DISABLED = "TimeToLive is already disabled"
+TTL_OTHER_ATTRIBUTE = (
+    "TimeToLive is active on a different AttributeName: current AttributeName is {name}"
+)
+TTL_COOLDOWN = "Time to live has been modified multiple times within a fixed interval"

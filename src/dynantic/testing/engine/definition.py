@@ -6,22 +6,56 @@ Operations build and change these; the engine reads only the key schemas.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from dynantic.testing.engine.table import KeySchema
 
-__all__ = ["IndexDefinition", "Projection", "TableDefinition", "Throughput"]
+__all__ = [
+    "IndexDefinition",
+    "OnDemandThroughput",
+    "Projection",
+    "StreamSettings",
+    "TableDefinition",
+    "Throughput",
+    "TimeToLive",
+    "WarmThroughput",
+]
 
 
 @dataclass(slots=True)
 class Throughput:
-    """Provisioned read and write capacity, and when it last changed."""
+    """Provisioned read and write capacity, and when it last changed.
+
+    ``decreases_today`` counts the decreases made on ``decrease_day`` (a UTC
+    date); the service starts counting again at midnight UTC.
+    """
 
     read_capacity_units: int = 0
     write_capacity_units: int = 0
     last_increase: datetime | None = None
     last_decrease: datetime | None = None
     decreases_today: int = 0
+    decrease_day: date | None = None
+
+    def decreases_on(self, day: date) -> int:
+        """How many decreases were made on ``day``."""
+        return self.decreases_today if self.decrease_day == day else 0
+
+
+@dataclass(frozen=True, slots=True)
+class OnDemandThroughput:
+    """The most read and write request units an on-demand table or index may use."""
+
+    max_read_request_units: int | None = None
+    max_write_request_units: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WarmThroughput:
+    """The read and write units per second a table or index is ready to serve."""
+
+    read_units_per_second: int
+    write_units_per_second: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +66,38 @@ class Projection:
     non_key_attributes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class StreamSettings:
+    """An enabled stream: what it records and the label it was created with."""
+
+    view_type: str
+    label: str
+
+
+@dataclass(slots=True)
+class TimeToLive:
+    """The table's TTL attribute and when TTL was last switched on or off."""
+
+    attribute_name: str | None = None
+    enabled: bool = False
+    changed_at: float | None = None
+
+
 @dataclass(slots=True)
 class IndexDefinition:
-    """A global or local secondary index."""
+    """A global or local secondary index.
+
+    Local indexes have no throughput, on-demand or warm settings of their own.
+    """
 
     name: str
     key_schema: KeySchema
     projection: Projection
     is_global: bool
     arn: str
-    throughput: Throughput = field(default_factory=Throughput)
+    throughput: Throughput | None = None
+    on_demand: OnDemandThroughput | None = None
+    warm: WarmThroughput | None = None
     status: str = "ACTIVE"
 
 
@@ -56,20 +112,25 @@ class TableDefinition:
     table_id: str
     created: datetime
     billing_mode: str = "PROVISIONED"
-    billing_mode_set: bool = False
     pay_per_request_since: datetime | None = None
     throughput: Throughput = field(default_factory=Throughput)
+    on_demand: OnDemandThroughput | None = None
+    warm: WarmThroughput = field(default_factory=lambda: WarmThroughput(0, 0))
+    warm_requested: bool = False
     global_indexes: dict[str, IndexDefinition] = field(default_factory=dict[str, IndexDefinition])
     local_indexes: dict[str, IndexDefinition] = field(default_factory=dict[str, IndexDefinition])
-    stream_specification: dict[str, object] | None = None
+    stream: StreamSettings | None = None
     latest_stream_label: str | None = None
-    sse_specification: dict[str, object] | None = None
+    sse_key_arn: str | None = None
     table_class: str | None = None
+    table_class_updated: datetime | None = None
+    table_class_changes: list[float] = field(default_factory=list[float])
     deletion_protection: bool = False
+    deletion_protection_changed_at: float | None = None
     tags: dict[str, str] = field(default_factory=dict[str, str])
-    ttl_attribute: str | None = None
-    ttl_enabled: bool = False
-    on_demand_throughput: dict[str, int] | None = None
-    warm_throughput: dict[str, int] | None = None
+    ttl: TimeToLive = field(default_factory=TimeToLive)
     status: str = "ACTIVE"
-    extra: dict[str, object] = field(default_factory=dict[str, object])
+
+    def index(self, name: str) -> IndexDefinition | None:
+        """The global or local index called ``name``, if any."""
+        return self.global_indexes.get(name) or self.local_indexes.get(name)

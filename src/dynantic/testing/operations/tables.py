@@ -1,15 +1,27 @@
-"""CreateTable, DescribeTable, DeleteTable and ListTables."""
+"""CreateTable, DescribeTable, DeleteTable and ListTables.
+
+The in-memory service applies control-plane changes at once: CreateTable
+answers ``CREATING`` as the service does, and the table is ``ACTIVE`` from
+the next call on; DeleteTable answers ``DELETING`` and the table is gone.
+"""
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING
 
 from dynantic.testing import messages
-from dynantic.testing.engine.definition import TableDefinition, Throughput
-from dynantic.testing.engine.table import KeyAttribute, KeySchema, Table
-from dynantic.testing.errors import ServiceError
+from dynantic.testing.engine.table import Table
+from dynantic.testing.errors import ServiceError, validation_error
+from dynantic.testing.operations.capacity_rules import check_capacity_quota
+from dynantic.testing.operations.describe import (
+    created_description,
+    deleted_description,
+    table_description,
+)
 from dynantic.testing.operations.registry import operation
+from dynantic.testing.operations.table_builder import table_definition
+from dynantic.testing.operations.table_rules import check_create_table
+from dynantic.testing.operations.timestamps import now
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import (
@@ -21,113 +33,66 @@ if TYPE_CHECKING:
 
     from dynantic.testing.engine.database import Database
 
-__all__ = ["describe"]
+__all__ = ["create_table", "delete_table", "describe_table", "list_tables"]
+
+# ListTables: at most 100 names a page.
+MAX_LIST_TABLES_LIMIT = 100
 
 
-def _key_schema(request: CreateTableInputTypeDef) -> KeySchema:
-    types = {
-        d["AttributeName"]: d["AttributeType"] for d in request.get("AttributeDefinitions", [])
-    }
-    schema = request.get("KeySchema", [])
-    partition = [k["AttributeName"] for k in schema if k["KeyType"] == "HASH"]
-    sort = [k["AttributeName"] for k in schema if k["KeyType"] == "RANGE"]
-    return KeySchema(
-        partition=tuple(KeyAttribute(name, types[name]) for name in partition),
-        sort=tuple(KeyAttribute(name, types[name]) for name in sort),
-    )
-
-
-def describe(table: Table, status: str | None = None) -> dict[str, object]:
-    """The ``TableDescription`` the service returns for ``table``."""
-    definition = table.definition
-    description: dict[str, object] = {
-        "AttributeDefinitions": [
-            {"AttributeName": name, "AttributeType": kind}
-            for name, kind in definition.attribute_types.items()
-        ],
-        "TableName": definition.name,
-        "KeySchema": [
-            {"AttributeName": attribute.name, "KeyType": "HASH"}
-            for attribute in definition.key_schema.partition
-        ]
-        + [
-            {"AttributeName": attribute.name, "KeyType": "RANGE"}
-            for attribute in definition.key_schema.sort
-        ],
-        "TableStatus": status or definition.status,
-        "CreationDateTime": definition.created,
-        "ProvisionedThroughput": {
-            "NumberOfDecreasesToday": definition.throughput.decreases_today,
-            "ReadCapacityUnits": definition.throughput.read_capacity_units,
-            "WriteCapacityUnits": definition.throughput.write_capacity_units,
-        },
-        "TableSizeBytes": table.size_bytes,
-        "ItemCount": table.item_count,
-        "TableArn": definition.arn,
-        "TableId": definition.table_id,
-        "DeletionProtectionEnabled": definition.deletion_protection,
-    }
-    if definition.billing_mode == "PAY_PER_REQUEST":
-        description["BillingModeSummary"] = {
-            "BillingMode": "PAY_PER_REQUEST",
-            "LastUpdateToPayPerRequestDateTime": definition.pay_per_request_since
-            or definition.created,
-        }
-    return description
+def _check_capacity_quotas(request: CreateTableInputTypeDef, region: str) -> None:
+    """Capacity above the account's per-table and per-index quotas."""
+    throughput = request.get("ProvisionedThroughput")
+    if request.get("BillingMode", "PROVISIONED") != "PROVISIONED" or throughput is None:
+        return
+    check_capacity_quota(throughput, region)
+    for index in request.get("GlobalSecondaryIndexes", ()):
+        index_throughput = index.get("ProvisionedThroughput")
+        if index_throughput is not None:
+            check_capacity_quota(index_throughput, region, index["IndexName"])
 
 
 @operation("CreateTable")
 def create_table(database: Database, request: CreateTableInputTypeDef) -> dict[str, object]:
-    name = request["TableName"]
+    check_create_table(request, database.region)
+    name = database.table_name(request["TableName"])
     with database.lock:
         if name in database.tables:
             raise ServiceError(
                 "ResourceInUseException", messages.TABLE_ALREADY_EXISTS.format(name=name)
             )
-        billing_mode = request.get("BillingMode", "PROVISIONED")
-        throughput = request.get("ProvisionedThroughput")
-        definition = TableDefinition(
-            name=name,
-            key_schema=_key_schema(request),
-            attribute_types={
-                d["AttributeName"]: d["AttributeType"]
-                for d in request.get("AttributeDefinitions", [])
-            },
-            arn=database.table_arn(name),
-            table_id=str(uuid.uuid4()),
-            created=database.clock.now_datetime(),
-            billing_mode=billing_mode,
-            throughput=Throughput(
-                read_capacity_units=throughput["ReadCapacityUnits"] if throughput else 0,
-                write_capacity_units=throughput["WriteCapacityUnits"] if throughput else 0,
-            ),
-        )
-        table = database.tables[name] = Table(definition)
-        return {"TableDescription": describe(table, "CREATING")}
+        _check_capacity_quotas(request, database.region)
+        created = now(database.clock)
+        table = database.tables[name] = Table(table_definition(database, request, name, created))
+        return {"TableDescription": created_description(table, created.date())}
 
 
 @operation("DescribeTable")
 def describe_table(database: Database, request: DescribeTableInputTypeDef) -> dict[str, object]:
     with database.lock:
-        return {"Table": describe(database.table(request["TableName"], named=True))}
+        table = database.table(request["TableName"], named=True)
+        return {"Table": table_description(table, now(database.clock).date())}
 
 
 @operation("DeleteTable")
 def delete_table(database: Database, request: DeleteTableInputTypeDef) -> dict[str, object]:
     with database.lock:
         table = database.table(request["TableName"], named=True)
+        if table.definition.deletion_protection:
+            raise validation_error(messages.DELETION_PROTECTED)
         del database.tables[table.name]
-        return {"TableDescription": describe(table, "DELETING")}
+        return {"TableDescription": deleted_description(table, now(database.clock).date())}
 
 
 @operation("ListTables")
 def list_tables(database: Database, request: ListTablesInputTypeDef) -> dict[str, object]:
+    """Names in byte order from after ``ExclusiveStartTableName`` (which need not exist);
+    ``LastEvaluatedTableName`` only when names remain after the page."""
     start = request.get("ExclusiveStartTableName")
-    limit = request.get("Limit", 100)
+    limit = request.get("Limit", MAX_LIST_TABLES_LIMIT)
     with database.lock:
-        names = sorted(database.tables)
+        names = sorted(database.tables, key=lambda name: name.encode("utf-8"))
     if start is not None:
-        names = [name for name in names if name > start]
+        names = [name for name in names if name.encode("utf-8") > start.encode("utf-8")]
     page = names[:limit]
     response: dict[str, object] = {"TableNames": page}
     if len(names) > limit:

@@ -1,0 +1,72 @@
+"""Reading the table a tagging request's ``ResourceArn`` names.
+
+The service parses the ARN colon by colon (``arn:partition:service:region:
+account:resource``), then wants a DynamoDB table of its own region and
+account: ``table/NAME`` (its streams, ``table/NAME/stream/LABEL``, are
+accepted too, but hold no tags here).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dynantic.testing import messages
+from dynantic.testing.errors import ServiceError, validation_error
+
+if TYPE_CHECKING:
+    from dynantic.testing.engine.database import Database
+    from dynantic.testing.engine.table import Table
+
+__all__ = ["table_in_arn", "tagged_table"]
+
+_COLON_ERRORS = (
+    messages.ARN_NO_PARTITION,
+    messages.ARN_NO_VENDOR,
+    messages.ARN_NO_REGION,
+    messages.ARN_NO_ACCOUNT,
+)
+
+
+def _split(arn: str) -> list[str]:
+    """``[partition, service, region, account, resource]`` or the parser's refusal."""
+    if not arn.startswith("arn:"):
+        raise validation_error(messages.ARN_NO_PREFIX.format(arn=arn))
+    parts = arn[len("arn:") :].split(":", 4)
+    if len(parts) < len(_COLON_ERRORS) + 1:
+        raise validation_error(_COLON_ERRORS[len(parts) - 1].format(arn=arn))
+    return parts
+
+
+def _not_found(arn: str) -> ServiceError:
+    return ServiceError(
+        "ResourceNotFoundException", messages.RESOURCE_ARN_NOT_FOUND.format(arn=arn)
+    )
+
+
+def table_in_arn(database: Database, arn: str) -> str:
+    """The name of the table ``arn`` names, or the service's refusal of the ARN."""
+    partition, service, region, account, resource = _split(arn)
+    if service != "dynamodb":
+        raise validation_error(messages.ARN_NOT_DYNAMODB.format(arn=arn))
+    if partition != "aws" or region != database.region:
+        raise validation_error(messages.ARN_OTHER_REGION.format(arn=arn))
+    if account != database.account_id:
+        raise ServiceError("AccessDeniedException", messages.ACCESS_DENIED)
+    path = resource.split("/")
+    if path[0] != "table" or len(path) < 2:
+        raise validation_error(messages.ARN_NOT_DYNAMODB.format(arn=arn))
+    if len(path) > 2:
+        if path[2] == "index":
+            raise validation_error(messages.ARN_NOT_TABLE.format(arn=arn))
+        if path[2] != "stream":
+            raise validation_error(messages.ARN_NOT_DYNAMODB.format(arn=arn))
+        raise _not_found(arn)
+    return path[1]
+
+
+def tagged_table(database: Database, name: str, arn: str) -> Table:
+    """The table called ``name`` that ``arn`` named, if it exists."""
+    table = database.tables.get(name)
+    if table is None:
+        raise _not_found(arn)
+    return table

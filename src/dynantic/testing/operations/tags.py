@@ -1,0 +1,75 @@
+"""TagResource, UntagResource and ListTagsOfResource on table ARNs.
+
+The service checks the ARN, then the request's tags, then that the table
+exists; the 50-tag limit counts the tags the table would hold afterwards.
+A table holds at most 50 tags, which ListTagsOfResource returns in one page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dynantic.testing import messages
+from dynantic.testing.errors import validation_error
+from dynantic.testing.operations.arns import table_in_arn, tagged_table
+from dynantic.testing.operations.registry import operation
+from dynantic.testing.operations.tag_rules import check_tag_count, check_tag_keys, check_tags
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import (
+        ListTagsOfResourceInputTypeDef,
+        TagResourceInputTypeDef,
+        UntagResourceInputTypeDef,
+    )
+
+    from dynantic.testing.engine.database import Database
+
+__all__ = ["list_tags_of_resource", "tag_resource", "untag_resource"]
+
+
+@operation("TagResource")
+def tag_resource(database: Database, request: TagResourceInputTypeDef) -> dict[str, object]:
+    arn = request["ResourceArn"]
+    name = table_in_arn(database, arn)
+    tags = request["Tags"]
+    if not tags:
+        raise validation_error(messages.TAGS_EMPTY)
+    check_tags(tags)
+    with database.lock:
+        table = tagged_table(database, name, arn)
+        current = table.definition.tags
+        check_tag_count(current, (tag["Key"] for tag in tags))
+        current.update((tag["Key"], tag["Value"]) for tag in tags)
+    return {}
+
+
+@operation("UntagResource")
+def untag_resource(database: Database, request: UntagResourceInputTypeDef) -> dict[str, object]:
+    arn = request["ResourceArn"]
+    name = table_in_arn(database, arn)
+    keys = request["TagKeys"]
+    if not keys:
+        raise validation_error(messages.TAG_KEYS_EMPTY)
+    check_tag_keys(keys)
+    with database.lock:
+        table = tagged_table(database, name, arn)
+        for key in keys:
+            table.definition.tags.pop(key, None)
+    return {}
+
+
+@operation("ListTagsOfResource")
+def list_tags_of_resource(
+    database: Database, request: ListTagsOfResourceInputTypeDef
+) -> dict[str, object]:
+    """Every tag, ordered by key; a ``NextToken`` is accepted and ignored, as there is
+    never a second page."""
+    arn = request["ResourceArn"]
+    name = table_in_arn(database, arn)
+    with database.lock:
+        tags = dict(tagged_table(database, name, arn).definition.tags)
+    return {
+        "Tags": [
+            {"Key": key, "Value": tags[key]} for key in sorted(tags, key=lambda key: key.encode())
+        ]
+    }

@@ -1,0 +1,43 @@
+"""Times as the service keeps and writes them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from dynantic.testing.engine.clock import Clock
+
+__all__ = ["long_date", "now"]
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def now(clock: Clock) -> datetime:
+    """The clock's time as an aware UTC datetime, to the millisecond as the service keeps it."""
+    moment = datetime.fromtimestamp(round(clock.now(), 3), tz=timezone.utc)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def long_date(moment: datetime) -> str:
+    """Java's full date-time style in UTC: ``Friday, October 9, 2026 at 1:21:34 AM
+    Coordinated Universal Time``."""
+    utc = moment.astimezone(timezone.utc)
+    hour = utc.hour % 12 or 12
+    return (
+        f"{_DAYS[utc.weekday()]}, {_MONTHS[utc.month - 1]} {utc.day}, {utc.year} "
+        f"at {hour}:{utc:%M:%S} "
+        f"{'AM' if utc.hour < 12 else 'PM'} Coordinated Universal Time"
+    )

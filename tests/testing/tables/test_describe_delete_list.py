@@ -1,0 +1,196 @@
+"""DescribeTable, DeleteTable and ListTables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import CreateTableInputTypeDef
+
+    from dynantic.testing import FakeDynamoDBClient
+
+Refuses = Callable[[str, str], AbstractContextManager[None]]
+ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/things"
+MOMENT = datetime(2026, 3, 4, 5, 6, 7, 891000, tzinfo=timezone.utc)
+
+
+def on_demand(name: str = "things") -> CreateTableInputTypeDef:
+    return {
+        "TableName": name,
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+        "BillingMode": "PAY_PER_REQUEST",
+    }
+
+
+def provisioned(name: str = "things") -> CreateTableInputTypeDef:
+    request = on_demand(name)
+    request["BillingMode"] = "PROVISIONED"
+    request["ProvisionedThroughput"] = {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}
+    return request
+
+
+def test_create_table_answers_creating_and_describe_table_active(
+    fake: FakeDynamoDBClient,
+) -> None:
+    fake.clock.move_to(MOMENT, tick=False)
+    created = dict(fake.create_table(**on_demand())["TableDescription"])
+    table_id = str(created.pop("TableId"))
+    assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}", table_id)
+    assert created == {
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+        "TableName": "things",
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+        "TableStatus": "CREATING",
+        "CreationDateTime": MOMENT,
+        "ProvisionedThroughput": {
+            "NumberOfDecreasesToday": 0,
+            "ReadCapacityUnits": 0,
+            "WriteCapacityUnits": 0,
+        },
+        "TableSizeBytes": 0,
+        "ItemCount": 0,
+        "TableArn": ARN,
+        "BillingModeSummary": {"BillingMode": "PAY_PER_REQUEST"},
+        "DeletionProtectionEnabled": False,
+    }
+    described = dict(fake.describe_table(TableName="things")["Table"])
+    assert described.pop("TableId") == table_id
+    assert described == {
+        **created,
+        "TableStatus": "ACTIVE",
+        "BillingModeSummary": {
+            "BillingMode": "PAY_PER_REQUEST",
+            "LastUpdateToPayPerRequestDateTime": MOMENT,
+        },
+        "WarmThroughput": {
+            "ReadUnitsPerSecond": 12_000,
+            "WriteUnitsPerSecond": 4_000,
+            "Status": "ACTIVE",
+        },
+    }
+
+
+def test_describe_table_counts_items_and_bytes(fake: FakeDynamoDBClient) -> None:
+    fake.create_table(**on_demand())
+    fake.put_item(TableName="things", Item={"pk": {"S": "a"}, "n": {"N": "1"}})
+    described = fake.describe_table(TableName="things")["Table"]
+    assert described.get("ItemCount") == 1
+    assert described.get("TableSizeBytes") == 6
+
+
+def test_describe_table_accepts_the_table_arn(fake: FakeDynamoDBClient) -> None:
+    fake.create_table(**on_demand())
+    assert fake.describe_table(TableName=ARN)["Table"].get("TableName") == "things"
+
+
+def test_describe_table_names_a_missing_table(fake: FakeDynamoDBClient, refuses: Refuses) -> None:
+    with refuses(
+        "ResourceNotFoundException", "Requested resource not found: Table: missing not found"
+    ):
+        fake.describe_table(TableName="missing")
+
+
+def test_delete_table_answers_deleting_without_schema(fake: FakeDynamoDBClient) -> None:
+    fake.create_table(**provisioned())
+    table_id = fake.describe_table(TableName="things")["Table"].get("TableId")
+    deleted = fake.delete_table(TableName="things")["TableDescription"]
+    assert deleted == {
+        "TableName": "things",
+        "TableStatus": "DELETING",
+        "ProvisionedThroughput": {
+            "NumberOfDecreasesToday": 0,
+            "ReadCapacityUnits": 5,
+            "WriteCapacityUnits": 5,
+        },
+        "TableSizeBytes": 0,
+        "ItemCount": 0,
+        "TableArn": ARN,
+        "TableId": table_id,
+        "DeletionProtectionEnabled": False,
+    }
+    assert fake.list_tables()["TableNames"] == []
+
+
+def test_delete_table_of_an_on_demand_table_keeps_its_billing_summary(
+    fake: FakeDynamoDBClient,
+) -> None:
+    fake.clock.move_to(MOMENT, tick=False)
+    fake.create_table(**on_demand())
+    deleted = fake.delete_table(TableName="things")["TableDescription"]
+    assert deleted.get("BillingModeSummary") == {
+        "BillingMode": "PAY_PER_REQUEST",
+        "LastUpdateToPayPerRequestDateTime": MOMENT,
+    }
+    assert not {"KeySchema", "AttributeDefinitions", "CreationDateTime"} & set(deleted)
+
+
+def test_delete_table_names_a_missing_table(fake: FakeDynamoDBClient, refuses: Refuses) -> None:
+    with refuses(
+        "ResourceNotFoundException", "Requested resource not found: Table: missing not found"
+    ):
+        fake.delete_table(TableName="missing")
+
+
+def test_deletion_protection_refuses_delete_table(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    request = on_demand()
+    request["DeletionProtectionEnabled"] = True
+    fake.create_table(**request)
+    with refuses(
+        "ValidationException",
+        "Resource cannot be deleted as it is currently protected against deletion. "
+        "Disable deletion protection first.",
+    ):
+        fake.delete_table(TableName="things")
+
+
+def test_a_deleted_name_can_be_created_again_with_a_new_id(fake: FakeDynamoDBClient) -> None:
+    first = fake.create_table(**on_demand())["TableDescription"]
+    fake.delete_table(TableName="things")
+    second = fake.create_table(**on_demand())["TableDescription"]
+    assert second.get("TableArn") == first.get("TableArn")
+    assert second.get("TableId") != first.get("TableId")
+
+
+def test_list_tables_orders_names_by_bytes(fake: FakeDynamoDBClient) -> None:
+    for name in ["beta", "Beta", "alpha", "_under", "a.b", "0zero"]:
+        fake.create_table(**on_demand(name))
+    assert fake.list_tables()["TableNames"] == ["0zero", "Beta", "_under", "a.b", "alpha", "beta"]
+
+
+def test_list_tables_pages_with_limit(fake: FakeDynamoDBClient) -> None:
+    for name in ["aaa", "bbb", "ccc"]:
+        fake.create_table(**on_demand(name))
+    first = fake.list_tables(Limit=2)
+    assert first == {**first, "TableNames": ["aaa", "bbb"], "LastEvaluatedTableName": "bbb"}
+    second = fake.list_tables(Limit=2, ExclusiveStartTableName="bbb")
+    assert second["TableNames"] == ["ccc"]
+    assert "LastEvaluatedTableName" not in set(second)
+
+
+def test_a_page_ending_on_the_last_table_has_no_last_evaluated_name(
+    fake: FakeDynamoDBClient,
+) -> None:
+    for name in ["aaa", "bbb"]:
+        fake.create_table(**on_demand(name))
+    page = fake.list_tables(Limit=2)
+    assert page["TableNames"] == ["aaa", "bbb"]
+    assert "LastEvaluatedTableName" not in set(page)
+    assert fake.list_tables(ExclusiveStartTableName="bbb")["TableNames"] == []
+
+
+@pytest.mark.parametrize(("start", "names"), [("abc", ["bbb", "ccc"]), ("zzz", [])])
+def test_list_tables_starts_after_any_name(
+    fake: FakeDynamoDBClient, start: str, names: list[str]
+) -> None:
+    for name in ["aaa", "bbb", "ccc"]:
+        fake.create_table(**on_demand(name))
+    assert fake.list_tables(ExclusiveStartTableName=start)["TableNames"] == names
