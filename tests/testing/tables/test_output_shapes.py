@@ -111,3 +111,51 @@ def test_table_descriptions_fit_their_shapes(fake: FakeDynamoDBClient, billing: 
     )
     assert_fits_output_shape("DescribeTimeToLive", fake.describe_time_to_live(TableName="things"))
     assert_fits_output_shape("DeleteTable", fake.delete_table(TableName="things"))
+
+
+def test_update_table_responses_fit_their_shape(fake: FakeDynamoDBClient) -> None:
+    fake.create_table(**everything("PROVISIONED"))
+    fake.clock.move_to(1_800_000_000, tick=False)
+    responses = [
+        fake.update_table(
+            TableName="things",
+            ProvisionedThroughput={"ReadCapacityUnits": 4, "WriteCapacityUnits": 6},
+        ),
+        fake.update_table(
+            TableName="things",
+            GlobalSecondaryIndexUpdates=[
+                {
+                    "Update": {
+                        "IndexName": "by-g",
+                        "ProvisionedThroughput": {"ReadCapacityUnits": 2, "WriteCapacityUnits": 2},
+                    }
+                }
+            ],
+        ),
+        fake.update_table(TableName="things", BillingMode="PAY_PER_REQUEST"),
+        fake.update_table(TableName="things", OnDemandThroughput={"MaxReadRequestUnits": 9}),
+        fake.update_table(TableName="things", WarmThroughput={"ReadUnitsPerSecond": 13_000}),
+        fake.update_table(
+            TableName="things",
+            AttributeDefinitions=[{"AttributeName": "n", "AttributeType": "N"}],
+            GlobalSecondaryIndexUpdates=[
+                {
+                    "Create": {
+                        "IndexName": "by-n",
+                        "KeySchema": [{"AttributeName": "n", "KeyType": "HASH"}],
+                        "Projection": {"ProjectionType": "ALL"},
+                    }
+                }
+            ],
+        ),
+        fake.update_table(
+            TableName="things", GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "by-n"}}]
+        ),
+        fake.update_table(TableName="things", StreamSpecification={"StreamEnabled": False}),
+        fake.update_table(TableName="things", SSESpecification={"Enabled": False}),
+        fake.update_table(TableName="things", TableClass="STANDARD"),
+        fake.update_table(TableName="things", DeletionProtectionEnabled=True),
+    ]
+    for response in responses:
+        assert_fits_output_shape("UpdateTable", response)
+    assert_fits_output_shape("DescribeTable", fake.describe_table(TableName="things"))

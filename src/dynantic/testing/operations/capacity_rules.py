@@ -30,6 +30,7 @@ __all__ = [
     "check_warm_against_capacity",
     "check_warm_not_lower",
     "merged_on_demand",
+    "on_demand_members",
     "raised_warm",
     "starting_warm",
     "warm_members",
@@ -90,7 +91,8 @@ def check_capacity_quota(
         )
 
 
-def _on_demand_values(on_demand: OnDemandThroughputTypeDef) -> dict[str, int]:
+def on_demand_members(on_demand: OnDemandThroughputTypeDef) -> dict[str, int]:
+    """The members of a requested on-demand cap that are present."""
     return {name: value for name, value in on_demand.items() if isinstance(value, int)}
 
 
@@ -103,7 +105,7 @@ def check_on_demand(
     index: str | None = None,
 ) -> None:
     """On-demand caps: only for on-demand tables, at least 1 (or -1 on update)."""
-    values = _on_demand_values(on_demand)
+    values = on_demand_members(on_demand)
     for member, value in values.items():
         if provisioned:
             if index is not None:

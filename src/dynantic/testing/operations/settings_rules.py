@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from dynantic.testing import messages
 from dynantic.testing.errors import validation_error
+from dynantic.testing.operations.timestamps import iso_millis
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import SSESpecificationTypeDef, StreamSpecificationTypeDef
@@ -50,7 +51,7 @@ def check_stream_on_update(stream: StreamSpecificationTypeDef) -> None:
 
 def stream_label(when: datetime) -> str:
     """A stream's label: its creation time in UTC, to the millisecond."""
-    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}"
+    return iso_millis(when)
 
 
 def check_sse(sse: SSESpecificationTypeDef) -> None:

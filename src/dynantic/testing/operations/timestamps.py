@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from dynantic.testing.engine.clock import Clock
 
-__all__ = ["long_date", "now"]
+__all__ = ["iso_millis", "long_date", "now"]
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -41,3 +41,9 @@ def long_date(moment: datetime) -> str:
         f"at {hour}:{utc:%M:%S} "
         f"{'AM' if utc.hour < 12 else 'PM'} Coordinated Universal Time"
     )
+
+
+def iso_millis(moment: datetime) -> str:
+    """``2026-10-08T23:07:38.207``: UTC, to the millisecond, without a zone."""
+    utc = moment.astimezone(timezone.utc)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}"
