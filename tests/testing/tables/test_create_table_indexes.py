@@ -538,3 +538,31 @@ def test_global_index_descriptions(fake: FakeDynamoDBClient) -> None:
     assert described.get("GlobalSecondaryIndexes") == [
         {**expected, "IndexStatus": "ACTIVE", "WarmThroughput": warm}
     ]
+
+
+@pytest.mark.parametrize("member", ["LocalSecondaryIndexes", "GlobalSecondaryIndexes"])
+def test_an_empty_index_list_is_reported_before_unused_definitions(
+    fake: FakeDynamoDBClient, refuses: Refuses, member: str
+) -> None:
+    request = table("a", "b")
+    request["KeySchema"] = [hash_key("a")]
+    if member == "LocalSecondaryIndexes":
+        request["LocalSecondaryIndexes"] = []
+    else:
+        request["GlobalSecondaryIndexes"] = []
+    with refuses("ValidationException", INVALID + f"List of {member} is empty"):
+        fake.create_table(**request)
+
+
+def test_a_table_sort_key_is_required_before_definitions_are_counted(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    request = table("a", "b")
+    request["KeySchema"] = [hash_key("a")]
+    request["LocalSecondaryIndexes"] = [local("by-c", [range_key("c")])]
+    with refuses(
+        "ValidationException",
+        INVALID + "Table KeySchema does not have a range key, which is required when "
+        "specifying a LocalSecondaryIndex",
+    ):
+        fake.create_table(**request)

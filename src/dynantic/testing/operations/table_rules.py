@@ -9,10 +9,11 @@ before these. The service reports the first rule a request breaks:
 2. billing mode against provisioned throughput;
 3. attribute definitions given twice;
 4. the table's key schema; without indexes, definitions and keys must pair up;
-   with indexes, every definition must be used by some key;
-5. local indexes, then global indexes, in request order; index counts;
-6. the number of projected attributes; on-demand and warm throughput;
-7. stream and encryption settings; tags.
+5. index lists not empty, local indexes only with a table sort key; then every
+   definition used by some key;
+6. local indexes, then global indexes, in request order; index counts;
+7. the number of projected attributes; on-demand and warm throughput;
+8. stream and encryption settings; tags.
 """
 
 from __future__ import annotations
@@ -114,20 +115,12 @@ def _check_indexes(
     seen_names: set[str] = set()
     local_indexes = request.get("LocalSecondaryIndexes")
     if local_indexes is not None:
-        if not local_indexes:
-            raise validation_error(messages.INDEX_LIST_EMPTY.format(member="LocalSecondaryIndexes"))
-        if len(table_keys) != MAX_TABLE_KEY_ELEMENTS:
-            raise validation_error(messages.LOCAL_INDEX_WITHOUT_TABLE_RANGE)
         for local_index in local_indexes:
             check_local_index(local_index, definitions, table_keys[0]["AttributeName"], seen_names)
         if len(local_indexes) > MAX_LOCAL_INDEXES:
             raise validation_error(messages.LOCAL_INDEX_COUNT)
     global_indexes = request.get("GlobalSecondaryIndexes")
     if global_indexes is not None:
-        if not global_indexes:
-            raise validation_error(
-                messages.INDEX_LIST_EMPTY.format(member="GlobalSecondaryIndexes")
-            )
         for global_index in global_indexes:
             check_global_index(
                 global_index,
@@ -143,6 +136,18 @@ def _check_indexes(
         [index["Projection"] for index in local_indexes or ()]
         + [index["Projection"] for index in global_indexes or ()]
     )
+
+
+def _check_index_lists(request: CreateTableInputTypeDef, table_keys: KeyElements) -> None:
+    """Index lists are not empty; local indexes need a table sort key."""
+    local_indexes = request.get("LocalSecondaryIndexes")
+    if local_indexes is not None:
+        if not local_indexes:
+            raise validation_error(messages.INDEX_LIST_EMPTY.format(member="LocalSecondaryIndexes"))
+        if len(table_keys) != MAX_TABLE_KEY_ELEMENTS:
+            raise validation_error(messages.LOCAL_INDEX_WITHOUT_TABLE_RANGE)
+    if request.get("GlobalSecondaryIndexes") == []:
+        raise validation_error(messages.INDEX_LIST_EMPTY.format(member="GlobalSecondaryIndexes"))
 
 
 def _check_capacity_settings(request: CreateTableInputTypeDef, region: str) -> None:
@@ -163,6 +168,7 @@ def check_create_table(request: CreateTableInputTypeDef, region: str) -> None:
     check_definitions_unique(definitions)
     has_indexes = "LocalSecondaryIndexes" in request or "GlobalSecondaryIndexes" in request
     check_table_key_schema(table_keys, definitions, has_indexes=has_indexes)
+    _check_index_lists(request, table_keys)
     if has_indexes:
         check_definitions_used(
             definitions,
