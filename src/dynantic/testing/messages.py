@@ -327,9 +327,7 @@ UPDATE_INDEX_WITH_STREAM = (
 UPDATE_INDEX_WITH_WARM = (
     INVALID + "Create global secondary index cannot be specified when updating WarmThroughput"
 )
-UPDATE_UNSUPPORTED = (
-    "{member} is not supported by the in-memory DynamoDB: it has no other regions or accounts"
-)
+UNSUPPORTED_MEMBER = "{member} is not supported by the in-memory DynamoDB"
 
 # Tags and resource ARNs.
 RESOURCE_ARN_NOT_FOUND = "Requested resource not found: ResourceArn: {arn} not found"

@@ -473,3 +473,18 @@ def test_table_names_are_case_sensitive(fake: FakeDynamoDBClient) -> None:
     request["TableName"] = "THINGS"
     fake.create_table(**request)
     assert fake.list_tables()["TableNames"] == ["THINGS", "things"]
+
+
+def test_vector_indexes_are_not_supported(fake: FakeDynamoDBClient, refuses: Refuses) -> None:
+    request = on_demand()
+    request["VectorIndexes"] = [
+        {
+            "IndexName": "by-vector",
+            "VectorAttribute": {"AttributeName": "v"},
+            "Dimensions": 3,
+            "DistanceFunction": "COSINE",
+            "Projection": {"ProjectionType": "KEYS_ONLY"},
+        }
+    ]
+    with refuses("ValidationException", "VectorIndexes is not supported by the in-memory DynamoDB"):
+        fake.create_table(**request)

@@ -161,6 +161,17 @@ def _check_capacity_settings(request: CreateTableInputTypeDef, region: str) -> N
         check_warm_against_capacity(warm, throughput, region=region)
 
 
+def _check_supported(request: CreateTableInputTypeDef) -> None:
+    """Members asking for global tables or vector indexes, which the in-memory service has not."""
+    members: tuple[tuple[str, object], ...] = (
+        ("GlobalTableSourceArn", request.get("GlobalTableSourceArn")),
+        ("VectorIndexes", request.get("VectorIndexes")),
+    )
+    for name, value in members:
+        if value:
+            raise validation_error(messages.UNSUPPORTED_MEMBER.format(member=name))
+
+
 def check_create_table(request: CreateTableInputTypeDef, region: str) -> None:
     """Raise the service's ValidationException for the first rule ``request`` breaks."""
     definitions, table_keys = _required_members(request)
@@ -187,3 +198,4 @@ def check_create_table(request: CreateTableInputTypeDef, region: str) -> None:
     tags = request.get("Tags", [])
     check_tags(tags)
     check_tag_count({}, (tag["Key"] for tag in tags))
+    _check_supported(request)

@@ -79,8 +79,8 @@ def changes_of(request: UpdateTableInputTypeDef) -> set[str]:
 
 
 def _unsupported(request: UpdateTableInputTypeDef) -> str | None:
-    """The first member that needs other regions or accounts, which the in-memory
-    service has not."""
+    """The first member asking for global tables or vector indexes, which the
+    in-memory service has not."""
     members: tuple[tuple[str, object], ...] = (
         ("ReplicaUpdates", request.get("ReplicaUpdates")),
         ("GlobalTableWitnessUpdates", request.get("GlobalTableWitnessUpdates")),
@@ -103,7 +103,7 @@ def _index_actions(request: UpdateTableInputTypeDef) -> set[str]:
 def _check_something_to_do(request: UpdateTableInputTypeDef, changes: set[str]) -> None:
     unsupported = _unsupported(request)
     if unsupported is not None:
-        raise validation_error(messages.UPDATE_UNSUPPORTED.format(member=unsupported))
+        raise validation_error(messages.UNSUPPORTED_MEMBER.format(member=unsupported))
     if changes:
         return
     if "WarmThroughput" in request or "OnDemandThroughput" in request:
