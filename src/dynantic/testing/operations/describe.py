@@ -6,8 +6,8 @@ unless requested, the time the table became on-demand); the DeleteTable
 response keeps only the table's identity, size, capacity and settings.
 Attribute definitions and projected attributes come back sorted by name.
 
-Item counts and sizes of secondary indexes are reported as 0: the engine
-keeps no index storage to count from.
+Item counts and sizes are the engine's live counts (the service refreshes
+its own about every six hours).
 """
 
 from __future__ import annotations
@@ -88,27 +88,34 @@ def _warm(warm: WarmThroughput, status: str = "ACTIVE") -> Description:
     }
 
 
-def _index_statistics(index: IndexDefinition) -> Description:
-    return {"IndexSizeBytes": 0, "ItemCount": 0, "IndexArn": index.arn}
+def _index_statistics(table: Table, index: IndexDefinition) -> Description:
+    stored = table.indexes.get(index.name)
+    return {
+        "IndexSizeBytes": stored.size_bytes if stored else 0,
+        "ItemCount": stored.item_count if stored else 0,
+        "IndexArn": index.arn,
+    }
 
 
-def _local_index(index: IndexDefinition) -> Description:
+def _local_index(table: Table, index: IndexDefinition) -> Description:
     return {
         "IndexName": index.name,
         "KeySchema": key_schema_elements(index.key_schema),
         "Projection": _projection(index.projection),
-        **_index_statistics(index),
+        **_index_statistics(table, index),
     }
 
 
-def _global_index(index: IndexDefinition, today: date, *, creating: bool) -> Description:
+def _global_index(
+    table: Table, index: IndexDefinition, today: date, *, creating: bool
+) -> Description:
     described: Description = {
         "IndexName": index.name,
         "KeySchema": key_schema_elements(index.key_schema),
         "Projection": _projection(index.projection),
         "IndexStatus": "CREATING" if creating else index.status,
         "ProvisionedThroughput": _throughput(index.throughput or Throughput(), today),
-        **_index_statistics(index),
+        **_index_statistics(table, index),
     }
     if index.on_demand is not None:
         described["OnDemandThroughput"] = _on_demand(index.on_demand)
@@ -179,11 +186,11 @@ def _full(table: Table, today: date, *, status: str, creating: bool) -> Descript
     }
     if definition.local_indexes:
         described["LocalSecondaryIndexes"] = [
-            _local_index(index) for index in definition.local_indexes.values()
+            _local_index(table, index) for index in definition.local_indexes.values()
         ]
     if definition.global_indexes:
         described["GlobalSecondaryIndexes"] = [
-            _global_index(index, today, creating=creating)
+            _global_index(table, index, today, creating=creating)
             for index in definition.global_indexes.values()
         ]
     described.update(_stream(definition))

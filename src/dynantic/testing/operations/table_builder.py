@@ -1,4 +1,5 @@
-"""A table's definition from a CreateTable request that passed every rule."""
+"""A new table, with its secondary indexes, from a CreateTable request that passed
+every rule."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from dynantic.testing.engine.definition import StreamSettings, TableDefinition, Throughput
+from dynantic.testing.engine.table import Table
 from dynantic.testing.operations.capacity_rules import merged_on_demand, starting_warm
 from dynantic.testing.operations.index_rules import (
     global_index_definition,
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
     from dynantic.testing.engine.database import Database
 
-__all__ = ["table_definition"]
+__all__ = ["new_table", "table_definition"]
 
 
 def _stream(request: CreateTableInputTypeDef, created: datetime) -> StreamSettings | None:
@@ -81,3 +83,16 @@ def table_definition(
         deletion_protection=request.get("DeletionProtectionEnabled", False),
         tags={tag["Key"]: tag["Value"] for tag in request.get("Tags", ())},
     )
+
+
+def new_table(
+    database: Database, request: CreateTableInputTypeDef, name: str, created: datetime
+) -> Table:
+    """The new, empty table with its local and global indexes."""
+    table = Table(table_definition(database, request, name, created))
+    for index in (
+        *table.definition.local_indexes.values(),
+        *table.definition.global_indexes.values(),
+    ):
+        table.add_index(index)
+    return table

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dynantic.testing import messages
-from dynantic.testing.engine.table import Table
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.capacity_rules import check_capacity_quota
 from dynantic.testing.operations.describe import (
@@ -19,7 +18,7 @@ from dynantic.testing.operations.describe import (
     table_description,
 )
 from dynantic.testing.operations.registry import operation
-from dynantic.testing.operations.table_builder import table_definition
+from dynantic.testing.operations.table_builder import new_table
 from dynantic.testing.operations.table_rules import check_create_table
 from dynantic.testing.operations.timestamps import now
 
@@ -62,7 +61,7 @@ def create_table(database: Database, request: CreateTableInputTypeDef) -> dict[s
             )
         _check_capacity_quotas(request, database.region)
         created = now(database.clock)
-        table = database.tables[name] = Table(table_definition(database, request, name, created))
+        table = database.tables[name] = new_table(database, request, name, created)
         return {"TableDescription": created_description(table, created.date())}
 
 

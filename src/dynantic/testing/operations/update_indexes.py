@@ -5,8 +5,8 @@ A new index takes its key attributes' definitions from the request, added to
 the table's; deleting an index drops the definitions no other key uses.
 Local indexes exist only from CreateTable and cannot be changed.
 
-The index is defined and described at once; filling it with the table's
-items belongs to the secondary-index storage engine.
+A new index is filled with the table's items at once (the service backfills
+it in the background); a deleted one is dropped with its entries.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     )
 
     from dynantic.testing.engine.definition import IndexDefinition, TableDefinition
+    from dynantic.testing.engine.table import Table
 
 __all__ = ["apply_index_updates", "check_index_updates"]
 
@@ -222,7 +223,7 @@ def _apply_update(
 
 def apply_index_updates(
     request: UpdateTableInputTypeDef,
-    definition: TableDefinition,
+    table: Table,
     now: datetime,
     *,
     provisioned: bool,
@@ -230,9 +231,12 @@ def apply_index_updates(
 ) -> None:
     """Apply the index actions of a request that passed every check (after its billing
     mode: ``switching`` tells whether the request changed it)."""
+    definition = table.definition
     for update in request.get("GlobalSecondaryIndexUpdates", ()):
         if "Delete" in update:
-            del definition.global_indexes[update["Delete"]["IndexName"]]
+            name = update["Delete"]["IndexName"]
+            del definition.global_indexes[name]
+            table.drop_index(name)
             _prune_definitions(definition)
         elif "Update" in update:
             action = update["Update"]
@@ -246,5 +250,6 @@ def apply_index_updates(
             }
             index = global_index_definition(create, types, definition.arn, provisioned=provisioned)
             definition.global_indexes[create["IndexName"]] = index
+            table.add_index(index)
             for attribute in index.key_schema.attributes:
                 definition.attribute_types[attribute.name] = attribute.type

@@ -147,7 +147,7 @@ def update_table(database: Database, request: UpdateTableInputTypeDef) -> dict[s
         switching = mode != definition.billing_mode
         apply_table_capacity(request, definition, moment)
         apply_index_updates(
-            request, definition, moment, provisioned=mode == "PROVISIONED", switching=switching
+            request, table, moment, provisioned=mode == "PROVISIONED", switching=switching
         )
         apply_settings(request, definition, database, moment)
         after = table_description(table, moment.date())
