@@ -77,12 +77,54 @@ def test_create_table_answers_creating_and_describe_table_active(
     }
 
 
-def test_describe_table_counts_items_and_bytes(fake: FakeDynamoDBClient) -> None:
+SIX_HOURS = 6 * 60 * 60
+
+
+def counts(client: FakeDynamoDBClient) -> tuple[int, int]:
+    described = client.describe_table(TableName="things")["Table"]
+    return described.get("ItemCount", -1), described.get("TableSizeBytes", -1)
+
+
+def test_describe_table_counts_items_as_of_the_last_six_hourly_refresh(
+    fake: FakeDynamoDBClient,
+) -> None:
+    fake.clock.move_to(MOMENT, tick=False)
     fake.create_table(**on_demand())
     fake.put_item(TableName="things", Item={"pk": {"S": "a"}, "n": {"N": "1"}})
-    described = fake.describe_table(TableName="things")["Table"]
-    assert described.get("ItemCount") == 1
-    assert described.get("TableSizeBytes") == 6
+    assert counts(fake) == (0, 0)
+    fake.clock.shift(SIX_HOURS - 1)
+    assert counts(fake) == (0, 0)
+    fake.clock.shift(1)
+    assert counts(fake) == (1, 6)
+    fake.put_item(TableName="things", Item={"pk": {"S": "b"}})
+    fake.clock.shift(SIX_HOURS - 1)
+    assert counts(fake) == (1, 6)
+    fake.clock.shift(1)
+    assert counts(fake) == (2, 9)
+
+
+def test_refreshes_keep_to_six_hour_steps_from_creation(fake: FakeDynamoDBClient) -> None:
+    fake.clock.move_to(MOMENT, tick=False)
+    fake.create_table(**on_demand())
+    fake.clock.shift(2 * SIX_HOURS + 5)
+    fake.put_item(TableName="things", Item={"pk": {"S": "a"}})
+    assert counts(fake) == (1, 3)
+    fake.put_item(TableName="things", Item={"pk": {"S": "b"}})
+    fake.clock.shift(SIX_HOURS - 6)
+    assert counts(fake) == (1, 3)
+    fake.clock.shift(1)
+    assert counts(fake) == (2, 6)
+
+
+def test_delete_table_reports_the_last_refreshed_counts(fake: FakeDynamoDBClient) -> None:
+    fake.clock.move_to(MOMENT, tick=False)
+    fake.create_table(**on_demand())
+    fake.put_item(TableName="things", Item={"pk": {"S": "a"}})
+    fake.clock.shift(SIX_HOURS)
+    assert counts(fake) == (1, 3)
+    fake.put_item(TableName="things", Item={"pk": {"S": "b"}})
+    deleted = fake.delete_table(TableName="things")["TableDescription"]
+    assert (deleted.get("ItemCount"), deleted.get("TableSizeBytes")) == (1, 3)
 
 
 def test_describe_table_accepts_the_table_arn(fake: FakeDynamoDBClient) -> None:

@@ -14,6 +14,7 @@ __all__ = [
     "IndexDefinition",
     "OnDemandThroughput",
     "Projection",
+    "Statistics",
     "StreamSettings",
     "TableDefinition",
     "Throughput",
@@ -83,6 +84,27 @@ class TimeToLive:
     changed_at: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Statistics:
+    """The item counts and sizes DescribeTable reports, as of ``taken_at``.
+
+    ``taken_at`` is None until the first refresh after the table was created;
+    ``indexes`` holds each index's (item count, size in bytes) by name.
+    """
+
+    taken_at: float | None = None
+    item_count: int = 0
+    size_bytes: int = 0
+    indexes: tuple[tuple[str, int, int], ...] = ()
+
+    def index(self, name: str) -> tuple[int, int]:
+        """The item count and size of the index called ``name`` (0, 0 if unknown)."""
+        for index_name, count, size in self.indexes:
+            if index_name == name:
+                return count, size
+        return 0, 0
+
+
 @dataclass(slots=True)
 class IndexDefinition:
     """A global or local secondary index.
@@ -129,6 +151,7 @@ class TableDefinition:
     deletion_protection_changed_at: float | None = None
     tags: dict[str, str] = field(default_factory=dict[str, str])
     ttl: TimeToLive = field(default_factory=TimeToLive)
+    statistics: Statistics = field(default_factory=Statistics)
     status: str = "ACTIVE"
 
     def index(self, name: str) -> IndexDefinition | None:

@@ -6,23 +6,25 @@ unless requested, the time the table became on-demand); the DeleteTable
 response keeps only the table's identity, size, capacity and settings.
 Attribute definitions and projected attributes come back sorted by name.
 
-Item counts and sizes are the engine's live counts (the service refreshes
-its own about every six hours).
+Item counts and sizes are those of the last six-hourly refresh (see
+:mod:`dynantic.testing.operations.statistics`).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from dynantic.testing.engine.definition import (
     IndexDefinition,
     OnDemandThroughput,
     Projection,
+    Statistics,
     TableDefinition,
     Throughput,
     WarmThroughput,
 )
+from dynantic.testing.operations.statistics import current_statistics
 
 if TYPE_CHECKING:
     from dynantic.testing.engine.table import KeySchema, Table
@@ -88,26 +90,26 @@ def _warm(warm: WarmThroughput, status: str = "ACTIVE") -> Description:
     }
 
 
-def _index_statistics(table: Table, index: IndexDefinition) -> Description:
-    stored = table.indexes.get(index.name)
+def _index_statistics(statistics: Statistics, index: IndexDefinition) -> Description:
+    item_count, size_bytes = statistics.index(index.name)
     return {
-        "IndexSizeBytes": stored.size_bytes if stored else 0,
-        "ItemCount": stored.item_count if stored else 0,
+        "IndexSizeBytes": size_bytes,
+        "ItemCount": item_count,
         "IndexArn": index.arn,
     }
 
 
-def _local_index(table: Table, index: IndexDefinition) -> Description:
+def _local_index(statistics: Statistics, index: IndexDefinition) -> Description:
     return {
         "IndexName": index.name,
         "KeySchema": key_schema_elements(index.key_schema),
         "Projection": _projection(index.projection),
-        **_index_statistics(table, index),
+        **_index_statistics(statistics, index),
     }
 
 
 def _global_index(
-    table: Table, index: IndexDefinition, today: date, *, creating: bool
+    statistics: Statistics, index: IndexDefinition, today: date, *, creating: bool
 ) -> Description:
     described: Description = {
         "IndexName": index.name,
@@ -115,7 +117,7 @@ def _global_index(
         "Projection": _projection(index.projection),
         "IndexStatus": "CREATING" if creating else index.status,
         "ProvisionedThroughput": _throughput(index.throughput or Throughput(), today),
-        **_index_statistics(table, index),
+        **_index_statistics(statistics, index),
     }
     if index.on_demand is not None:
         described["OnDemandThroughput"] = _on_demand(index.on_demand)
@@ -170,8 +172,10 @@ def _stream(definition: TableDefinition) -> Description:
     return described
 
 
-def _full(table: Table, today: date, *, status: str, creating: bool) -> Description:
+def _full(table: Table, moment: datetime, *, status: str, creating: bool) -> Description:
     definition = table.definition
+    today = moment.date()
+    statistics = current_statistics(table, moment.timestamp())
     described: Description = {
         "AttributeDefinitions": _attribute_definitions(definition),
         "TableName": definition.name,
@@ -179,18 +183,18 @@ def _full(table: Table, today: date, *, status: str, creating: bool) -> Descript
         "TableStatus": status,
         "CreationDateTime": definition.created,
         "ProvisionedThroughput": _throughput(definition.throughput, today),
-        "TableSizeBytes": table.size_bytes,
-        "ItemCount": table.item_count,
+        "TableSizeBytes": statistics.size_bytes,
+        "ItemCount": statistics.item_count,
         "TableArn": definition.arn,
         "TableId": definition.table_id,
     }
     if definition.local_indexes:
         described["LocalSecondaryIndexes"] = [
-            _local_index(table, index) for index in definition.local_indexes.values()
+            _local_index(statistics, index) for index in definition.local_indexes.values()
         ]
     if definition.global_indexes:
         described["GlobalSecondaryIndexes"] = [
-            _global_index(table, index, today, creating=creating)
+            _global_index(statistics, index, today, creating=creating)
             for index in definition.global_indexes.values()
         ]
     described.update(_stream(definition))
@@ -200,25 +204,26 @@ def _full(table: Table, today: date, *, status: str, creating: bool) -> Descript
     return described
 
 
-def table_description(table: Table, today: date, *, status: str | None = None) -> Description:
-    """What DescribeTable returns for ``table`` (``today`` is the UTC date now)."""
-    return _full(table, today, status=status or table.definition.status, creating=False)
+def table_description(table: Table, moment: datetime, *, status: str | None = None) -> Description:
+    """What DescribeTable returns for ``table`` at ``moment`` (an aware UTC time)."""
+    return _full(table, moment, status=status or table.definition.status, creating=False)
 
 
-def created_description(table: Table, today: date) -> Description:
+def created_description(table: Table, moment: datetime) -> Description:
     """What CreateTable returns: the table and its global indexes still CREATING."""
-    return _full(table, today, status="CREATING", creating=True)
+    return _full(table, moment, status="CREATING", creating=True)
 
 
-def deleted_description(table: Table, today: date) -> Description:
+def deleted_description(table: Table, moment: datetime) -> Description:
     """What DeleteTable returns: no schema, indexes or streams, status DELETING."""
     definition = table.definition
+    statistics = current_statistics(table, moment.timestamp())
     described: Description = {
         "TableName": definition.name,
         "TableStatus": "DELETING",
-        "ProvisionedThroughput": _throughput(definition.throughput, today),
-        "TableSizeBytes": table.size_bytes,
-        "ItemCount": table.item_count,
+        "ProvisionedThroughput": _throughput(definition.throughput, moment.date()),
+        "TableSizeBytes": statistics.size_bytes,
+        "ItemCount": statistics.item_count,
         "TableArn": definition.arn,
         "TableId": definition.table_id,
     }

@@ -62,14 +62,14 @@ def create_table(database: Database, request: CreateTableInputTypeDef) -> dict[s
         _check_capacity_quotas(request, database.region)
         created = now(database.clock)
         table = database.tables[name] = new_table(database, request, name, created)
-        return {"TableDescription": created_description(table, created.date())}
+        return {"TableDescription": created_description(table, created)}
 
 
 @operation("DescribeTable")
 def describe_table(database: Database, request: DescribeTableInputTypeDef) -> dict[str, object]:
     with database.lock:
         table = database.table(request["TableName"], named=True)
-        return {"Table": table_description(table, now(database.clock).date())}
+        return {"Table": table_description(table, now(database.clock))}
 
 
 @operation("DeleteTable")
@@ -79,7 +79,7 @@ def delete_table(database: Database, request: DeleteTableInputTypeDef) -> dict[s
         if table.definition.deletion_protection:
             raise validation_error(messages.DELETION_PROTECTED)
         del database.tables[table.name]
-        return {"TableDescription": deleted_description(table, now(database.clock).date())}
+        return {"TableDescription": deleted_description(table, now(database.clock))}
 
 
 @operation("ListTables")

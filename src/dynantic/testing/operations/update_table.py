@@ -143,12 +143,12 @@ def update_table(database: Database, request: UpdateTableInputTypeDef) -> dict[s
         check_table_capacity(request, definition, moment, database.region)
         check_index_updates(request, definition, moment, mode=mode, region=database.region)
         check_settings(request, definition, database, moment)
-        before = table_description(table, moment.date())
+        before = table_description(table, moment)
         switching = mode != definition.billing_mode
         apply_table_capacity(request, definition, moment)
         apply_index_updates(
             request, table, moment, provisioned=mode == "PROVISIONED", switching=switching
         )
         apply_settings(request, definition, database, moment)
-        after = table_description(table, moment.date())
+        after = table_description(table, moment)
     return {"TableDescription": _response(request, before, after)}
