@@ -73,7 +73,6 @@ def _table_with_indexes(dynamodb: Backend) -> str:
     return name
 
 
-@not_implemented("secondary indexes")
 @known_divergence(
     MOTO,
     "describes an on-demand index without NumberOfDecreasesToday",
@@ -200,7 +199,6 @@ def test_consistent_read_on_a_global_index_is_refused(dynamodb: Backend) -> None
         )
 
 
-@not_implemented("secondary indexes")
 @known_divergence(
     MOTO,
     "stores an index key attribute of the wrong type",
@@ -220,7 +218,6 @@ def test_an_index_key_of_the_wrong_type_is_refused_on_write(dynamodb: Backend) -
         )
 
 
-@not_implemented("secondary indexes")
 @known_divergence(
     DYNALITE,
     "stores an empty string as an index key",

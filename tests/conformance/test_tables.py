@@ -263,7 +263,6 @@ def test_list_tables_paginator_walks_every_table(dynamodb: Backend) -> None:
     assert [name for name in listed if name.startswith(prefix)] == names
 
 
-@not_implemented("table validation, UpdateTable and tags")
 @known_divergence(
     MOTO,
     "keeps the old provisioned throughput after switching to on-demand",
@@ -284,7 +283,6 @@ def test_update_table_switches_to_on_demand(dynamodb: Backend) -> None:
     assert table.get("ProvisionedThroughput", {}).get("ReadCapacityUnits") == 0
 
 
-@not_implemented("table validation, UpdateTable and tags")
 @known_divergence(
     MOTO,
     "answers with ACTIVE instead of UPDATING",
@@ -307,7 +305,7 @@ def test_update_table_changes_provisioned_throughput(dynamodb: Backend) -> None:
     assert (throughput.get("ReadCapacityUnits"), throughput.get("WriteCapacityUnits")) == (7, 9)
 
 
-@not_implemented("table validation, UpdateTable and tags")
+@not_implemented("Query and Scan")
 @known_divergence(
     DYNALITE,
     "requires ProvisionedThroughput for a new index on an on-demand table",
@@ -350,7 +348,6 @@ def test_update_table_adds_a_global_index_and_merges_attribute_definitions(
     assert found["Items"] == [{"pk": {"S": "a"}, "g": {"S": "x"}}]
 
 
-@not_implemented("table validation, UpdateTable and tags")
 @known_divergence(
     DYNALITE,
     "keeps a deleted global index",
@@ -385,7 +382,6 @@ def test_update_table_removes_a_global_index(dynamodb: Backend) -> None:
     assert "GlobalSecondaryIndexes" not in table
 
 
-@not_implemented("table validation, UpdateTable and tags")
 def test_tags_are_added_listed_and_removed(dynamodb: Backend) -> None:
     name = dynamodb.key_table()
     arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
@@ -400,7 +396,7 @@ def test_tags_are_added_listed_and_removed(dynamodb: Backend) -> None:
 # ---------------------------------------------------------------- validation
 
 
-@not_implemented("table validation, UpdateTable and tags")
+@not_implemented("the generic request validation (length, pattern and enum constraints)")
 @known_divergence(
     MOTO,
     "accepts a two-character table name",
@@ -419,7 +415,7 @@ def test_table_name_shorter_than_three_characters_is_refused(dynamodb: Backend) 
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
+@not_implemented("the generic request validation (length, pattern and enum constraints)")
 @known_divergence(
     MOTO,
     "accepts a table name with a space",
@@ -439,7 +435,6 @@ def test_table_name_with_a_space_is_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
 def test_key_attribute_without_definition_is_refused(dynamodb: Backend) -> None:
     name = dynamodb.table_name()
     with service_error(
@@ -455,7 +450,6 @@ def test_key_attribute_without_definition_is_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
 def test_attribute_definition_not_used_by_a_key_is_refused(dynamodb: Backend) -> None:
     name = dynamodb.table_name()
     with service_error(
@@ -474,7 +468,7 @@ def test_attribute_definition_not_used_by_a_key_is_refused(dynamodb: Backend) ->
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
+@not_implemented("the generic request validation (length, pattern and enum constraints)")
 @known_divergence(
     MOTO,
     "accepts a key attribute of type BOOL",
@@ -495,7 +489,6 @@ def test_key_attribute_type_outside_s_n_b_is_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
 @known_divergence(
     MOTO,
     "accepts RANGE before HASH",
@@ -522,7 +515,6 @@ def test_first_key_element_must_be_the_hash_key(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
 @known_divergence(
     MOTO,
     "words the message differently",
@@ -546,7 +538,6 @@ def test_on_demand_table_with_provisioned_throughput_is_refused(dynamodb: Backen
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
 def test_provisioned_table_without_throughput_is_refused(dynamodb: Backend) -> None:
     name = dynamodb.table_name()
     with service_error(
@@ -561,7 +552,6 @@ def test_provisioned_table_without_throughput_is_refused(dynamodb: Backend) -> N
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
 @known_divergence(
     MOTO,
     "accepts an LSI on a table without a sort key",
@@ -596,7 +586,6 @@ def test_local_index_on_a_table_without_sort_key_is_refused(dynamodb: Backend) -
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
 @known_divergence(
     MOTO,
     "accepts more than five LSIs",
@@ -635,7 +624,6 @@ def test_more_than_five_local_indexes_are_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("table validation, UpdateTable and tags")
 @known_divergence(
     MOTO,
     "accepts more than twenty GSIs",

@@ -4,11 +4,10 @@ readable until the service removes them."""
 from __future__ import annotations
 
 from .backends import MOTO
-from .markers import known_divergence, not_implemented, unsupported
+from .markers import known_divergence, unsupported
 from .support import Backend, service_error, without_volatile
 
 
-@not_implemented("time to live")
 def test_time_to_live_is_disabled_by_default(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     described = dynamodb.client.describe_time_to_live(TableName=table)
@@ -18,7 +17,6 @@ def test_time_to_live_is_disabled_by_default(dynamodb: Backend) -> None:
 
 
 @unsupported("dynalite", "UpdateTimeToLive")
-@not_implemented("time to live")
 def test_enabling_time_to_live_names_the_attribute(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     updated = dynamodb.client.update_time_to_live(
@@ -34,7 +32,6 @@ def test_enabling_time_to_live_names_the_attribute(dynamodb: Backend) -> None:
 
 
 @unsupported("dynalite", "UpdateTimeToLive")
-@not_implemented("time to live")
 @known_divergence(
     MOTO,
     "accepts enabling time to live twice",
@@ -54,7 +51,6 @@ def test_enabling_time_to_live_twice_is_refused(dynamodb: Backend) -> None:
 
 
 @unsupported("dynalite", "UpdateTimeToLive")
-@not_implemented("time to live")
 def test_an_expired_item_stays_readable(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     dynamodb.client.update_time_to_live(
@@ -66,7 +62,6 @@ def test_an_expired_item_stays_readable(dynamodb: Backend) -> None:
     assert got.get("Item") == item
 
 
-@not_implemented("time to live")
 @known_divergence(
     MOTO,
     "answers code ResourceNotFound instead of ResourceNotFoundException",
