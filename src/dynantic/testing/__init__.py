@@ -1,6 +1,7 @@
 """dynantic.testing: an in-memory DynamoDB that answers as the service does.
 
-Names are loaded on first use, so importing this package costs nothing until a
+Names are loaded on first use, so importing this package (as pytest does for
+the plugin in :mod:`dynantic.testing.pytest_plugin`) costs nothing until a
 test asks for the fake; botocore and boto3 are imported then.
 """
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from dynantic.testing.client import FakeDynamoDBClient
     from dynantic.testing.engine.clock import Clock
     from dynantic.testing.faults import FaultCode, FaultRule, Faults, UnprocessedRule
+    from dynantic.testing.isolation import RealClientBlockedError, block_real_clients
     from dynantic.testing.state import Snapshot, TableSpec
 
 __all__ = [
@@ -25,9 +27,11 @@ __all__ = [
     "FaultCode",
     "FaultRule",
     "Faults",
+    "RealClientBlockedError",
     "Snapshot",
     "TableSpec",
     "UnprocessedRule",
+    "block_real_clients",
 ]
 
 _HOMES = {
@@ -39,9 +43,11 @@ _HOMES = {
     "FaultCode": "dynantic.testing.faults",
     "FaultRule": "dynantic.testing.faults",
     "Faults": "dynantic.testing.faults",
+    "RealClientBlockedError": "dynantic.testing.isolation",
     "Snapshot": "dynantic.testing.state",
     "TableSpec": "dynantic.testing.state",
     "UnprocessedRule": "dynantic.testing.faults",
+    "block_real_clients": "dynantic.testing.isolation",
 }
 
 
