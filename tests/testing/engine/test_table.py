@@ -76,7 +76,7 @@ def test_random_writes_keep_table_and_index_invariants(
             new = item(pk, key_sk, g, h)
             if not sorted_table:
                 del new["sk"]
-            old = table.put(new)
+            old, _size = table.put(new)
             assert old == model.get((pk, key_sk))
             model[(pk, key_sk)] = new
         else:

@@ -104,8 +104,9 @@ class Table:
             return self._single.get(partition)
         return None if sort is None else self._sorted.get(partition, sort)
 
-    def put(self, item: Item) -> Item | None:
-        """Store ``item`` (whose keys were validated), returning the item it replaced."""
+    def put(self, item: Item, size: int | None = None) -> tuple[Item | None, int]:
+        """Store ``item`` (whose keys were validated; ``size`` is its item size if
+        already known), returning the item it replaced and that item's size (0)."""
         partition, sort = self.key_of(item)
         if sort is None:
             old = self._single.get(partition)
@@ -114,11 +115,16 @@ class Table:
             self._single[partition] = item
         else:
             old = self._sorted.add(partition, sort, item)
-        self._count(old, -1)
-        self._count(item, +1)
+        old_size = 0
+        if old is not None:
+            old_size = item_size(old)
+            self.item_count -= 1
+            self.size_bytes -= old_size
+        self.item_count += 1
+        self.size_bytes += item_size(item) if size is None else size
         for index in self.indexes.values():
             index.replace(old, item)
-        return old
+        return old, old_size
 
     def delete(self, partition: KeyValue, sort: KeyValue | None = None) -> Item | None:
         """Remove the item with this key, returning it (or ``None`` if absent)."""
@@ -129,7 +135,8 @@ class Table:
         else:
             old = None if sort is None else self._sorted.remove(partition, sort)
         if old is not None:
-            self._count(old, -1)
+            self.item_count -= 1
+            self.size_bytes -= item_size(old)
             for index in self.indexes.values():
                 index.replace(old, None)
         return old
@@ -210,11 +217,6 @@ class Table:
         del self.indexes[name]
 
     # ------------------------------------------------------------ bookkeeping
-
-    def _count(self, item: Item | None, sign: int) -> None:
-        if item is not None:
-            self.item_count += sign
-            self.size_bytes += sign * item_size(item)
 
     def check_invariants(self) -> None:
         """Assert the table's invariants (for tests)."""
