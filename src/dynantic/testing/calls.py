@@ -2,8 +2,8 @@
 
 Every request that reaches the in-memory service — through the Python client or
 the HTTP endpoint, answered or refused — is kept as a :class:`Call` holding a
-private copy of its parameters, so a caller mutating what it passed cannot
-rewrite history. :class:`Calls` is a read-only sequence of them with filters and
+frozen copy of its parameters and response, so a caller mutating what it passed
+or got back cannot rewrite history. :class:`Calls` is a read-only sequence of them with filters and
 assertions whose failures are :class:`CallAssertionError` (an ``AssertionError``).
 """
 
@@ -12,12 +12,12 @@ from __future__ import annotations
 import marshal
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import cast, overload
+from typing import TypeAlias, cast, overload
 
 from dynantic.testing.names import api_name, method_name
 from dynantic.testing.targets import request_tables, table_name
 
-__all__ = ["Call", "CallAssertionError", "Calls", "private_copy"]
+__all__ = ["Call", "CallAssertionError", "Calls", "freeze", "thaw"]
 
 _SHOWN_CALLS = 10
 _SHOWN_CHARACTERS = 160
@@ -29,10 +29,8 @@ class CallAssertionError(AssertionError):
 
 def _copy_tree(value: object) -> object:
     if isinstance(value, Mapping):
-        return {
-            key: _copy_tree(member)
-            for key, member in cast("Mapping[object, object]", value).items()
-        }
+        members = cast("Mapping[object, object]", value)
+        return {key: _copy_tree(member) for key, member in members.items()}
     if isinstance(value, list | tuple):
         return [_copy_tree(member) for member in cast("list[object]", value)]
     if isinstance(value, bytearray):
@@ -40,20 +38,31 @@ def _copy_tree(value: object) -> object:
     return value
 
 
-def private_copy(value: Mapping[str, object]) -> dict[str, object]:
-    """A deep copy of a request or response that shares nothing mutable with it.
+Frozen: TypeAlias = "bytes | dict[str, object]"
+"""A request or response kept in a record: marshal's bytes, or a copied tree."""
+
+
+def freeze(value: Mapping[str, object]) -> Frozen:
+    """Keep ``value`` as it is now, sharing nothing mutable with it.
 
     Requests and responses are trees of dicts, lists, strings, bytes, numbers and
-    booleans, which ``marshal`` copies in C several times faster than
-    ``copy.deepcopy``; anything else (a file object given as a blob, a Decimal)
-    takes the slower path, which copies the containers and keeps the leaves.
+    booleans, which ``marshal`` serialises in C in a microsecond or two; the
+    bytes are one object the garbage collector never has to visit, however many
+    calls a test makes. Anything else (a file object given as a blob, a Decimal)
+    is kept as a copied tree instead.
     """
     try:
         # marshal refuses (ValueError) any mapping that is not a plain dict.
-        copied: object = marshal.loads(marshal.dumps(cast("dict[str, object]", value), 2))
+        return marshal.dumps(cast("dict[str, object]", value), 2)
     except ValueError:
-        copied = _copy_tree(value)
-    return cast("dict[str, object]", copied)
+        return cast("dict[str, object]", _copy_tree(value))
+
+
+def thaw(frozen: Frozen) -> dict[str, object]:
+    """A new copy of what :func:`freeze` kept."""
+    if isinstance(frozen, bytes):
+        return cast("dict[str, object]", marshal.loads(frozen))
+    return cast("dict[str, object]", _copy_tree(frozen))
 
 
 def _short(value: object) -> str:
@@ -65,26 +74,38 @@ class Call:
     """One request the fake received, and how it ended.
 
     ``operation`` is the boto3 method name (``put_item``), ``api_name`` the API's
-    (``PutItem``); ``params`` a private copy of the request; ``error`` the error
+    (``PutItem``); ``params`` the request as it was received; ``error`` the error
     code it failed with (``ThrottlingException``, ``ParamValidationError`` …) or
-    ``None``; ``response`` a private copy of the answer without
-    ``ResponseMetadata``, or ``None`` when it failed.
+    ``None``; ``response`` the answer without ``ResponseMetadata``, or ``None``
+    when it failed. ``params`` and ``response`` are new copies on every access,
+    so neither the caller nor the test can change the record.
     """
 
-    __slots__ = ("api_name", "error", "params", "response")
+    __slots__ = ("_params", "_response", "_tables", "api_name", "error")
 
     def __init__(
         self,
         api_name: str,
-        params: dict[str, object],
+        params: Mapping[str, object],
         *,
         error: str | None = None,
-        response: dict[str, object] | None = None,
+        response: Mapping[str, object] | None = None,
     ) -> None:
         self.api_name = api_name
-        self.params = params
         self.error = error
-        self.response = response
+        self._params = freeze(params)
+        self._response = None if response is None else freeze(response)
+        self._tables: tuple[str, ...] | None = None
+
+    @property
+    def params(self) -> dict[str, object]:
+        """The request's parameters, as received."""
+        return thaw(self._params)
+
+    @property
+    def response(self) -> dict[str, object] | None:
+        """The response, without ``ResponseMetadata`` (``None`` if the call failed)."""
+        return None if self._response is None else thaw(self._response)
 
     @property
     def operation(self) -> str:
@@ -94,7 +115,9 @@ class Call:
     @property
     def tables(self) -> tuple[str, ...]:
         """The tables the request names (by name, also when given by ARN)."""
-        return request_tables(self.params)
+        if self._tables is None:
+            self._tables = request_tables(self.params)
+        return self._tables
 
     @property
     def table(self) -> str | None:
@@ -283,10 +306,11 @@ def _mismatch(call: Call, wanted_api: str, params: Mapping[str, object]) -> str:
     """Why ``call`` is not ``wanted_api`` with ``params``, or ``""`` if it is."""
     if call.api_name != wanted_api:
         return f"expected {method_name(wanted_api)}, got {call.operation}"
+    received = call.params
     for name, expected in params.items():
-        if name not in call.params:
+        if name not in received:
             return f"{name} was not passed (expected {_short(expected)})"
-        actual = call.params[name]
+        actual = received[name]
         if actual != expected:
             return f"{name} is {_short(actual)}, expected {_short(expected)}"
     return ""

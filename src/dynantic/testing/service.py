@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from dynantic.testing import operations as _operations  # registers the handlers
-from dynantic.testing.calls import Call, Calls, private_copy
+from dynantic.testing.calls import Call, Calls
 from dynantic.testing.engine.clock import Clock
 from dynantic.testing.engine.database import Database
 from dynantic.testing.errors import ServiceError
@@ -74,13 +74,12 @@ class Service:
         calls = self.calls
         if not calls.recording:
             return self._answer(operation_name, request, check_shape)
-        params = private_copy(request)
         try:
             response = self._answer(operation_name, request, check_shape)
         except Exception as error:
-            calls.record(Call(operation_name, params, error=_error_code(error)))
+            calls.record(Call(operation_name, request, error=_error_code(error)))
             raise
-        calls.record(Call(operation_name, params, response=private_copy(response)))
+        calls.record(Call(operation_name, request, response=response))
         return response
 
     def apply(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:
