@@ -143,6 +143,10 @@ class _Rule:
         """Whether the rule has acted as many times as it was told to."""
         return self.times is not None and self.fired >= self.times
 
+    def answers(self, operation: str) -> bool:
+        """Whether the rule concerns operation ``operation`` (API name) at all."""
+        return operation in self._operations
+
     def applies_to(self, operation: str, tables: tuple[str, ...]) -> bool:
         """Whether a call of ``operation`` (API name) naming ``tables`` is one to consider."""
         return (
@@ -408,9 +412,12 @@ class Faults:
         ``operation`` is the API name. The service calls this before the handler,
         so a call that fails here changes nothing.
         """
-        tables = request_tables(request)
         with self._lock:
-            for rule in self._failures:
+            candidates = [rule for rule in self._failures if rule.answers(operation)]
+            if not candidates:
+                return None
+            tables = request_tables(request)
+            for rule in candidates:
                 if rule.applies_to(operation, tables) and rule.count_call():
                     return rule.build_error(operation, tables, self._table_arn)
         return None

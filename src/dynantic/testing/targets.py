@@ -42,8 +42,15 @@ def _transact_tables(actions: object) -> list[str]:
 
 def request_tables(request: Mapping[str, object]) -> tuple[str, ...]:
     """The names of the tables ``request`` acts on, each once, in request order."""
-    names: list[str] = []
     single = request.get("TableName")
+    if (
+        isinstance(single, str)
+        and "RequestItems" not in request
+        and "TransactItems" not in request
+        and "ResourceArn" not in request
+    ):
+        return (table_name(single),)
+    names: list[str] = []
     if isinstance(single, str):
         names.append(single)
     batch = request.get("RequestItems")
