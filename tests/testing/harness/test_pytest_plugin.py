@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -152,3 +154,23 @@ def test_the_fallback_and_the_process_default_come_back_after_the_test(
         """
     )
     offline.runpytest_subprocess("-p", "no:randomly").assert_outcomes(passed=3)
+
+
+README = Path(__file__).resolve().parents[3] / "README.md"
+SECTION = "## Testing with the in-memory DynamoDB"
+
+
+def readme_examples() -> list[str]:
+    """The Python blocks of the README's section on testing."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index(SECTION) :]
+    following = section.find("\n## ", len(SECTION))
+    section = section if following < 0 else section[:following]
+    return re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+
+
+def test_the_readme_examples_pass(offline: pytest.Pytester) -> None:
+    examples = readme_examples()
+    assert len(examples) == 2
+    offline.makepyfile(**{f"test_readme_{n}": code for n, code in enumerate(examples)})
+    offline.runpytest("--strict-markers").assert_outcomes(passed=2)
