@@ -83,11 +83,15 @@ def _short_table_request(name: str, spec: str | tuple[str, str]) -> dict[str, ob
 
 
 def _create_table_request(name: str, spec: TableSpec) -> dict[str, object]:
-    request = (
-        {"TableName": name, **spec}
-        if isinstance(spec, Mapping)
-        else _short_table_request(name, spec)
-    )
+    if not isinstance(spec, Mapping):
+        request = _short_table_request(name, spec)
+    elif spec.get("TableName", name) != name:
+        raise ValueError(
+            f"dynantic: table {name!r} is declared with TableName {spec['TableName']!r}; "
+            "leave TableName out or make them agree"
+        )
+    else:
+        request = {**spec, "TableName": name}
     if "ProvisionedThroughput" not in request:
         request.setdefault("BillingMode", "PAY_PER_REQUEST")
     return request

@@ -212,3 +212,8 @@ def test_state_added_to_the_database_is_snapshotted_restored_and_reset() -> None
     assert database.tokens == {"t1": ["a"]}  # type: ignore[attr-defined]
     reset(database)
     assert not hasattr(database, "tokens")
+
+
+def test_a_declared_table_name_must_agree_with_its_key() -> None:
+    with pytest.raises(ValueError, match=r"^dynantic: table 'users' is declared with TableName"):
+        FakeDynamoDBClient().add_tables({"users": {"TableName": "people", "KeySchema": []}})
