@@ -381,7 +381,8 @@ class Faults:
 
     @property
     def rules(self) -> tuple[FaultRule | UnprocessedRule, ...]:
-        """Every programmed rule, in the order it was added."""
+        """Every programmed rule: error rules, then batch rules, each kind in the order
+        it was added (the order in which they are consulted)."""
         with self._lock:
             return (*self._failures, *self._unprocessed)
 
