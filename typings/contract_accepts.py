@@ -9,13 +9,25 @@ from botocore.exceptions import ClientError
 from typing_extensions import assert_type
 
 from dynantic import DynamoDBClient, get_client, set_client, using_client
-from dynantic.testing import FakeDynamoDBClient
+from dynantic.testing import (
+    Call,
+    Calls,
+    Clock,
+    FakeDynamoDBClient,
+    FaultRule,
+    Snapshot,
+    UnprocessedRule,
+)
 
 from .handwritten import HandWrittenClient
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient as Boto3DynamoDBClient
-    from mypy_boto3_dynamodb.type_defs import GetItemOutputTypeDef, QueryOutputTypeDef
+    from mypy_boto3_dynamodb.type_defs import (
+        AttributeValueTypeDef,
+        GetItemOutputTypeDef,
+        QueryOutputTypeDef,
+    )
 
 
 def real_boto3_client_is_accepted() -> None:
@@ -65,3 +77,19 @@ def results_are_the_stubs_output_types() -> None:
     assert_type(page, QueryOutputTypeDef)
     for row in page["Items"]:
         assert_type(row.get("name", {}).get("S"), str | None)
+
+
+def the_test_controls_are_typed(fake_dynamodb: FakeDynamoDBClient) -> None:
+    fake = FakeDynamoDBClient(clock=Clock(0, tick=False), record_calls=False)
+    rule = fake.faults.fail("ThrottlingException", operation="put_item", nth=2, times=None)
+    assert_type(rule, FaultRule)
+    assert_type(rule.fired, int)
+    assert_type(fake.faults.leave_unprocessed(operation="batch_write_item"), UnprocessedRule)
+    assert_type(fake_dynamodb.calls.last, Call)
+    assert_type(fake_dynamodb.calls.filter(operation="put_item", table="users"), Calls)
+    assert_type(fake.table_items("users"), list[dict[str, object]])
+    assert_type(fake.table_items("users", wire=True), list[dict[str, AttributeValueTypeDef]])
+    fake.add_tables(users="pk", orders=("customer", "placed:N"))
+    snapshot = fake.snapshot()
+    assert_type(snapshot, Snapshot)
+    fake.restore(snapshot)

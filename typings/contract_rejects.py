@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import boto3
 
 from dynantic import DynamoDBClient, set_client, using_client
+from dynantic.testing import FakeDynamoDBClient
 
 from .handwritten import ClientWithoutScan, HandWrittenClient
 
@@ -63,3 +64,15 @@ def a_boto3_resource_is_rejected() -> None:
     # pyright strict flags boto3.resource's overloads for services without stubs.
     resource = boto3.resource("dynamodb")  # pyright: ignore[reportUnknownMemberType]
     set_client(resource)  # type: ignore[arg-type]
+
+
+def an_error_faults_cannot_program_is_rejected() -> None:
+    FakeDynamoDBClient().faults.fail("Throttling")  # type: ignore[arg-type]
+
+
+def fault_options_are_keyword_only() -> None:
+    FakeDynamoDBClient().faults.fail("ThrottlingException", "put_item")  # type: ignore[call-arg]
+
+
+def leave_unprocessed_is_for_batches_only() -> None:
+    FakeDynamoDBClient().faults.leave_unprocessed(operation="put_item")  # type: ignore[arg-type]

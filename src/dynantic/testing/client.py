@@ -1,10 +1,10 @@
 """``FakeDynamoDBClient``: an in-memory DynamoDB behind boto3's client interface.
 
 Each method is one line: it hands the request to :meth:`FakeDynamoDBClient._invoke`,
-which checks the request's shape as botocore does, checks the service's
-constraints, runs the operation's handler against the database under its lock,
-and returns the response with ``ResponseMetadata`` — or raises the botocore
-exception a real client would.
+which passes it to the service with botocore's shape check, and returns the
+response with ``ResponseMetadata`` — or raises the botocore exception a real
+client would. What a test needs beyond boto3's interface (clock, faults, call
+record, stored state) comes from :class:`~dynantic.testing.controls.FakeControls`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, cast, overload
 from botocore.paginate import Paginator
 from botocore.waiter import NormalizedOperationMethod, Waiter
 
-from dynantic.testing.botocore_errors import client_exceptions, to_client_error
+from dynantic.testing.botocore_errors import client_exceptions
+from dynantic.testing.controls import FakeControls
 from dynantic.testing.engine.clock import Clock
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.metadata import ResponseMetadataFactory
@@ -76,12 +77,16 @@ _PAGINATED = {"list_tables": "ListTables", "query": "Query", "scan": "Scan"}
 _WAITERS = {"table_exists": "TableExists", "table_not_exists": "TableNotExists"}
 
 
-class FakeDynamoDBClient:
+class FakeDynamoDBClient(FakeControls):
     """An in-memory DynamoDB with the methods, results and errors of
-    ``boto3.client("dynamodb")``.
+    ``boto3.client("dynamodb")``, plus test controls: :attr:`clock`,
+    :attr:`faults`, :attr:`calls` and the stored-state methods
+    (:meth:`add_tables`, :meth:`seed`, :meth:`table_items`, :meth:`snapshot`,
+    :meth:`restore`, :meth:`reset`).
 
     Two instances share nothing. Thread-safe: concurrent calls behave as if
-    applied one at a time.
+    applied one at a time. ``record_calls=False`` skips the call record's
+    copying when a test does not need it.
     """
 
     def __init__(
@@ -90,19 +95,12 @@ class FakeDynamoDBClient:
         region_name: str = "us-east-1",
         account_id: str = "123456789012",
         clock: Clock | None = None,
+        record_calls: bool = True,
     ) -> None:
-        self._service = Service(region=region_name, account_id=account_id, clock=clock)
+        self._service = Service(
+            region=region_name, account_id=account_id, clock=clock, record_calls=record_calls
+        )
         self._metadata = ResponseMetadataFactory()
-
-    @property
-    def service(self) -> Service:
-        """The in-memory service behind this client (share it with an HTTP endpoint)."""
-        return self._service
-
-    @property
-    def clock(self) -> Clock:
-        """The clock the fake reads: set it, shift it, or let it follow real time."""
-        return self._service.database.clock
 
     @property
     def exceptions(self) -> Exceptions:
@@ -110,14 +108,11 @@ class FakeDynamoDBClient:
         return client_exceptions()
 
     def _invoke(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:
-        check_request(operation_name, request)
-        clock = self._service.database.clock
         try:
-            response = self._service.invoke(operation_name, request)
+            response = self._service.invoke(operation_name, request, check_shape=check_request)
         except ServiceError as error:
-            metadata = self._metadata.build(clock.now(), status=error.status)
-            raise to_client_error(error, operation_name, metadata) from None
-        response["ResponseMetadata"] = self._metadata.build(clock.now())
+            raise self._client_error(error, operation_name) from None
+        response["ResponseMetadata"] = self._metadata.build(self.clock.now())
         return response
 
     # Items

@@ -358,3 +358,32 @@ TTL_OTHER_ATTRIBUTE = (
     "TimeToLive is active on a different AttributeName: current AttributeName is {name}"
 )
 TTL_COOLDOWN = "Time to live has been modified multiple times within a fixed interval"
+# ---------------------------------------------------------------- programmed faults
+# The answers the service gives under load or failure, for faults a test programs.
+# Sources: AWS's DynamoDB API Reference (TransactionCanceledException, which lists
+# the throttling and conflict texts; the message members of the error shapes) and
+# Developer Guide ("Error handling with DynamoDB"), and the texts live DynamoDB
+# returned in public error reports. One-sentence texts carry no final full stop:
+# the documentation adds one that the service does not send (compare
+# CONDITIONAL_CHECK_FAILED).
+PROVISIONED_THROUGHPUT_EXCEEDED = (
+    "The level of configured provisioned throughput for the table was exceeded. "
+    "Consider increasing your provisioning level with the UpdateTable API."
+)
+# Data-plane operations on on-demand tables; control-plane operations get the other.
+THROTTLING_DATA_PLANE = (
+    "Throughput exceeds the current capacity of your table or index. DynamoDB is "
+    "automatically scaling your table or index so please try again shortly. If exceptions "
+    "persist, check if you have a hot key: "
+    "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html"
+)
+THROTTLING_CONTROL_PLANE = "Rate of requests exceeds the allowed throughput"
+REQUEST_LIMIT_EXCEEDED = (
+    "Throughput exceeds the current throughput limit for your account. "
+    "Please contact AWS Support at https://aws.amazon.com/support request a limit increase"
+)
+INTERNAL_SERVER_ERROR = "Internal server error"
+TRANSACTION_CONFLICT = "Transaction is ongoing for the item"
+TRANSACTION_IN_PROGRESS = "The transaction with the given request token is already in progress"
+ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED = "Collection size exceeded"
+LIMIT_EXCEEDED = "Too many operations for a given subscriber"

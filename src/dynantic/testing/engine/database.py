@@ -2,6 +2,10 @@
 
 Every operation runs while holding :attr:`Database.lock`, so concurrent calls
 from many threads behave as if applied one at a time.
+
+Every attribute that is not in :data:`NOT_STATE` is data: a snapshot copies it and
+a reset returns it to what a new database holds, so state added here later is
+snapshotted and reset without further work.
 """
 
 from __future__ import annotations
@@ -12,8 +16,12 @@ from dynantic.testing import messages
 from dynantic.testing.engine.clock import Clock
 from dynantic.testing.engine.table import Table
 from dynantic.testing.errors import ServiceError
+from dynantic.testing.faults import Faults
 
-__all__ = ["Database"]
+__all__ = ["NOT_STATE", "Database"]
+
+NOT_STATE = frozenset({"region", "account_id", "clock", "lock", "faults"})
+"""The attributes of a :class:`Database` that describe it rather than hold its data."""
 
 
 class Database:
@@ -24,6 +32,8 @@ class Database:
         self.account_id = account_id
         self.clock = clock if clock is not None else Clock()
         self.lock = threading.RLock()
+        self.faults = Faults(table_arn=self.table_arn)
+        """The failures a test programmed; batch handlers ask it what to leave unprocessed."""
         self.tables: dict[str, Table] = {}
 
     def table_arn(self, name: str) -> str:

@@ -11,6 +11,7 @@ keys. Projections are applied when items are read, not when stored.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -115,6 +116,14 @@ class SecondaryIndex:
         self._store.clear()
         self.item_count = 0
         self.size_bytes = 0
+
+    def copy(self, definition: IndexDefinition) -> SecondaryIndex:
+        """A copy with new containers and shared items, described by ``definition``
+        (the copy of this index's definition that the table copy holds)."""
+        new = copy.copy(self)
+        new.definition = definition
+        new._store = self._store.copy()
+        return new
 
     # ------------------------------------------------------------ reads
 

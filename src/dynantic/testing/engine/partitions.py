@@ -82,6 +82,10 @@ class PartitionStore(Generic[PartitionT, OrderT]):
     def __init__(self) -> None:
         self._partitions: dict[PartitionT, SortedDict[OrderT, Item]] = {}
         self._order: SortedList[tuple[int, PartitionT]] = SortedList()
+        # The partitions whose SortedDict this store may change in place. The others
+        # are shared with a copy (see copy()) and are copied before their first change.
+        self._owned: set[PartitionT] = set()
+        self._order_owned = True
 
     def __len__(self) -> int:
         return len(self._partitions)
@@ -93,10 +97,11 @@ class PartitionStore(Generic[PartitionT, OrderT]):
 
     def add(self, partition: PartitionT, order: OrderT, item: Item) -> Item | None:
         """Store ``item``, returning the one it replaced."""
-        rows = self._partitions.get(partition)
+        rows = self._writable(partition)
         if rows is None:
             rows = self._partitions[partition] = SortedDict()
-            self._order.add((partition_token(partition), partition))
+            self._owned.add(partition)
+            self._writable_order().add((partition_token(partition), partition))
         old = rows.get(order)
         rows[order] = item
         return old
@@ -104,13 +109,31 @@ class PartitionStore(Generic[PartitionT, OrderT]):
     def remove(self, partition: PartitionT, order: OrderT) -> Item | None:
         """Remove and return the item at this position (``None`` if absent)."""
         rows = self._partitions.get(partition)
-        if rows is None:
+        if rows is None or order not in rows:
             return None
-        old = rows.pop(order, None)
-        if old is not None and not rows:
+        rows = self._writable(partition)
+        assert rows is not None
+        old = rows.pop(order)
+        if not rows:
             del self._partitions[partition]
-            self._order.remove((partition_token(partition), partition))
+            self._owned.discard(partition)
+            self._writable_order().remove((partition_token(partition), partition))
         return old
+
+    def _writable(self, partition: PartitionT) -> SortedDict[OrderT, Item] | None:
+        """The partition's items, copied first if they are shared with a copy."""
+        rows = self._partitions.get(partition)
+        if rows is not None and partition not in self._owned:
+            rows = self._partitions[partition] = rows.copy()
+            self._owned.add(partition)
+        return rows
+
+    def _writable_order(self) -> SortedList[tuple[int, PartitionT]]:
+        """The partition order, copied first if it is shared with a copy."""
+        if not self._order_owned:
+            self._order = self._order.copy()
+            self._order_owned = True
+        return self._order
 
     def partition(self, partition: PartitionT) -> SortedDict[OrderT, Item] | None:
         """One partition's items by order key, or ``None`` if it holds none."""
@@ -132,12 +155,29 @@ class PartitionStore(Generic[PartitionT, OrderT]):
 
     def clear(self) -> None:
         """Remove every item."""
-        self._partitions.clear()
-        self._order.clear()
+        self._partitions = {}
+        self._order = SortedList()
+        self._owned = set()
+        self._order_owned = True
+
+    def copy(self) -> PartitionStore[PartitionT, OrderT]:
+        """An independent copy that shares the (never mutated) items.
+
+        O(p) in the number of partitions, at C speed: the copy and this store share
+        each partition's ordered items, and the order of partitions, until either
+        changes them, which then copies what it changes first (once).
+        """
+        new: PartitionStore[PartitionT, OrderT] = PartitionStore()
+        new._partitions = dict(self._partitions)
+        new._order = self._order
+        new._order_owned = self._order_owned = False
+        self._owned = set()
+        return new
 
     def check_invariants(self) -> None:
         """Assert the structure's invariants (for tests)."""
         assert len(self._order) == len(self._partitions)
+        assert self._owned <= self._partitions.keys()
         for token, partition in self._order:
             assert token == partition_token(partition)
             assert self._partitions[partition], "an empty partition was kept"

@@ -13,6 +13,7 @@ reader (or kept in a snapshot) never changes under it.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -85,6 +86,8 @@ class Table:
         # Without a sort key a partition holds one item; with one, a sorted partition.
         self._single: dict[KeyValue, Item] = {}
         self._single_order: SortedList[tuple[int, KeyValue]] = SortedList()
+        # False while _single_order is shared with a copy of this table (see copy()).
+        self._single_order_owned = True
         self._sorted: PartitionStore[KeyValue, KeyValue] = PartitionStore()
 
     # ------------------------------------------------------------ single items
@@ -108,7 +111,7 @@ class Table:
         if sort is None:
             old = self._single.get(partition)
             if old is None:
-                self._single_order.add((partition_token(partition), partition))
+                self._writable_single_order().add((partition_token(partition), partition))
             self._single[partition] = item
         else:
             old = self._sorted.add(partition, sort, item)
@@ -128,7 +131,7 @@ class Table:
         if self.sort_key is None:
             old = self._single.pop(partition, None)
             if old is not None:
-                self._single_order.remove((partition_token(partition), partition))
+                self._writable_single_order().remove((partition_token(partition), partition))
         else:
             old = None if sort is None else self._sorted.remove(partition, sort)
         if old is not None:
@@ -165,13 +168,37 @@ class Table:
 
     def clear(self) -> None:
         """Remove every item (indexes included)."""
-        self._single.clear()
-        self._single_order.clear()
+        self._single = {}
+        self._single_order = SortedList()
+        self._single_order_owned = True
         self._sorted.clear()
         self.item_count = 0
         self.size_bytes = 0
         for index in self.indexes.values():
             index.clear()
+
+    def copy(self) -> Table:
+        """An independent copy that shares the (never mutated) items: a new
+        definition, new indexes, new containers (the ordered ones copied lazily,
+        on their first change). O(n) in the number of items, at C speed."""
+        new = copy.copy(self)
+        memo: dict[int, object] = {}
+        new.definition = copy.deepcopy(self.definition, memo)
+        new.indexes = {
+            name: index.copy(copy.deepcopy(index.definition, memo))
+            for name, index in self.indexes.items()
+        }
+        new._single = self._single.copy()
+        new._sorted = self._sorted.copy()
+        # Both share the partition order until either adds or removes a partition.
+        new._single_order_owned = self._single_order_owned = False
+        return new
+
+    def _writable_single_order(self) -> SortedList[tuple[int, KeyValue]]:
+        if not self._single_order_owned:
+            self._single_order = self._single_order.copy()
+            self._single_order_owned = True
+        return self._single_order
 
     # ------------------------------------------------------------ indexes
 

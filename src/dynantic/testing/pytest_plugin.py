@@ -1,0 +1,84 @@
+"""pytest fixtures for dynantic's in-memory DynamoDB (registered as a ``pytest11`` plugin).
+
+``fake_dynamodb`` gives each test a fresh ``FakeDynamoDBClient``, installed with
+``using_client`` so that code calling ``dynantic.get_client()`` uses it, and
+blocks any fallback to a real boto3 client while the test runs. Two markers
+prepare it declaratively::
+
+    @pytest.mark.dynamodb_tables(users="pk", orders=("customer", "placed:N"))
+    @pytest.mark.dynamodb_items({"users": [{"pk": "u1", "name": "Ada"}]})
+    def test_something(fake_dynamodb: FakeDynamoDBClient) -> None: ...
+
+Importing this module imports neither boto3 nor botocore: pytest loads it in
+every session, so the fake is built only when a test asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable, Mapping
+from typing import TYPE_CHECKING, cast
+
+import pytest
+
+if TYPE_CHECKING:
+    from dynantic.testing.client import FakeDynamoDBClient
+    from dynantic.testing.state import TableSpec
+
+__all__ = ["fake_dynamodb"]
+
+TABLES_MARKER = "dynamodb_tables"
+ITEMS_MARKER = "dynamodb_items"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the markers (so that ``--strict-markers`` accepts them)."""
+    config.addinivalue_line(
+        "markers",
+        f"{TABLES_MARKER}(tables=None, /, **specs): tables the fake_dynamodb fixture creates "
+        "before the test, as FakeDynamoDBClient.add_tables takes them",
+    )
+    config.addinivalue_line(
+        "markers",
+        f"{ITEMS_MARKER}(items, /, *, wire=False): items the fake_dynamodb fixture puts into "
+        "its tables before the test, as FakeDynamoDBClient.seed takes them",
+    )
+
+
+def _outermost_first(node: pytest.Item, name: str) -> list[pytest.Mark]:
+    return list(reversed(list(node.iter_markers(name))))
+
+
+def _prepare(fake: FakeDynamoDBClient, node: pytest.Item) -> None:
+    """Create the tables and put the items the test's markers declare (module, class,
+    then function markers)."""
+    for mark in _outermost_first(node, TABLES_MARKER):
+        tables = cast("Mapping[str, TableSpec] | None", mark.args[0] if mark.args else None)
+        fake.add_tables(tables, **cast("dict[str, TableSpec]", mark.kwargs))
+    for mark in _outermost_first(node, ITEMS_MARKER):
+        if len(mark.args) != 1:
+            raise pytest.UsageError(
+                f"dynantic: @pytest.mark.{ITEMS_MARKER} takes one mapping of table name to "
+                f"items, got {len(mark.args)} positional arguments"
+            )
+        items = cast("Mapping[str, Iterable[Mapping[str, object]]]", mark.args[0])
+        fake.seed(items, wire=bool(mark.kwargs.get("wire", False)))
+
+
+@pytest.fixture
+def fake_dynamodb(request: pytest.FixtureRequest) -> Generator[FakeDynamoDBClient, None, None]:
+    """A fresh in-memory DynamoDB for one test, returned by ``get_client()`` inside it.
+
+    Tables and items come from the ``dynamodb_tables`` / ``dynamodb_items``
+    markers. While the test runs no real boto3 client can be created, and the
+    process default set with ``set_client`` before the test is set aside:
+    ``get_client()`` where the fake is not installed (another thread, code after
+    ``clear_client()``) raises ``RealClientBlockedError``.
+    """
+    from dynantic import using_client  # noqa: PLC0415 - keep the plugin's import light
+    from dynantic.testing.client import FakeDynamoDBClient  # noqa: PLC0415 - imports botocore
+    from dynantic.testing.isolation import block_real_clients  # noqa: PLC0415
+
+    fake = FakeDynamoDBClient()
+    _prepare(fake, cast("pytest.Item", request.node))
+    with block_real_clients(by="the fake_dynamodb fixture"), using_client(fake):
+        yield fake
