@@ -26,7 +26,7 @@ from botocore.model import ListShape, MapShape, Shape, StringShape, StructureSha
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from dynantic.testing.model import operation_model
+from dynantic.testing.model import input_shape
 from dynantic.testing.validation.codegen import shape_key
 from dynantic.testing.validation.java_regex import python_pattern
 
@@ -62,8 +62,7 @@ def requests(shape: Shape, style: Style) -> st.SearchStrategy[object]:
 @functools.cache
 def operation_requests(operation_name: str, *styles: Style) -> st.SearchStrategy[object]:
     """Requests for an operation, in any of ``styles``."""
-    shape = operation_model(operation_name).input_shape
-    assert shape is not None
+    shape = input_shape(operation_name)
     return st.one_of([requests(shape, style) for style in styles])
 
 

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shape_strategies import AGREEMENT, operation_requests
 
-from dynantic.testing.model import operation_model, service_model
+from dynantic.testing.model import input_shape, service_model
 from dynantic.testing.validation import check_request
 from dynantic.testing.validation.client_side import compile_shape_check
 
@@ -25,8 +25,7 @@ OPERATIONS = service_model().operation_names
 
 def botocore_report(operation_name: str, params: Mapping[str, object]) -> str | None:
     """What botocore's own validator says about ``params``, or ``None`` if it accepts them."""
-    shape = operation_model(operation_name).input_shape
-    assert shape is not None
+    shape = input_shape(operation_name)
     report = ParamValidator().validate(params, shape)
     return report.generate_report() if report.has_errors() else None
 

@@ -29,7 +29,7 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 from botocore.utils import is_json_value_header, parse_to_aware_datetime
 from botocore.validate import ParamValidator
 
-from dynantic.testing.model import operation_model
+from dynantic.testing.model import input_shape
 from dynantic.testing.validation.codegen import Check, ShapeProgram, indent, shape_key
 
 __all__ = ["check_request", "compile_input_check", "compile_shape_check"]
@@ -42,10 +42,7 @@ def check_request(operation_name: str, params: Mapping[str, object]) -> None:
         check = _CHECKS[operation_name] = compile_input_check(operation_name)
     if check(params):
         return
-    shape = operation_model(operation_name).input_shape
-    if shape is None:  # pragma: no cover - every DynamoDB operation has an input shape
-        return
-    report = ParamValidator().validate(params, shape)
+    report = ParamValidator().validate(params, input_shape(operation_name))
     if report.has_errors():
         raise ParamValidationError(report=report.generate_report())
 
@@ -55,10 +52,7 @@ _CHECKS: dict[str, Check] = {}
 
 def compile_input_check(operation_name: str) -> Check:
     """The compiled verdict for one operation's input, as botocore would judge it."""
-    shape = operation_model(operation_name).input_shape
-    if shape is None:  # pragma: no cover - every DynamoDB operation has an input shape
-        return _accept_anything
-    return compile_shape_check(shape)
+    return compile_shape_check(input_shape(operation_name))
 
 
 def compile_shape_check(shape: Shape) -> Check:
@@ -77,10 +71,6 @@ def compile_shape_check(shape: Shape) -> Check:
             ("entry", shape_key(shape)), shape.name, lambda: [f"return {check}"]
         )
     return program.compile(entry)
-
-
-def _accept_anything(value: object) -> bool:  # pragma: no cover - see compile_input_check
-    return True
 
 
 def _is_timestamp(value: object) -> bool:
