@@ -41,3 +41,21 @@ DUPLICATE_BINARY_SET = (
     "Input collection {members}of type BS contains duplicates."
 )
 NESTING_TOO_DEEP = "Nesting Levels have exceeded supported limits"
+
+# ---------------------------------------------------------------- request constraints
+CONSTRAINT_FAILED = "Value {value} at '{path}' failed to satisfy constraint: {constraint}"
+VALIDATION_ERRORS = "{count} validation error{plural} detected: {errors}"
+NOT_NULL = "Member must not be null"
+MIN_LENGTH = "Member must have length greater than or equal to {bound}"
+MAX_LENGTH = "Member must have length less than or equal to {bound}"
+MIN_VALUE = "Member must have value greater than or equal to {bound}"
+MAX_VALUE = "Member must have value less than or equal to {bound}"
+ENUM = "Member must satisfy enum value set: [{values}]"
+PATTERN = "Member must satisfy regular expression pattern: {pattern}"
+MAP_KEYS = "Map keys must satisfy constraint: [{constraints}]"
+MAP_VALUE = "Map value must satisfy constraint: [{constraints}]"
+PARAMETER_REQUIRED = "The parameter '{name}' is required but was not present in the request"
+TABLE_NAME_LENGTH = (
+    "TableName must be at least {shortest} characters long and at most {longest} characters long"
+)
+INVALID_TABLE_ARN = "Invalid TableArn"
