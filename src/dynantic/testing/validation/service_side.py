@@ -10,6 +10,7 @@ in their own words; then every failure is listed in one ``ValidationException``
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from dynantic.testing.validation.report import constraint_failures
 from dynantic.testing.validation.service_facts import (
     RESOURCE_ARN_FIRST,
     TABLE_NAME_FIRST,
+    TABLE_NAME_MEMBER,
     TABLE_NAME_SHAPE,
 )
 from dynantic.testing.validation.verdict import compile_verdict
@@ -70,23 +72,22 @@ def _plan(operation_name: str) -> _Plan:
 
 def _table_name_first(params: Mapping[str, object]) -> None:
     """TableName is present and a name is 3 to 255 characters long, or nothing else is checked."""
-    name = params.get("TableName")
+    name = params.get(TABLE_NAME_MEMBER)
     if name is None:
-        raise validation_error(messages.PARAMETER_REQUIRED.format(name="TableName"))
+        raise validation_error(messages.PARAMETER_REQUIRED.format(name=TABLE_NAME_MEMBER))
     if isinstance(name, str) and not name.startswith(ARN_PREFIX):
-        shortest, longest = _TABLE_NAME_LENGTHS
+        shortest, longest = _table_name_lengths()
         if not shortest <= len(name) <= longest:
             raise validation_error(
                 messages.TABLE_NAME_LENGTH.format(shortest=shortest, longest=longest)
             )
 
 
+@functools.cache
 def _table_name_lengths() -> tuple[int, int]:
+    """The bounds of a table name's length, from the model's TableName shape."""
     metadata = service_model().shape_for(TABLE_NAME_SHAPE).metadata
     return metadata["min"], metadata["max"]
-
-
-_TABLE_NAME_LENGTHS = _table_name_lengths()
 
 
 def _resource_arn_first(params: Mapping[str, object]) -> None:
