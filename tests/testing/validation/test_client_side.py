@@ -112,6 +112,21 @@ def test_blobs_refuse_other_types() -> None:
     )
 
 
+def test_map_keys_are_checked_against_the_key_shape() -> None:
+    assert refusal("GetItem", {"TableName": "users", "Key": {1: {"S": "x"}}}) == (
+        "Parameter validation failed:\n"
+        "Invalid type for parameter Key (key: 1), value: 1, type: <class 'int'>, "
+        "valid types: <class 'str'>"
+    )
+
+
+@pytest.mark.parametrize("value", [{}, {"S": "x", "N": "1"}])
+def test_attribute_values_are_not_a_tagged_union_to_botocore(value: object) -> None:
+    # The model does not mark AttributeValue as a union, so a real client sends
+    # an empty or many-typed attribute value on; the service refuses it.
+    check_request("GetItem", {"TableName": "users", "Key": {"pk": value}})
+
+
 def test_lists_accept_tuples() -> None:
     check_request("GetItem", {"TableName": "t", "Key": {}, "AttributesToGet": ("a", "b")})
 
