@@ -396,7 +396,6 @@ def test_tags_are_added_listed_and_removed(dynamodb: Backend) -> None:
 # ---------------------------------------------------------------- validation
 
 
-@not_implemented("the generic request validation (length, pattern and enum constraints)")
 @known_divergence(
     MOTO,
     "accepts a two-character table name",
@@ -415,7 +414,6 @@ def test_table_name_shorter_than_three_characters_is_refused(dynamodb: Backend) 
         )
 
 
-@not_implemented("the generic request validation (length, pattern and enum constraints)")
 @known_divergence(
     MOTO,
     "accepts a table name with a space",
@@ -468,7 +466,6 @@ def test_attribute_definition_not_used_by_a_key_is_refused(dynamodb: Backend) ->
         )
 
 
-@not_implemented("the generic request validation (length, pattern and enum constraints)")
 @known_divergence(
     MOTO,
     "accepts a key attribute of type BOOL",

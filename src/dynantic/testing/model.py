@@ -10,9 +10,9 @@ import functools
 import re
 
 import botocore.session
-from botocore.model import OperationModel, ServiceModel
+from botocore.model import OperationModel, ServiceModel, StructureShape
 
-__all__ = ["operation_model", "python_name", "service_model", "session"]
+__all__ = ["input_shape", "operation_model", "python_name", "service_model", "session"]
 
 
 @functools.cache
@@ -31,6 +31,14 @@ def service_model() -> ServiceModel:
 def operation_model(name: str) -> OperationModel:
     """The model of one operation, by its API name (``"PutItem"``)."""
     return service_model().operation_model(name)
+
+
+def input_shape(operation_name: str) -> StructureShape:
+    """The shape of an operation's request (every DynamoDB operation has one)."""
+    shape = operation_model(operation_name).input_shape
+    if shape is None:
+        raise ValueError(f"{operation_name} takes no input")
+    return shape
 
 
 _CAMEL_BOUNDARY = re.compile(r"(?<!^)(?=[A-Z])")

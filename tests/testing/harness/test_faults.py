@@ -190,7 +190,7 @@ def _call(fake: FakeDynamoDBClient, operation: str) -> None:
         put_user(fake, "u1")
     elif operation == "create_table":
         fake.create_table(
-            TableName="t",
+            TableName="things",
             KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
             AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST",

@@ -1,28 +1,19 @@
-"""Request checks derived from botocore's service model."""
+"""Request validation derived from botocore's DynamoDB service model.
+
+Two checks, each compiled once per operation from the model and cheap for a
+valid request:
+
+- :func:`check_request` refuses what a real boto3 client refuses before it
+  sends anything, with botocore's own ``ParamValidationError`` report;
+- :func:`check_constraints` refuses what the service refuses for a request the
+  client let through (or that arrived as raw JSON): the model's ``max``,
+  ``enum``, ``pattern``, ``min`` and required members, as one
+  ``ValidationException`` worded and ordered as the service words it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from botocore.exceptions import ParamValidationError
-from botocore.validate import ParamValidator
-
-from dynantic.testing.model import operation_model
+from dynantic.testing.validation.client_side import check_request
+from dynantic.testing.validation.service_side import check_constraints
 
 __all__ = ["check_constraints", "check_request"]
-
-_VALIDATOR = ParamValidator()
-
-
-def check_request(operation_name: str, params: Mapping[str, object]) -> None:
-    """Raise botocore's ``ParamValidationError`` where a real client would."""
-    shape = operation_model(operation_name).input_shape
-    assert shape is not None
-    report = _VALIDATOR.validate(params, shape)
-    if report.has_errors():
-        raise ParamValidationError(report=report.generate_report())
-
-
-def check_constraints(operation_name: str, params: Mapping[str, object]) -> None:
-    """The service's own constraint checks (max, enum, pattern)."""
-    del operation_name, params

@@ -1,0 +1,198 @@
+"""What the service does with constraints that its model does not say.
+
+The model gives the constraints; these tables give the order in which the
+service lists what fails, and which operations check a parameter ahead of the
+rest with a text of their own. They were observed on the live service (as
+recorded by dynalite, which was tested against it). Shapes and operations
+missing here are reported in the model's own order.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ENUM_ORDER",
+    "MEMBER_ORDER",
+    "RESOURCE_ARN_FIRST",
+    "TABLE_NAME_FIRST",
+    "TABLE_NAME_MEMBER",
+    "TABLE_NAME_OR_ARN_SHAPE",
+    "TABLE_NAME_SHAPE",
+]
+
+MEMBER_ORDER: dict[str, tuple[str, ...]] = {
+    # Request shapes: the order in which their members' failures are listed.
+    "BatchGetItemInput": ("ReturnConsumedCapacity", "RequestItems"),
+    "BatchWriteItemInput": (
+        "ReturnConsumedCapacity",
+        "ReturnItemCollectionMetrics",
+        "RequestItems",
+    ),
+    "CreateTableInput": (
+        "AttributeDefinitions",
+        "TableName",
+        "BillingMode",
+        "ProvisionedThroughput",
+        "KeySchema",
+        "LocalSecondaryIndexes",
+        "GlobalSecondaryIndexes",
+    ),
+    "DeleteItemInput": (
+        "ReturnConsumedCapacity",
+        "TableName",
+        "ReturnValues",
+        "ReturnItemCollectionMetrics",
+        "Key",
+        "ConditionalOperator",
+        "Expected",
+        "ConditionExpression",
+        "ExpressionAttributeValues",
+        "ExpressionAttributeNames",
+    ),
+    "GetItemInput": (
+        "ReturnConsumedCapacity",
+        "AttributesToGet",
+        "TableName",
+        "Key",
+        "ConsistentRead",
+        "ProjectionExpression",
+        "ExpressionAttributeNames",
+    ),
+    "ListTablesInput": ("Limit", "ExclusiveStartTableName"),
+    "PutItemInput": (
+        "ReturnConsumedCapacity",
+        "TableName",
+        "Item",
+        "ConditionalOperator",
+        "Expected",
+        "ReturnValues",
+        "ReturnItemCollectionMetrics",
+        "ConditionExpression",
+        "ExpressionAttributeValues",
+        "ExpressionAttributeNames",
+    ),
+    "QueryInput": (
+        "Select",
+        "IndexName",
+        "ReturnConsumedCapacity",
+        "QueryFilter",
+        "TableName",
+        "ConditionalOperator",
+        "AttributesToGet",
+        "Limit",
+        "KeyConditions",
+        "ExclusiveStartKey",
+        "ConsistentRead",
+        "ScanIndexForward",
+        "KeyConditionExpression",
+        "FilterExpression",
+        "ProjectionExpression",
+        "ExpressionAttributeValues",
+        "ExpressionAttributeNames",
+    ),
+    "ScanInput": (
+        "Select",
+        "IndexName",
+        "TotalSegments",
+        "ReturnConsumedCapacity",
+        "TableName",
+        "ConditionalOperator",
+        "ScanFilter",
+        "Segment",
+        "Limit",
+        "AttributesToGet",
+        "ExclusiveStartKey",
+        "FilterExpression",
+        "ProjectionExpression",
+        "ExpressionAttributeValues",
+        "ExpressionAttributeNames",
+    ),
+    "UpdateItemInput": (
+        "ReturnConsumedCapacity",
+        "TableName",
+        "ReturnItemCollectionMetrics",
+        "ReturnValues",
+        "Key",
+        "ConditionalOperator",
+        "Expected",
+        "AttributeUpdates",
+        "ConditionExpression",
+        "UpdateExpression",
+        "ExpressionAttributeValues",
+        "ExpressionAttributeNames",
+    ),
+    "UpdateTableInput": (
+        "TableName",
+        "ProvisionedThroughput",
+        "BillingMode",
+        "GlobalSecondaryIndexUpdates",
+    ),
+    # Shapes inside requests.
+    "AttributeValue": ("S", "B", "N", "BOOL", "NULL", "BS", "NS", "SS", "L", "M"),
+    "CreateGlobalSecondaryIndexAction": (
+        "Projection",
+        "IndexName",
+        "ProvisionedThroughput",
+        "KeySchema",
+    ),
+    "ExpectedAttributeValue": ("AttributeValueList", "ComparisonOperator", "Exists", "Value"),
+    "GlobalSecondaryIndexUpdate": ("Update", "Create", "Delete"),
+    "ProvisionedThroughput": ("WriteCapacityUnits", "ReadCapacityUnits"),
+    "WriteRequest": ("DeleteRequest", "PutRequest"),
+}
+
+ENUM_ORDER: dict[str, tuple[str, ...]] = {
+    # Enum shapes whose values the service lists in another order than the model.
+    "ComparisonOperator": (
+        "IN",
+        "NULL",
+        "BETWEEN",
+        "LT",
+        "NOT_CONTAINS",
+        "EQ",
+        "GT",
+        "NOT_NULL",
+        "NE",
+        "LE",
+        "BEGINS_WITH",
+        "GE",
+        "CONTAINS",
+    ),
+    "ConditionalOperator": ("OR", "AND"),
+    "ProjectionType": ("ALL", "INCLUDE", "KEYS_ONLY"),
+    "ReturnValue": ("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"),
+    "ScalarAttributeType": ("B", "N", "S"),
+    "Select": ("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"),
+}
+
+TABLE_NAME_FIRST: frozenset[str] = frozenset(
+    # Operations that check TableName before anything else, each failure alone
+    # and in its own words: missing, or a name outside 3..255 characters.
+    {
+        "CreateTable",
+        "DeleteTable",
+        "DescribeTable",
+        "DescribeTimeToLive",
+        "UpdateTable",
+        "UpdateTimeToLive",
+    }
+)
+
+RESOURCE_ARN_FIRST: frozenset[str] = frozenset(
+    # Operations that answer "Invalid TableArn" when ResourceArn is missing.
+    {"ListTagsOfResource", "TagResource", "UntagResource"}
+)
+
+TABLE_NAME_OR_ARN_SHAPE = "TableArn"
+"""The shape of parameters that take a table's name or its ARN.
+
+A ``TableName`` member or a ``RequestItems`` key of this shape that does not
+start with ``arn:`` is a table name, held to :data:`TABLE_NAME_SHAPE`'s
+constraints (3 to 255 characters of ``[a-zA-Z0-9_.-]``) rather than to the
+ARN's 1 to 1024 characters.
+"""
+
+TABLE_NAME_SHAPE = "TableName"
+"""The model's shape for a plain table name."""
+
+TABLE_NAME_MEMBER = "TableName"
+"""The member that names a request's table."""

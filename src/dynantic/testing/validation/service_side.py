@@ -1,0 +1,96 @@
+"""What DynamoDB itself answers for a request the client let through.
+
+botocore checks types, required members and ``min``; the service also holds
+every value to the model's ``max``, ``enum`` and ``pattern``, and, for requests
+that reach it without a client (the HTTP endpoint), to ``min`` and required
+members too. A few operations first check one parameter on its own and answer
+in their own words; then every failure is listed in one ``ValidationException``
+("1 validation error detected: …", at most ten).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from dynantic.testing import messages
+from dynantic.testing.errors import validation_error
+from dynantic.testing.model import service_model
+from dynantic.testing.validation.codegen import Check
+from dynantic.testing.validation.constraints import ARN_PREFIX, Node, request_node
+from dynantic.testing.validation.formatting import validation_errors
+from dynantic.testing.validation.report import constraint_failures
+from dynantic.testing.validation.service_facts import (
+    RESOURCE_ARN_FIRST,
+    TABLE_NAME_FIRST,
+    TABLE_NAME_MEMBER,
+    TABLE_NAME_SHAPE,
+)
+from dynantic.testing.validation.verdict import compile_verdict
+
+__all__ = ["check_constraints"]
+
+
+def check_constraints(operation_name: str, params: Mapping[str, object]) -> None:
+    """Raise the service's ``ValidationException`` for the constraints ``params`` breaks.
+
+    ``params`` holds values of the types their shapes call for, ``None`` (JSON
+    ``null``) standing for an absent member.
+    """
+    plan = _PLANS.get(operation_name)
+    if plan is None:
+        plan = _PLANS[operation_name] = _plan(operation_name)
+    if plan.checked_first is not None:
+        plan.checked_first(params)
+    if plan.verdict(params):
+        return
+    failures = constraint_failures(plan.root, params)
+    if failures:
+        raise validation_error(validation_errors(failures))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    root: Node
+    verdict: Check
+    checked_first: Callable[[Mapping[str, object]], None] | None
+
+
+_PLANS: dict[str, _Plan] = {}
+
+
+def _plan(operation_name: str) -> _Plan:
+    root = request_node(operation_name)
+    checked_first = None
+    if operation_name in TABLE_NAME_FIRST:
+        checked_first = _table_name_first
+    elif operation_name in RESOURCE_ARN_FIRST:
+        checked_first = _resource_arn_first
+    return _Plan(root, compile_verdict(root), checked_first)
+
+
+def _table_name_first(params: Mapping[str, object]) -> None:
+    """TableName is present and a name is 3 to 255 characters long, or nothing else is checked."""
+    name = params.get(TABLE_NAME_MEMBER)
+    if name is None:
+        raise validation_error(messages.PARAMETER_REQUIRED.format(name=TABLE_NAME_MEMBER))
+    if isinstance(name, str) and not name.startswith(ARN_PREFIX):
+        shortest, longest = _table_name_lengths()
+        if not shortest <= len(name) <= longest:
+            raise validation_error(
+                messages.TABLE_NAME_LENGTH.format(shortest=shortest, longest=longest)
+            )
+
+
+@functools.cache
+def _table_name_lengths() -> tuple[int, int]:
+    """The bounds of a table name's length, from the model's TableName shape."""
+    metadata = service_model().shape_for(TABLE_NAME_SHAPE).metadata
+    return metadata["min"], metadata["max"]
+
+
+def _resource_arn_first(params: Mapping[str, object]) -> None:
+    """A missing ResourceArn is an invalid table ARN before anything else is checked."""
+    if params.get("ResourceArn") is None:
+        raise validation_error(messages.INVALID_TABLE_ARN)

@@ -1,0 +1,349 @@
+"""The service-side check answers as DynamoDB does for requests the client let through.
+
+Expected texts were checked against dynalite, whose validation messages were
+recorded from the live service.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dynantic.testing.errors import ServiceError
+from dynantic.testing.model import service_model
+from dynantic.testing.validation import check_constraints
+from dynantic.testing.validation.codegen import Check
+from dynantic.testing.validation.constraints import request_node
+from dynantic.testing.validation.report import constraint_failures
+from dynantic.testing.validation.verdict import compile_verdict
+
+from .shape_strategies import AGREEMENT, operation_requests
+
+OPERATIONS = service_model().operation_names
+ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/users"
+
+
+def refusal(operation_name: str, params: Mapping[str, object]) -> str | None:
+    """The service's ValidationException text for ``params``, or ``None`` if it accepts them."""
+    try:
+        check_constraints(operation_name, params)
+    except ServiceError as error:
+        return f"{error.code}: {error.message}".removeprefix("ValidationException: ")
+    return None
+
+
+@functools.cache
+def verdict(operation_name: str) -> Check:
+    return compile_verdict(request_node(operation_name))
+
+
+@pytest.mark.parametrize("operation_name", OPERATIONS)
+@AGREEMENT
+@given(data=st.data())
+def test_the_verdict_agrees_with_the_report_for_every_operation(
+    operation_name: str, data: st.DataObject
+) -> None:
+    params = data.draw(operation_requests(operation_name, "clean", "broken"))
+    assert isinstance(params, dict)
+    failures = constraint_failures(request_node(operation_name), params)
+    assert verdict(operation_name)(params) == (not failures)
+    assert 0 <= len(failures) <= 10
+    refusal(operation_name, params)
+
+
+def test_a_valid_request_passes() -> None:
+    assert refusal("GetItem", {"TableName": "users", "Key": {"pk": {"S": "1"}}}) is None
+
+
+def test_an_enum_failure_lists_the_values_in_the_services_order() -> None:
+    params = {"TableName": "users", "Item": {}, "ReturnValues": "FOO"}
+    assert refusal("PutItem", params) == (
+        "1 validation error detected: Value 'FOO' at 'returnValues' failed to satisfy "
+        "constraint: Member must satisfy enum value set: "
+        "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]"
+    )
+
+
+def test_failures_are_listed_in_the_services_member_order() -> None:
+    params = {"TableName": "a", "Key": {}, "ReturnConsumedCapacity": "x", "AttributesToGet": []}
+    assert refusal("GetItem", params) == (
+        "3 validation errors detected: "
+        "Value 'x' at 'returnConsumedCapacity' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
+        "Value '[]' at 'attributesToGet' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1; "
+        "Value 'a' at 'tableName' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 3"
+    )
+
+
+def test_a_missing_required_member_is_a_null_value() -> None:
+    assert refusal("GetItem", {"TableName": "users"}) == (
+        "1 validation error detected: Value null at 'key' failed to satisfy constraint: "
+        "Member must not be null"
+    )
+
+
+def test_a_null_member_is_a_missing_member() -> None:
+    assert refusal("GetItem", {"TableName": None, "Key": {}}) == (
+        "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: "
+        "Member must not be null"
+    )
+
+
+def test_one_value_may_break_several_rules_pattern_first() -> None:
+    assert refusal("Query", {"TableName": "users", "IndexName": ""}) == (
+        "2 validation errors detected: "
+        "Value '' at 'indexName' failed to satisfy constraint: "
+        "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
+        "Value '' at 'indexName' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 3"
+    )
+
+
+def test_at_most_ten_failures_are_listed() -> None:
+    params = {
+        "TableName": "a;",
+        "IndexName": "b;",
+        "Select": "x",
+        "ReturnConsumedCapacity": "y",
+        "ConditionalOperator": "z",
+        "AttributesToGet": [],
+        "Limit": 0,
+        "QueryFilter": {"a": {"ComparisonOperator": "q"}},
+        "KeyConditions": {"a": {"ComparisonOperator": "q"}},
+    }
+    message = refusal("Query", params)
+    assert message is not None
+    assert message.startswith("10 validation errors detected: Value 'x' at 'select' ")
+    assert message.count("failed to satisfy constraint") == 10
+    assert message.endswith(
+        "Value '0' at 'limit' failed to satisfy constraint: "
+        "Member must have value greater than or equal to 1"
+    )
+
+
+def test_numbers_are_held_to_their_bounds() -> None:
+    assert refusal("ListTables", {"Limit": 101}) == (
+        "1 validation error detected: Value '101' at 'limit' failed to satisfy constraint: "
+        "Member must have value less than or equal to 100"
+    )
+    assert refusal("Scan", {"TableName": "users", "Segment": -1, "TotalSegments": 1}) == (
+        "1 validation error detected: Value '-1' at 'segment' failed to satisfy constraint: "
+        "Member must have value greater than or equal to 0"
+    )
+
+
+def test_list_members_are_numbered_from_one_and_nested_members_named_in_the_path() -> None:
+    params = {
+        "TableName": "abc",
+        "AttributeDefinitions": [{}],
+        "KeySchema": [{"KeyType": "HASH"}, {"AttributeName": "a", "KeyType": "Woop"}],
+        "ProvisionedThroughput": {},
+    }
+    assert refusal("CreateTable", params) == (
+        "6 validation errors detected: "
+        "Value null at 'attributeDefinitions.1.member.attributeName' failed to satisfy "
+        "constraint: Member must not be null; "
+        "Value null at 'attributeDefinitions.1.member.attributeType' failed to satisfy "
+        "constraint: Member must not be null; "
+        "Value null at 'provisionedThroughput.writeCapacityUnits' failed to satisfy "
+        "constraint: Member must not be null; "
+        "Value null at 'provisionedThroughput.readCapacityUnits' failed to satisfy "
+        "constraint: Member must not be null; "
+        "Value null at 'keySchema.1.member.attributeName' failed to satisfy constraint: "
+        "Member must not be null; "
+        "Value 'Woop' at 'keySchema.2.member.keyType' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [HASH, RANGE]"
+    )
+
+
+def test_map_entries_are_named_by_their_key() -> None:
+    params = {"Expected": {"a": {"ComparisonOperator": "q"}}, "TableName": "abc", "Key": {}}
+    assert refusal("DeleteItem", params) == (
+        "1 validation error detected: Value 'q' at 'expected.a.member.comparisonOperator' "
+        "failed to satisfy constraint: Member must satisfy enum value set: "
+        "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, "
+        "CONTAINS]"
+    )
+
+
+def test_map_keys_are_reported_on_the_map_once_per_key_that_fails() -> None:
+    params = {"RequestItems": {"abc": {"Keys": []}, "x": {"Keys": [{}]}, "y": {"Keys": [{}]}}}
+    keys = (
+        'Value \'{"abc":{"Keys":[]},"x":{"Keys":[{}]},"y":{"Keys":[{}]}}\' at '
+        "'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: "
+        "[Member must have length less than or equal to 255, Member must have length greater "
+        "than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]"
+    )
+    assert refusal("BatchGetItem", params) == (
+        f"3 validation errors detected: {keys}; {keys}; "
+        "Value '[]' at 'requestItems.abc.member.keys' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1"
+    )
+
+
+def test_map_values_are_reported_on_the_map() -> None:
+    params: dict[str, object] = {"RequestItems": {"abc": [{"PutRequest": {}}], "abd": []}}
+    assert refusal("BatchWriteItem", params) == (
+        "2 validation errors detected: "
+        'Value \'{"abc":[{"PutRequest":{}}],"abd":[]}\' at \'requestItems\' failed to '
+        "satisfy constraint: Map value must satisfy constraint: [Member must have length "
+        "less than or equal to 25, Member must have length greater than or equal to 1]; "
+        "Value null at 'requestItems.abc.member.1.member.putRequest.item' failed to satisfy "
+        "constraint: Member must not be null"
+    )
+
+
+def test_the_size_of_a_map_is_bounded() -> None:
+    assert refusal("BatchWriteItem", {"RequestItems": {}}) == (
+        "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy "
+        "constraint: Member must have length greater than or equal to 1"
+    )
+
+
+def test_attribute_names_are_at_most_65535_characters() -> None:
+    name = "n" * 65536
+    message = refusal("PutItem", {"TableName": "users", "Item": {name: {"S": "x"}}})
+    assert message == (
+        f'1 validation error detected: Value \'{{"{name}":{{"S":"x"}}}}\' at \'item\' '
+        "failed to satisfy constraint: Map keys must satisfy constraint: "
+        "[Member must have length less than or equal to 65535]"
+    )
+
+
+def test_nested_attribute_names_are_held_to_the_same_bound() -> None:
+    item = {"m": {"M": {"l": {"L": [{"M": {"n" * 65536: {"NULL": True}}}]}}}}
+    message = refusal("PutItem", {"TableName": "users", "Item": item})
+    assert message is not None
+    assert "at 'item.m.member.m.l.member.l.1.member.m' failed" in message
+
+
+def test_a_list_is_shown_in_brackets() -> None:
+    projection = {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["a", "b"] * 11}
+    key = {"AttributeName": "a", "KeyType": "HASH"}
+    index = {"IndexName": "idx", "KeySchema": [key], "Projection": projection}
+    params = {"TableName": "abc", "LocalSecondaryIndexes": [index]}
+    assert refusal("CreateTable", params) == (
+        "1 validation error detected: Value '[" + ", ".join(["a, b"] * 11) + "]' at "
+        "'localSecondaryIndexes.1.member.projection.nonKeyAttributes' failed to satisfy "
+        "constraint: Member must have length less than or equal to 20"
+    )
+
+
+def test_structures_are_shown_as_json_with_members_in_the_services_order() -> None:
+    write = {"PutRequest": {"Item": {"b": {"B": b"\x00\x01"}}}, "DeleteRequest": None}
+    params = {"RequestItems": {"abc": [write] * 26}}
+    shown = ",".join(['{"PutRequest":{"Item":{"b":{"B":"AAE="}}}}'] * 26)
+    assert refusal("BatchWriteItem", params) == (
+        f"1 validation error detected: Value '{{\"abc\":[{shown}]}}' at 'requestItems' "
+        "failed to satisfy constraint: Map value must satisfy constraint: [Member must have "
+        "length less than or equal to 25, Member must have length greater than or equal to 1]"
+    )
+    write = {"PutRequest": {"Item": {}}, "DeleteRequest": {"Key": {}}}
+    message = refusal("BatchWriteItem", {"RequestItems": {"abc": [write] * 26}})
+    assert message is not None
+    assert '[{"DeleteRequest":{"Key":{}},"PutRequest":{"Item":{}}},' in message
+
+
+class TestTableNames:
+    """A TableName is a table's name (3-255 of ``[a-zA-Z0-9_.-]``) or its ARN (1-1024)."""
+
+    def test_a_short_name_is_refused(self) -> None:
+        assert refusal("GetItem", {"TableName": "ab", "Key": {}}) == (
+            "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy "
+            "constraint: Member must have length greater than or equal to 3"
+        )
+
+    def test_a_name_with_other_characters_is_refused(self) -> None:
+        assert refusal("PutItem", {"TableName": "ab;c", "Item": {}}) == (
+            "1 validation error detected: Value 'ab;c' at 'tableName' failed to satisfy "
+            "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
+        )
+
+    def test_an_arn_is_accepted(self) -> None:
+        assert refusal("GetItem", {"TableName": ARN, "Key": {}}) is None
+
+    def test_an_arn_is_at_most_1024_characters(self) -> None:
+        arn = ARN + "x" * (1025 - len(ARN))
+        assert refusal("GetItem", {"TableName": arn, "Key": {}}) == (
+            f"1 validation error detected: Value '{arn}' at 'tableName' failed to satisfy "
+            "constraint: Member must have length less than or equal to 1024"
+        )
+
+    def test_a_batch_takes_arns_as_keys(self) -> None:
+        params = {"RequestItems": {ARN: {"Keys": [{"pk": {"S": "1"}}]}}}
+        assert refusal("BatchGetItem", params) is None
+
+
+class TestCheckedFirst:
+    """Some operations check one parameter before everything else, in words of their own."""
+
+    @pytest.mark.parametrize(
+        "operation_name",
+        [
+            "CreateTable",
+            "DeleteTable",
+            "DescribeTable",
+            "DescribeTimeToLive",
+            "UpdateTable",
+            "UpdateTimeToLive",
+        ],
+    )
+    def test_a_missing_table_name_is_a_missing_parameter(self, operation_name: str) -> None:
+        assert refusal(operation_name, {"TableName": None, "BillingMode": "x"}) == (
+            "The parameter 'TableName' is required but was not present in the request"
+        )
+
+    @pytest.mark.parametrize("name", ["", "ab", "a;", "a" * 256])
+    def test_a_table_name_outside_3_to_255_characters_is_refused_alone(self, name: str) -> None:
+        assert refusal("DescribeTable", {"TableName": name}) == (
+            "TableName must be at least 3 characters long and at most 255 characters long"
+        )
+
+    def test_other_failures_follow_once_the_name_is_long_enough(self) -> None:
+        assert refusal("DescribeTable", {"TableName": "ab;"}) == (
+            "1 validation error detected: Value 'ab;' at 'tableName' failed to satisfy "
+            "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
+        )
+
+    def test_an_arn_is_not_a_name(self) -> None:
+        assert refusal("DescribeTable", {"TableName": ARN}) is None
+
+    @pytest.mark.parametrize(
+        "operation_name", ["ListTagsOfResource", "TagResource", "UntagResource"]
+    )
+    def test_a_missing_resource_arn_is_an_invalid_table_arn(self, operation_name: str) -> None:
+        assert refusal(operation_name, {}) == "Invalid TableArn"
+
+    def test_other_operations_list_a_missing_table_name_with_the_rest(self) -> None:
+        assert refusal("Query", {"Limit": 0}) == (
+            "2 validation errors detected: "
+            "Value null at 'tableName' failed to satisfy constraint: Member must not be null; "
+            "Value '0' at 'limit' failed to satisfy constraint: "
+            "Member must have value greater than or equal to 1"
+        )
+
+
+def test_a_refused_name_stays_refused() -> None:
+    for _ in range(2):
+        assert refusal("Query", {"TableName": "users", "IndexName": "by;name"}) == (
+            "1 validation error detected: Value 'by;name' at 'indexName' failed to satisfy "
+            "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
+        )
+
+
+def test_values_of_the_types_botocore_lets_through_are_checked_too() -> None:
+    projection = {"ProjectionType": "INCLUDE", "NonKeyAttributes": ("a",) * 21}
+    key = ({"AttributeName": "a", "KeyType": "HASH"},)
+    index = {"IndexName": "idx", "KeySchema": key, "Projection": projection}
+    message = refusal("CreateTable", {"TableName": "abc", "LocalSecondaryIndexes": (index,)})
+    assert message == (
+        "1 validation error detected: Value '[" + ", ".join("a" * 21) + "]' at "
+        "'localSecondaryIndexes.1.member.projection.nonKeyAttributes' failed to satisfy "
+        "constraint: Member must have length less than or equal to 20"
+    )
