@@ -13,6 +13,7 @@ import selectors
 import socket
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Generator
 from email.utils import formatdate
@@ -30,6 +31,8 @@ from dynantic.testing.service import Service
 __all__ = ["DynamoDBServer", "serve"]
 
 _GRACE_SECONDS = 2.0
+_DRAIN_BYTES = 64 * 1024 * 1024
+_DRAIN_CHUNK_BYTES = 256 * 1024
 
 
 class DynamoDBServer:
@@ -131,6 +134,7 @@ class DynamoDBServer:
                     request = reader.read()
                 except UnreadableRequestError as refused:
                     self._send(connection, HttpResponse(refused.status, [], b""), keep_alive=False)
+                    _drain(connection)
                     return
                 if request is None:
                     return
@@ -182,9 +186,25 @@ class DynamoDBServer:
     def _join_connections(self, timeout: float) -> bool:
         with self._lock:
             threads = list(self._connections.values())
+        deadline = time.monotonic() + timeout
         for thread in threads:
-            thread.join(timeout)
+            thread.join(max(0.0, deadline - time.monotonic()))
         return not any(thread.is_alive() for thread in threads)
+
+
+def _drain(connection: socket.socket) -> None:
+    """Read and drop what the client still sends after a refusal (a body of
+    16 MB, say), within limits: closing with unread data would reset the
+    connection and lose the refusal before the client reads it."""
+    connection.shutdown(socket.SHUT_WR)
+    connection.settimeout(_GRACE_SECONDS)
+    deadline = time.monotonic() + _GRACE_SECONDS
+    drained = 0
+    while drained < _DRAIN_BYTES and time.monotonic() < deadline:
+        data = connection.recv(_DRAIN_CHUNK_BYTES)
+        if not data:
+            return
+        drained += len(data)
 
 
 @contextlib.contextmanager

@@ -142,6 +142,18 @@ def test_other_methods_are_not_found(url: str, method: str) -> None:
     assert (answer.status, answer.body) == (404, b"<UnknownOperationException/>\n")
 
 
+def test_head_is_answered_without_a_body(url: str) -> None:
+    with socket.create_connection(address(url)) as connection:
+        connection.sendall(b"HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 404 Not Found\r\n")
+    assert b"\r\nContent-Length: 29\r\n" in head
+    assert body == b""
+
+
 def test_get_answers_a_health_check(url: str) -> None:
     answer = post(url, b"", method="GET", operation=None, content_type=None)
     assert (answer.status, answer.body) == (200, b"healthy: dynamodb.us-east-1.amazonaws.com ")
@@ -207,6 +219,27 @@ def test_a_fault_in_the_service_is_an_internal_server_error_and_serving_goes_on(
     assert "RuntimeError: a bug" in capsys.readouterr().err
 
 
+def nested_list(depth: int) -> bytes:
+    value = '{"S": "x"}'
+    for _ in range(depth):
+        value = f'{{"L": [{value}]}}'
+    return f'{{"TableName": "users", "Item": {{"pk": {{"S": "a"}}, "l": {value}}}}}'.encode()
+
+
+@pytest.mark.parametrize("depth", [33, 450])
+def test_values_nested_too_deep_are_refused(url: str, depth: int) -> None:
+    answer = post(url, nested_list(depth), operation="PutItem")
+    assert error_of(answer.body) == {
+        "__type": "com.amazon.coral.validate#ValidationException",
+        "message": "Nesting Levels have exceeded supported limits",
+    }
+
+
+def test_json_nested_beyond_any_parser_is_a_serialization_exception(url: str) -> None:
+    answer = post(url, nested_list(5000), operation="PutItem")
+    assert error_of(answer.body) == {"__type": "com.amazon.coral.service#SerializationException"}
+
+
 # ---------------------------------------------------------------- bodies and framing
 
 
@@ -217,6 +250,12 @@ def test_a_body_over_16_mb_is_refused_without_being_read(url: str) -> None:
         assert answer.startswith(b"HTTP/1.1 413 ")
         assert b"Connection: close\r\n" in answer
         assert connection.recv(65536) == b""  # and the connection is closed
+
+
+def test_a_client_that_sends_an_oversized_body_anyway_reads_the_refusal(url: str) -> None:
+    answer = post(url, b" " * (16 * 1024 * 1024 + 1))
+    assert answer.status == 413
+    assert answer.headers["connection"] == "close"
 
 
 def test_a_body_of_exactly_16_mb_is_accepted(url: str) -> None:
@@ -275,6 +314,14 @@ def test_a_connection_is_kept_alive_between_requests(url: str) -> None:
         sockets.add(id(connection.sock))
     connection.close()
     assert len(sockets) == 1
+
+
+def test_http_1_0_connections_close_unless_kept_alive(url: str) -> None:
+    for extra, expected in [("", b"Connection: close"), ("Connection: keep-alive\r\n", b"keep")]:
+        with socket.create_connection(address(url)) as connection:
+            head = request_head("GetItem", len(GET_USER), extra=extra)
+            connection.sendall(head.replace(b"HTTP/1.1", b"HTTP/1.0") + GET_USER)
+            assert expected in read_response(connection)
 
 
 def test_connection_close_is_honoured(url: str) -> None:
