@@ -255,20 +255,24 @@ def _collection_scalar_message(element: bool) -> str:
     return messages.WIRE_PARAMETERIZED_TYPE if element else messages.WIRE_UNEXPECTED_FIELD_TYPE
 
 
+def _null_element(shape: Shape) -> object:
+    """What a ``null`` list element or map value reads as: an empty structure
+    for structures (an attribute value then reports itself empty); ``None``,
+    meaning dropped, for anything else."""
+    return {} if isinstance(shape, StructureShape) else None
+
+
 def _decode_list(shape: ListShape, element: bool) -> Converter:
     member = decoder(shape.member, element=True)
-    null_member: object = {} if isinstance(shape.member, StructureShape) else None
+    null = _null_element(shape.member)
     scalar_message = _collection_scalar_message(element)
 
     def decode(value: object) -> object:
         if type(value) is list:
             items = cast("list[object]", value)
-            if None not in items:
-                return [member(item) for item in items]
-            # A null element of structures reads as an empty structure; other
-            # null elements are dropped.
-            present = [null_member if item is None else item for item in items]
-            return [member(item) for item in present if item is not None]
+            if None in items:
+                items = [null if item is None else item for item in items]
+            return [member(item) for item in items if item is not None]
         if isinstance(value, dict):
             raise _serialization_error(messages.WIRE_STRUCTURE_NOT_EXPECTED)
         raise _serialization_error(scalar_message)
@@ -278,19 +282,16 @@ def _decode_list(shape: ListShape, element: bool) -> Converter:
 
 def _decode_map(shape: MapShape, element: bool) -> Converter:
     member = decoder(shape.value, element=True)
-    null_member: object = {} if isinstance(shape.value, StructureShape) else None
+    null = _null_element(shape.value)
     scalar_message = _collection_scalar_message(element)
     list_message = messages.WIRE_UNRECOGNIZED_COLLECTION.format(java=java_type(shape))
 
     def decode(value: object) -> object:
         if type(value) is dict:
             entries = cast("dict[str, object]", value)
-            decoded: dict[str, object] = {}
-            for key, item in entries.items():
-                present = null_member if item is None else item
-                if present is not None:
-                    decoded[key] = member(present)
-            return decoded
+            if None in entries.values():
+                entries = {key: null if item is None else item for key, item in entries.items()}
+            return {key: member(item) for key, item in entries.items() if item is not None}
         if isinstance(value, list):
             raise _serialization_error(list_message)
         raise _serialization_error(scalar_message)
@@ -421,8 +422,11 @@ def _encode_structure(shape: StructureShape) -> Converter:
     members: dict[str, Converter] = {}
 
     def encode(value: object) -> object:
+        present = cast("Mapping[str, object]", value)
+        if members.keys().isdisjoint(present):
+            return value  # nothing to convert here: most attribute values
         encoded: dict[str, object] = {}
-        for name, item in cast("Mapping[str, object]", value).items():
+        for name, item in present.items():
             member = members.get(name)
             encoded[name] = item if member is None else member(item)
         return encoded

@@ -129,6 +129,16 @@ def test_unknown_members_and_null_members_are_dropped() -> None:
 
 def test_a_null_attribute_value_reads_as_an_empty_one() -> None:
     assert wire.decode_request("GetItem", {"Key": {"a": None}})["Key"] == {"a": {}}
+    item = {"l": {"L": [{"S": "x"}, None]}}
+    assert wire.decode_request("PutItem", {"Item": item})["Item"] == {"l": {"L": [{"S": "x"}, {}]}}
+
+
+def test_null_strings_in_lists_and_maps_are_dropped() -> None:
+    body = {"AttributesToGet": ["a", None], "ExpressionAttributeNames": {"#a": "a", "#b": None}}
+    assert wire.decode_request("GetItem", body) == {
+        "AttributesToGet": ["a"],
+        "ExpressionAttributeNames": {"#a": "a"},
+    }
 
 
 def test_booleans_accept_the_words_the_service_accepts() -> None:
