@@ -10,6 +10,7 @@ operation itself. Signatures are not verified, only required to be present.
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 import zlib
@@ -37,6 +38,10 @@ _QUERY_SIGNATURE_PARAMETERS = (
     "X-Amz-Date",
 )
 _HEADER_SIGNATURE_PARAMETERS = ("Credential", "Signature", "SignedHeaders")
+# An Authorization header as the SDKs write it, with every parameter present.
+_SDK_AUTHORIZATION = re.compile(
+    r"AWS4-[^ ,=]+ Credential=[^ ,=]+, ?SignedHeaders=[^ ,=]+, ?Signature=[^ ,=]+"
+)
 
 
 class HttpRequest(NamedTuple):
@@ -165,6 +170,14 @@ def _check_signed(request: HttpRequest) -> None:
 def _header_signature_problems(authorization: str, headers: Mapping[str, str]) -> str:
     """What an ``Authorization: AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…,
     Signature=…`` header lacks."""
+    if not headers.get("x-amz-date") and not headers.get("date"):
+        return _parameter_problems(authorization) + messages.SIGNATURE_HEADER_DATE
+    if _SDK_AUTHORIZATION.fullmatch(authorization):
+        return ""  # the form every SDK sends, complete
+    return _parameter_problems(authorization)
+
+
+def _parameter_problems(authorization: str) -> str:
     parameters: dict[str, str] = {}
     for part in authorization.replace(",", " ").split()[1:]:
         name, _, value = part.partition("=")
@@ -173,6 +186,4 @@ def _header_signature_problems(authorization: str, headers: Mapping[str, str]) -
     for name in _HEADER_SIGNATURE_PARAMETERS:
         if not parameters.get(name):
             problems += messages.SIGNATURE_HEADER_PARAMETER.format(name=name)
-    if not headers.get("x-amz-date") and not headers.get("date"):
-        problems += messages.SIGNATURE_HEADER_DATE
     return problems
