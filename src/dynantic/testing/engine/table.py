@@ -1,11 +1,11 @@
-"""One table's items, kept in the order DynamoDB keeps them.
+"""One table's items, kept in the order DynamoDB keeps them, and its indexes.
 
 Items live in partitions keyed by their partition-key value. A table with a
-sort key keeps each partition in a ``SortedDict`` ordered as the service orders
-sort keys (S by UTF-8 bytes — the same as code-point order —, N numerically, B
-as unsigned bytes); a table without one keeps the item itself. Partitions are
-ordered by a stable hash of their key, as the service spreads them, which is
-the order a Scan visits them in.
+sort key keeps each partition ordered as the service orders sort keys (S by
+UTF-8 bytes — the same as code-point order —, N numerically, B as unsigned
+bytes); a table without one keeps a single item per partition. Partitions are
+visited in the order of a stable hash of their key, as the service spreads
+them. Every write keeps the table's secondary indexes in step.
 
 Stored items are never mutated: writes replace them, so an item handed to a
 reader (or kept in a snapshot) never changes under it.
@@ -13,7 +13,6 @@ reader (or kept in a snapshot) never changes under it.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,12 +20,14 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from sortedcontainers import SortedDict, SortedList
 
-from dynantic.testing.engine.values import AttributeValue, Item, format_number, item_size
+from dynantic.testing.engine.partitions import PartitionStore, partition_token
+from dynantic.testing.engine.values import AttributeValue, Item, item_size
 
 if TYPE_CHECKING:
-    from dynantic.testing.engine.definition import TableDefinition
+    from dynantic.testing.engine.definition import IndexDefinition, TableDefinition
+    from dynantic.testing.engine.indexes import SecondaryIndex
 
-__all__ = ["KeyAttribute", "KeySchema", "KeyValue", "Table", "partition_token"]
+__all__ = ["KeyAttribute", "KeySchema", "KeyValue", "Table"]
 
 KeyValue: TypeAlias = str | Decimal | bytes
 """A key attribute's value: S, N or B."""
@@ -62,42 +63,34 @@ class KeySchema:
         return frozenset(attribute.name for attribute in self.attributes)
 
 
-def _key_bytes(value: KeyValue) -> bytes:
-    if isinstance(value, str):
-        return value.encode("utf-8")
-    if isinstance(value, Decimal):
-        return format_number(value).encode("ascii")
-    return value
-
-
-def partition_token(value: KeyValue) -> int:
-    """A stable 64-bit hash of a partition-key value; Scan visits partitions in
-    ascending token order and parallel scans split the token range."""
-    return int.from_bytes(hashlib.blake2b(_key_bytes(value), digest_size=8).digest(), "big")
-
-
 class Table:
-    """The items of one table and the counters DescribeTable reports.
+    """The items of one table, its secondary indexes, and the counters
+    DescribeTable reports.
 
-    ``get``, ``put`` and ``delete`` are O(1) for a table without a sort key and
-    O(log n) with one; creating or dropping a partition costs O(log p) more.
+    ``get`` is O(1); ``put`` and ``delete`` are O(1) without a sort key and
+    O(log k) in a partition of k items with one, plus O(log k') per index.
     """
 
     def __init__(self, definition: TableDefinition) -> None:
         self.definition = definition
         self.name = definition.name
-        key_schema = self.key_schema = definition.key_schema
-        self.partition_key = key_schema.partition[0]
-        self.sort_key: KeyAttribute | None = key_schema.sort[0] if key_schema.sort else None
+        self.key_schema = definition.key_schema
+        self.partition_key = self.key_schema.partition[0]
+        self.sort_key: KeyAttribute | None = (
+            self.key_schema.sort[0] if self.key_schema.sort else None
+        )
         self.item_count = 0
         self.size_bytes = 0
-        # Without a sort key a partition holds one item; with one, a SortedDict.
+        self.indexes: dict[str, SecondaryIndex] = {}
+        # Without a sort key a partition holds one item; with one, a sorted partition.
         self._single: dict[KeyValue, Item] = {}
-        self._sorted: dict[KeyValue, SortedDict[KeyValue, Item]] = {}
-        self._partition_order: SortedList[tuple[int, KeyValue]] = SortedList()
+        self._single_order: SortedList[tuple[int, KeyValue]] = SortedList()
+        self._sorted: PartitionStore[KeyValue, KeyValue] = PartitionStore()
+
+    # ------------------------------------------------------------ single items
 
     def key_of(self, item: Item) -> tuple[KeyValue, KeyValue | None]:
-        """The (partition, sort) key values of an item whose key was validated."""
+        """The (partition, sort) key values of an item or key that was validated."""
         partition = _as_key(item[self.partition_key.name])
         sort_key = self.sort_key
         return partition, (_as_key(item[sort_key.name]) if sort_key else None)
@@ -106,90 +99,107 @@ class Table:
         """The item with this key, or ``None``."""
         if self.sort_key is None:
             return self._single.get(partition)
-        rows = self._sorted.get(partition)
-        return None if rows is None or sort is None else rows.get(sort)
+        return None if sort is None else self._sorted.get(partition, sort)
 
-    def put(self, item: Item) -> Item | None:
-        """Store ``item`` (whose key was validated), returning the item it replaced."""
+    def put(self, item: Item, size: int | None = None) -> tuple[Item | None, int]:
+        """Store ``item`` (whose keys were validated; ``size`` is its item size if
+        already known), returning the item it replaced and that item's size (0)."""
         partition, sort = self.key_of(item)
         if sort is None:
             old = self._single.get(partition)
             if old is None:
-                self._add_partition(partition)
+                self._single_order.add((partition_token(partition), partition))
             self._single[partition] = item
         else:
-            rows = self._sorted.get(partition)
-            if rows is None:
-                rows = self._sorted[partition] = SortedDict()
-                self._add_partition(partition)
-            old = rows.get(sort)
-            rows[sort] = item
-        self._count(old, -1)
-        self._count(item, +1)
-        return old
+            old = self._sorted.add(partition, sort, item)
+        old_size = 0
+        if old is not None:
+            old_size = item_size(old)
+            self.item_count -= 1
+            self.size_bytes -= old_size
+        self.item_count += 1
+        self.size_bytes += item_size(item) if size is None else size
+        for index in self.indexes.values():
+            index.replace(old, item)
+        return old, old_size
 
     def delete(self, partition: KeyValue, sort: KeyValue | None = None) -> Item | None:
         """Remove the item with this key, returning it (or ``None`` if absent)."""
         if self.sort_key is None:
             old = self._single.pop(partition, None)
             if old is not None:
-                self._drop_partition(partition)
+                self._single_order.remove((partition_token(partition), partition))
         else:
-            rows = self._sorted.get(partition)
-            if rows is None or sort is None:
-                return None
-            old = rows.pop(sort, None)
-            if old is not None and not rows:
-                del self._sorted[partition]
-                self._drop_partition(partition)
-        self._count(old, -1)
+            old = None if sort is None else self._sorted.remove(partition, sort)
+        if old is not None:
+            self.item_count -= 1
+            self.size_bytes -= item_size(old)
+            for index in self.indexes.values():
+                index.replace(old, None)
         return old
 
-    def partition_keys(self) -> Iterator[KeyValue]:
-        """Partition-key values in Scan order (ascending :func:`partition_token`)."""
-        for _token, partition in self._partition_order:
-            yield partition
+    # ------------------------------------------------------------ many items
 
     def partition(self, partition: KeyValue) -> SortedDict[KeyValue, Item] | None:
-        """The items of one partition by sort key (tables with a sort key only)."""
-        return self._sorted.get(partition)
+        """One partition's items by sort key (tables with a sort key only)."""
+        return self._sorted.partition(partition)
+
+    def partitions(
+        self, after: tuple[int, KeyValue] | None = None
+    ) -> Iterator[tuple[int, KeyValue]]:
+        """``(token, partition key)`` pairs in Scan order, optionally strictly after one."""
+        if self.sort_key is not None:
+            yield from self._sorted.partitions(after)
+        elif after is None:
+            yield from self._single_order
+        else:
+            yield from self._single_order.irange(minimum=after, inclusive=(False, True))
 
     def items(self) -> Iterator[Item]:
         """Every item, in Scan order: partitions by token, then by sort key."""
-        for partition in self.partition_keys():
-            if self.sort_key is None:
+        if self.sort_key is not None:
+            yield from self._sorted.items()
+        else:
+            for _token, partition in self._single_order:
                 yield self._single[partition]
-            else:
-                yield from self._sorted[partition].values()
 
     def clear(self) -> None:
-        """Remove every item."""
+        """Remove every item (indexes included)."""
         self._single.clear()
+        self._single_order.clear()
         self._sorted.clear()
-        self._partition_order.clear()
         self.item_count = 0
         self.size_bytes = 0
+        for index in self.indexes.values():
+            index.clear()
 
-    def _add_partition(self, partition: KeyValue) -> None:
-        self._partition_order.add((partition_token(partition), partition))
+    # ------------------------------------------------------------ indexes
 
-    def _drop_partition(self, partition: KeyValue) -> None:
-        self._partition_order.remove((partition_token(partition), partition))
+    def add_index(self, definition: IndexDefinition) -> SecondaryIndex:
+        """Create a secondary index and back-fill it with the existing items."""
+        from dynantic.testing.engine.indexes import SecondaryIndex  # noqa: PLC0415 - cycle
 
-    def _count(self, item: Item | None, sign: int) -> None:
-        if item is not None:
-            self.item_count += sign
-            self.size_bytes += sign * item_size(item)
+        index = SecondaryIndex(definition, self.key_schema)
+        for item in self.items():
+            index.replace(None, item)
+        self.indexes[definition.name] = index
+        return index
 
-    def _check(self) -> None:
+    def drop_index(self, name: str) -> None:
+        """Remove a secondary index."""
+        del self.indexes[name]
+
+    # ------------------------------------------------------------ bookkeeping
+
+    def check_invariants(self) -> None:
         """Assert the table's invariants (for tests)."""
-        partitions = self._single if self.sort_key is None else self._sorted
-        assert len(self._partition_order) == len(partitions)
-        assert all(partition in partitions for partition in self.partition_keys())
+        self._sorted.check_invariants()
+        assert len(self._single_order) == len(self._single)
         items = list(self.items())
         assert self.item_count == len(items)
         assert self.size_bytes == sum(item_size(item) for item in items)
-        assert all(len(rows) > 0 for rows in self._sorted.values())
+        for index in self.indexes.values():
+            index.check_invariants(items)
 
 
 def _as_key(value: AttributeValue) -> KeyValue:

@@ -36,7 +36,9 @@ def put_item(database: Database, request: PutItemInputTypeDef) -> dict[str, obje
     with database.lock:
         table = database.table(request["TableName"])
         check_item_keys(item, table.key_schema)
-        old = table.put(item)
+        for index in table.indexes.values():
+            index.check_item(item)
+        old, old_size = table.put(item, size)
         name = table.name
     response: dict[str, object] = {}
     if return_values == "ALL_OLD" and old is not None:
@@ -44,7 +46,7 @@ def put_item(database: Database, request: PutItemInputTypeDef) -> dict[str, obje
     capacity = consumed_capacity(
         request.get("ReturnConsumedCapacity"),
         name,
-        write_units(item_size(old) if old else 0, size),
+        write_units(old_size, size),
     )
     if capacity is not None:
         response["ConsumedCapacity"] = capacity

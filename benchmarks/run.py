@@ -1,0 +1,65 @@
+"""Measure the in-memory DynamoDB side by side with the alternatives, in one run.
+
+    python -m benchmarks.run [--calls N] [--backends fake,moto] [--scenarios put_item,...]
+
+Prints microseconds per call for each backend and each backend's ratio to the
+fake, and writes the figures to ``benchmarks/results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from benchmarks.backends import BACKENDS
+from benchmarks.scenarios import SCENARIOS
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def measure(backend_name: str, scenario_name: str, calls: int) -> float:
+    """Microseconds per call of one scenario on one backend (best of three rounds)."""
+    backend, scenario = BACKENDS[backend_name], SCENARIOS[scenario_name]
+    with backend.open() as client:
+        scenario.prepare(client, calls * 3)
+        rounds = []
+        for round_number in range(3):
+            start = time.perf_counter()
+            for i in range(round_number * calls, (round_number + 1) * calls):
+                scenario.call(client, i)
+            rounds.append((time.perf_counter() - start) / calls * 1e6)
+    return min(rounds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--calls", type=int, default=1000, help="calls per round (fake)")
+    parser.add_argument("--slow-calls", type=int, default=100, help="calls per round (others)")
+    parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS))
+    args = parser.parse_args()
+    backends = args.backends.split(",")
+    scenarios = args.scenarios.split(",")
+
+    results: dict[str, dict[str, float]] = {}
+    for scenario in scenarios:
+        results[scenario] = {}
+        for backend in backends:
+            calls = args.calls if backend == "fake" else args.slow_calls
+            results[scenario][backend] = measure(backend, scenario, calls)
+
+    header = f"{'scenario':<14}" + "".join(f"{b + ' µs':>14}" for b in backends)
+    header += "".join(f"{b + '/fake':>12}" for b in backends if b != "fake")
+    print(header)
+    for scenario, row in results.items():
+        line = f"{scenario:<14}" + "".join(f"{row[b]:>14.1f}" for b in backends)
+        line += "".join(f"{row[b] / row['fake']:>11.0f}x" for b in backends if b != "fake")
+        print(line)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

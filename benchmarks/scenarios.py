@@ -1,0 +1,104 @@
+"""What is measured: each scenario prepares a table, then times one kind of call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dynantic import DynamoDBClient
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+
+__all__ = ["SCENARIOS", "Scenario"]
+
+TABLE = "bench"
+
+
+def _create_table(client: DynamoDBClient) -> None:
+    client.create_table(
+        TableName=TABLE,
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+
+
+def _item(i: int) -> dict[str, AttributeValueTypeDef]:
+    return {
+        "pk": {"S": f"user#{i % 100}"},
+        "sk": {"S": f"order#{i:08d}"},
+        "status": {"S": "open"},
+        "total": {"N": str(i)},
+        "note": {"S": "a short note about the order"},
+    }
+
+
+def _key(i: int) -> dict[str, AttributeValueTypeDef]:
+    return {"pk": {"S": f"user#{i % 100}"}, "sk": {"S": f"order#{i:08d}"}}
+
+
+def _seed(client: DynamoDBClient, count: int) -> None:
+    for i in range(count):
+        client.put_item(TableName=TABLE, Item=_item(i))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """``prepare(client, n)`` builds the state; ``call(client, i)`` is what is timed."""
+
+    name: str
+    prepare: Callable[[DynamoDBClient, int], None]
+    call: Callable[[DynamoDBClient, int], object]
+
+
+def _put(client: DynamoDBClient, i: int) -> object:
+    return client.put_item(TableName=TABLE, Item=_item(i))
+
+
+def _get(client: DynamoDBClient, i: int) -> object:
+    return client.get_item(TableName=TABLE, Key=_key(i))
+
+
+def _update(client: DynamoDBClient, i: int) -> object:
+    return client.update_item(
+        TableName=TABLE,
+        Key=_key(i),
+        UpdateExpression="SET #s = :s ADD visits :one",
+        ConditionExpression="attribute_exists(pk) AND #s <> :closed",
+        ExpressionAttributeNames={"#s": "status"},
+        ExpressionAttributeValues={":s": {"S": "paid"}, ":one": {"N": "1"}, ":closed": {"S": "x"}},
+    )
+
+
+def _delete(client: DynamoDBClient, i: int) -> object:
+    return client.delete_item(
+        TableName=TABLE,
+        Key=_key(i),
+        ConditionExpression="attribute_exists(pk)",
+    )
+
+
+def _prepare_empty(client: DynamoDBClient, count: int) -> None:
+    del count
+    _create_table(client)
+
+
+def _prepare_seeded(client: DynamoDBClient, count: int) -> None:
+    _create_table(client)
+    _seed(client, count)
+
+
+SCENARIOS: dict[str, Scenario] = {
+    "put_item": Scenario("put_item", _prepare_empty, _put),
+    "get_item": Scenario("get_item", _prepare_seeded, _get),
+    "update_item": Scenario("update_item", _prepare_seeded, _update),
+    "delete_item": Scenario("delete_item", _prepare_seeded, _delete),
+}

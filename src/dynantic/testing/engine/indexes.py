@@ -1,0 +1,157 @@
+"""Secondary indexes, kept in step with their table on every write.
+
+An index holds a reference to each table item that carries all of the index's
+key attributes (an item missing one is simply absent: indexes are sparse). Its
+partitions are keyed by the tuple of partition-key values (global indexes may
+have up to four partition-key and four sort-key attributes) and ordered by the
+tuple of sort-key values followed by the table's key, so that every entry has a
+distinct, total position and ``LastEvaluatedKey`` can carry index and table
+keys. Projections are applied when items are read, not when stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TypeAlias
+
+from dynantic.testing import messages
+from dynantic.testing.engine.partitions import PartitionStore
+from dynantic.testing.engine.values import AttributeValue, Item, item_size, type_code
+from dynantic.testing.errors import validation_error
+
+if TYPE_CHECKING:
+    from sortedcontainers import SortedDict
+
+    from dynantic.testing.engine.definition import IndexDefinition
+    from dynantic.testing.engine.table import KeySchema
+
+__all__ = ["IndexOrder", "IndexPartition", "SecondaryIndex"]
+
+IndexPartition: TypeAlias = tuple[AttributeValue, ...]
+"""The values of an index's partition-key attributes, in key-schema order."""
+IndexOrder: TypeAlias = tuple[AttributeValue, ...]
+"""An entry's position in its partition: index sort-key values, then the table key."""
+
+
+class SecondaryIndex:
+    """A global or local secondary index over one table.
+
+    ``replace`` costs O(log k) in a partition of k entries (plus O(log p) when a
+    partition of p appears or empties).
+    """
+
+    def __init__(self, definition: IndexDefinition, table_key_schema: KeySchema) -> None:
+        self.definition = definition
+        self.name = definition.name
+        self.key_schema = definition.key_schema
+        self.table_key_schema = table_key_schema
+        self.item_count = 0
+        self.size_bytes = 0
+        self._partition_names = tuple(a.name for a in self.key_schema.partition)
+        self._sort_names = tuple(a.name for a in self.key_schema.sort)
+        self._table_key_names = tuple(a.name for a in table_key_schema.attributes)
+        self._key_names = frozenset(
+            self._partition_names + self._sort_names + self._table_key_names
+        )
+        projection = definition.projection
+        self._projected: frozenset[str] | None = (
+            None
+            if projection.type == "ALL"
+            else self._key_names | frozenset(projection.non_key_attributes)
+        )
+        self._store: PartitionStore[IndexPartition, IndexOrder] = PartitionStore()
+
+    # ------------------------------------------------------------ writes
+
+    def check_item(self, item: Item) -> None:
+        """Refuse an item whose index key attributes have the wrong type or are empty."""
+        for attribute in self.key_schema.attributes:
+            if attribute.name not in item:
+                continue
+            value = item[attribute.name]
+            actual = type_code(value)
+            if actual != attribute.type:
+                raise validation_error(
+                    messages.INDEX_KEY_TYPE_MISMATCH.format(
+                        name=attribute.name,
+                        expected=attribute.type,
+                        actual=actual,
+                        index=self.name,
+                    )
+                )
+            if value in {"", b""}:
+                kind = "string" if attribute.type == "S" else "binary"
+                raise validation_error(
+                    messages.INDEX_KEY_EMPTY.format(kind=kind, index=self.name, name=attribute.name)
+                )
+
+    def position(self, item: Item) -> tuple[IndexPartition, IndexOrder] | None:
+        """Where ``item`` sits in the index, or ``None`` if it lacks an index key."""
+        try:
+            partition = tuple(item[name] for name in self._partition_names)
+            order = tuple(item[name] for name in self._sort_names) + tuple(
+                item[name] for name in self._table_key_names
+            )
+        except KeyError:
+            return None
+        return partition, order
+
+    def replace(self, old: Item | None, new: Item | None) -> None:
+        """Move the index from holding ``old`` (if any) to holding ``new`` (if any)."""
+        if old is not None:
+            place = self.position(old)
+            if place is not None and self._store.remove(*place) is not None:
+                self.item_count -= 1
+                self.size_bytes -= self.stored_size(old)
+        if new is not None:
+            place = self.position(new)
+            if place is not None:
+                self._store.add(*place, new)
+                self.item_count += 1
+                self.size_bytes += self.stored_size(new)
+
+    def clear(self) -> None:
+        """Remove every entry."""
+        self._store.clear()
+        self.item_count = 0
+        self.size_bytes = 0
+
+    # ------------------------------------------------------------ reads
+
+    def project(self, item: Item) -> Item:
+        """The part of ``item`` the index holds (its projection)."""
+        names = self._projected
+        if names is None:
+            return item
+        return {name: value for name, value in item.items() if name in names}
+
+    def projects(self, name: str) -> bool:
+        """Whether the index holds attribute ``name``."""
+        return self._projected is None or name in self._projected
+
+    def stored_size(self, item: Item) -> int:
+        """The size the index counts for ``item``: that of its projection."""
+        return item_size(self.project(item))
+
+    def partition(self, partition: IndexPartition) -> SortedDict[IndexOrder, Item] | None:
+        """One partition's entries by position, or ``None`` if it holds none."""
+        return self._store.partition(partition)
+
+    def partitions(
+        self, after: tuple[int, IndexPartition] | None = None
+    ) -> Iterator[tuple[int, IndexPartition]]:
+        """``(token, partition)`` pairs in Scan order, optionally strictly after one."""
+        return self._store.partitions(after)
+
+    def items(self) -> Iterator[Item]:
+        """Every table item in the index, in Scan order (not projected)."""
+        return self._store.items()
+
+    def check_invariants(self, table_items: list[Item]) -> None:
+        """Assert the index holds exactly the table items with its keys (for tests)."""
+        self._store.check_invariants()
+        expected = [item for item in table_items if self.position(item) is not None]
+        held = list(self.items())
+        assert len(held) == len(expected) == self.item_count
+        assert {id(item) for item in held} == {id(item) for item in expected}
+        assert self.size_bytes == sum(self.stored_size(item) for item in held)

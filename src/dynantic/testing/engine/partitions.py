@@ -1,0 +1,143 @@
+"""Items grouped in partitions, each partition ordered by a sort order key.
+
+A table with a sort key and every secondary index keep their items this way:
+``partition key → SortedDict(order key → item)``, with partitions themselves
+ordered by a stable hash of their key (:func:`partition_token`) — the order in
+which a Scan visits them, and the space a parallel scan divides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Hashable, Iterator
+from decimal import Decimal
+from typing import Generic, TypeVar, cast
+
+from sortedcontainers import SortedDict, SortedList
+
+from dynantic.testing.engine.values import Item, format_number
+
+__all__ = ["TOKEN_SPACE", "PartitionStore", "Top", "partition_token"]
+
+PartitionT = TypeVar("PartitionT", bound=Hashable)
+OrderT = TypeVar("OrderT")
+
+TOKEN_SPACE = 1 << 64
+"""Tokens are 64-bit: segment ``s`` of ``n`` holds tokens ``[s·2⁶⁴/n, (s+1)·2⁶⁴/n)``."""
+
+
+def _token_bytes(value: object) -> bytes:
+    if isinstance(value, str):
+        return b"S" + value.encode("utf-8")
+    if isinstance(value, Decimal):
+        return b"N" + format_number(value).encode("ascii")
+    if isinstance(value, bytes):
+        return b"B" + value
+    if isinstance(value, tuple):
+        members = cast("tuple[object, ...]", value)
+        return b"\x00".join(_token_bytes(member) for member in members)
+    raise TypeError(f"not a key value: {value!r}")
+
+
+def partition_token(partition: object) -> int:
+    """A stable 64-bit hash of a partition key (a value, or a tuple of values)."""
+    digest = hashlib.blake2b(_token_bytes(partition), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+class Top:
+    """Sorts after every key value; closes the upper end of a range over tuples."""
+
+    __slots__ = ()
+
+    def __lt__(self, other: object) -> bool:
+        return False
+
+    def __gt__(self, other: object) -> bool:
+        return not isinstance(other, Top)
+
+    def __le__(self, other: object) -> bool:
+        return isinstance(other, Top)
+
+    def __ge__(self, other: object) -> bool:
+        return True
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Top)
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "Top()"
+
+
+class PartitionStore(Generic[PartitionT, OrderT]):
+    """Partitions of items, each ordered by an order key.
+
+    Adding or removing an item costs O(log k) in its partition of k items,
+    plus O(log p) when it creates or empties one of p partitions.
+    """
+
+    def __init__(self) -> None:
+        self._partitions: dict[PartitionT, SortedDict[OrderT, Item]] = {}
+        self._order: SortedList[tuple[int, PartitionT]] = SortedList()
+
+    def __len__(self) -> int:
+        return len(self._partitions)
+
+    def get(self, partition: PartitionT, order: OrderT) -> Item | None:
+        """The item at this position, or ``None``."""
+        rows = self._partitions.get(partition)
+        return None if rows is None else rows.get(order)
+
+    def add(self, partition: PartitionT, order: OrderT, item: Item) -> Item | None:
+        """Store ``item``, returning the one it replaced."""
+        rows = self._partitions.get(partition)
+        if rows is None:
+            rows = self._partitions[partition] = SortedDict()
+            self._order.add((partition_token(partition), partition))
+        old = rows.get(order)
+        rows[order] = item
+        return old
+
+    def remove(self, partition: PartitionT, order: OrderT) -> Item | None:
+        """Remove and return the item at this position (``None`` if absent)."""
+        rows = self._partitions.get(partition)
+        if rows is None:
+            return None
+        old = rows.pop(order, None)
+        if old is not None and not rows:
+            del self._partitions[partition]
+            self._order.remove((partition_token(partition), partition))
+        return old
+
+    def partition(self, partition: PartitionT) -> SortedDict[OrderT, Item] | None:
+        """One partition's items by order key, or ``None`` if it holds none."""
+        return self._partitions.get(partition)
+
+    def partitions(
+        self, after_token: tuple[int, PartitionT] | None = None
+    ) -> Iterator[tuple[int, PartitionT]]:
+        """``(token, partition)`` pairs in Scan order, optionally strictly after one."""
+        if after_token is None:
+            yield from self._order
+        else:
+            yield from self._order.irange(minimum=after_token, inclusive=(False, True))
+
+    def items(self) -> Iterator[Item]:
+        """Every item, partitions in Scan order, each by order key."""
+        for _token, partition in self._order:
+            yield from self._partitions[partition].values()
+
+    def clear(self) -> None:
+        """Remove every item."""
+        self._partitions.clear()
+        self._order.clear()
+
+    def check_invariants(self) -> None:
+        """Assert the structure's invariants (for tests)."""
+        assert len(self._order) == len(self._partitions)
+        for token, partition in self._order:
+            assert token == partition_token(partition)
+            assert self._partitions[partition], "an empty partition was kept"
