@@ -73,6 +73,8 @@ def restore(database: Database, document: Mapping[str, object]) -> None:
     for entry in cast("list[dict[str, object]]", document["tables"]):
         definition = cast("TableDefinition", _load(entry["definition"], TableDefinition))
         table = Table(definition)
+        for index in (*definition.global_indexes.values(), *definition.local_indexes.values()):
+            table.add_index(index)
         for wire_item in cast("list[object]", entry["items"]):
             item = cast("dict[str, object]", item_decoder(wire_item))
             table.put(decode_item(item))

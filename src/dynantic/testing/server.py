@@ -18,6 +18,8 @@ import traceback
 from collections.abc import Generator
 from email.utils import formatdate
 
+from typing_extensions import Self
+
 from dynantic.testing.endpoint import Endpoint, HttpRequest, HttpResponse
 from dynantic.testing.http11 import (
     ClientDisconnectedError,
@@ -100,7 +102,7 @@ class DynamoDBServer:
         self._wakeup_reader.close()
         self._wakeup_writer.close()
 
-    def __enter__(self) -> DynamoDBServer:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

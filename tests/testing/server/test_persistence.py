@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,8 @@ from dynantic.testing.engine.definition import (
     TableDefinition,
     Throughput,
 )
-from dynantic.testing.engine.table import KeyAttribute, KeySchema
+from dynantic.testing.engine.table import KeyAttribute, KeySchema, Table
+from dynantic.testing.engine.values import Item
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
@@ -40,6 +42,16 @@ ITEM: dict[str, AttributeValueTypeDef] = {
     "bs": {"BS": [b"\x01", b"\x02"]},
     "l": {"L": [{"S": "a"}, {"M": {"b": {"B": b"\x03"}}}]},
     "m": {"M": {"n": {"N": "7"}}},
+}
+
+ORDER: Item = {
+    "pk": "o1",
+    "sk": Decimal(1),
+    "g1": "g",
+    "g2": Decimal(2),
+    "s1": b"\x05",
+    "l1": "l",
+    "x": "projected",
 }
 
 
@@ -117,7 +129,10 @@ def database_with(definition: TableDefinition) -> tuple[Database, FakeDynamoDBCl
     fake.put_item(TableName="users", Item=ITEM)
     fake.put_item(TableName="users", Item={"pk": {"S": "u2"}})
     database = fake.service.database
-    database.tables["orders"] = type(database.tables["users"])(definition)
+    orders = database.tables["orders"] = Table(definition)
+    for index in (*definition.global_indexes.values(), *definition.local_indexes.values()):
+        orders.add_index(index)
+    orders.put(ORDER)
     return database, fake
 
 
@@ -129,6 +144,10 @@ def test_a_table_definition_comes_back_exactly() -> None:
     assert sorted(restored.tables) == ["orders", "users"]
     for name, table in database.tables.items():
         assert restored.tables[name].definition == table.definition
+    indexes = restored.tables["orders"].indexes
+    assert sorted(indexes) == ["by_g", "by_l"]
+    assert [item["pk"] for item in indexes["by_g"].items()] == ["o1"]
+    assert [item["pk"] for item in indexes["by_l"].items()] == ["o1"]
 
 
 def test_items_come_back_and_are_kept_in_wire_form(tmp_path: Path) -> None:
