@@ -107,6 +107,7 @@ class Endpoint:
             raise ServiceError("ValidationException", messages.NESTING_TOO_DEEP) from None
         try:
             response = self.service.invoke(operation_name, params)
+            return wire.dumps(wire.encode_response(operation_name, response))
         except ServiceError:
             raise
         except Exception:  # a fault of ours must not take the endpoint down
@@ -114,7 +115,6 @@ class Endpoint:
             raise ServiceError(
                 "InternalServerError", messages.INTERNAL_SERVER_ERROR, status=500
             ) from None
-        return wire.dumps(wire.encode_response(operation_name, response))
 
     def _operation_name(self, target: str) -> str:
         prefix, dot, operation_name = target.partition(".")

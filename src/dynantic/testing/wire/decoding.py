@@ -1,15 +1,11 @@
-"""DynamoDB's JSON 1.0 body, read and written by the shapes of botocore's model.
+"""Decoding a request body by the operation's input shape.
 
-A request body is decoded by the operation's input shape into what a boto3
-caller passes: blobs become ``bytes``, timestamps aware ``datetime``, numbers
-inside attribute values stay strings. A JSON value of the wrong type is refused
-with the ``SerializationException`` text the service's deserializer answers;
-members the shape does not know, and members whose value is ``null``, are
-dropped, as the service drops them. A response is encoded by the output shape:
-``bytes`` as base64, ``datetime`` as epoch seconds, doubles as JSON floats.
-
-Each shape's converter is built once, as a closure, and reused for every call.
-DynamoDB's JSON protocol never renames members, so JSON names are member names.
+A JSON value of the wrong type is refused with the ``SerializationException``
+text the service's deserializer answers (as dynalite recorded them against the
+live service); members the shape does not know, and members whose value is
+``null``, are dropped, as the service drops them. The result is what a boto3
+caller passes: blobs as ``bytes``, timestamps as aware ``datetime``, numbers
+inside attribute values still strings. Each shape's decoder is built once.
 """
 
 from __future__ import annotations
@@ -17,9 +13,8 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import cast
 
@@ -27,29 +22,14 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from dynantic.testing import messages
 from dynantic.testing.errors import ServiceError
-from dynantic.testing.model import operation_model, service_model
+from dynantic.testing.model import operation_model
 
-__all__ = [
-    "Converter",
-    "decode_request",
-    "decoder",
-    "dumps",
-    "encode_error",
-    "encode_response",
-    "encoder",
-    "error_type",
-    "loads",
-]
+__all__ = ["DYNAMODB_NAMESPACE", "Converter", "decode_request", "decoder", "java_type"]
 
 Converter = Callable[[object], object]
 """One shape's conversion between the JSON value and the boto3 value."""
 
-_DYNAMODB_NAMESPACE = "com.amazonaws.dynamodb.v20120810"
-_VALIDATE_NAMESPACE = "com.amazon.coral.validate"
-_SERVICE_NAMESPACE = "com.amazon.coral.service"
-# Errors of the service framework (not of DynamoDB's model) that spell their
-# message member with a capital M.
-_CAPITALISED_MESSAGE = frozenset({"SerializationException", "AccessDeniedException"})
+DYNAMODB_NAMESPACE = "com.amazonaws.dynamodb.v20120810"
 
 # What the service's Java model calls each scalar type, short and in full.
 _JAVA_SHORT = {
@@ -77,47 +57,12 @@ _BOOLEAN_WORDS = {"TRUE": True, "1": True, "YES": True, "FALSE": False, "0": Fal
 def java_type(shape: Shape) -> str:
     """The service's Java type for ``shape``, as its error messages name it."""
     if isinstance(shape, StructureShape):
-        return f"{_DYNAMODB_NAMESPACE}.{shape.name}"
+        return f"{DYNAMODB_NAMESPACE}.{shape.name}"
     if isinstance(shape, ListShape):
         return f"java.util.List<{java_type(shape.member)}>"
     if isinstance(shape, MapShape):
         return f"java.util.Map<java.lang.String, {java_type(shape.value)}>"
     return _JAVA_CLASS[shape.type_name]
-
-
-# ---------------------------------------------------------------- JSON text
-
-
-def _refuse_constant(name: str) -> object:
-    # JSON has no NaN or Infinity; Python's parser would accept them.
-    raise ValueError(name)
-
-
-# Built once: json.loads and json.dumps with options build a new one per call.
-_JSON_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
-_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-_ASCII_JSON_ENCODER = json.JSONEncoder(separators=(",", ":"))
-
-
-def loads(body: bytes) -> object:
-    """Parse a request body; a body that is not JSON is the service's bare
-    ``SerializationException``."""
-    try:
-        return _JSON_DECODER.decode(body.decode("utf-8", "replace"))
-    except (ValueError, RecursionError):
-        raise ServiceError("SerializationException", "") from None
-
-
-def dumps(value: object) -> bytes:
-    """Compact JSON in UTF-8, as the service writes it."""
-    try:
-        return _JSON_ENCODER.encode(value).encode("utf-8")
-    except UnicodeEncodeError:
-        # A lone surrogate (possible in decoded JSON) has no UTF-8 form: escape it.
-        return _ASCII_JSON_ENCODER.encode(value).encode("ascii")
-
-
-# ---------------------------------------------------------------- decoding
 
 
 def _serialization_error(message: str) -> ServiceError:
@@ -363,173 +308,3 @@ def decode_request(operation_name: str, body: object) -> dict[str, object]:
         return {}
     members = cast("dict[str, object]", body)
     return cast("dict[str, object]", _input_decoder(operation_name)(members))
-
-
-# ---------------------------------------------------------------- encoding
-
-
-def _encode_blob(value: object) -> object:
-    data = value.encode("utf-8") if isinstance(value, str) else cast("bytes", value)
-    return base64.b64encode(data).decode("ascii")
-
-
-def _encode_timestamp(value: object) -> object:
-    return value.timestamp() if isinstance(value, datetime) else value
-
-
-def _encode_double(value: object) -> object:
-    return float(cast("float", value))
-
-
-_SCALAR_ENCODERS: dict[str, Converter] = {
-    "blob": _encode_blob,
-    "timestamp": _encode_timestamp,
-    "double": _encode_double,
-    "float": _encode_double,
-}
-
-
-def _children(shape: Shape) -> list[Shape]:
-    if isinstance(shape, StructureShape):
-        return list(shape.members.values())
-    if isinstance(shape, ListShape):
-        return [shape.member]
-    if isinstance(shape, MapShape):
-        return [shape.value]
-    return []
-
-
-@functools.cache
-def _converted_shapes() -> frozenset[str]:
-    """Names of the shapes whose JSON form differs from their boto3 form: those
-    that hold, at any depth, a blob, a timestamp or a double."""
-    model = service_model()
-    shapes = [model.shape_for(name) for name in model.shape_names]
-    converted = {shape.name for shape in shapes if shape.type_name in _SCALAR_ENCODERS}
-    grew = True
-    while grew:
-        grew = False
-        for shape in shapes:
-            if shape.name not in converted and any(
-                child.name in converted for child in _children(shape)
-            ):
-                converted.add(shape.name)
-                grew = True
-    return frozenset(converted)
-
-
-def _encode_structure(shape: StructureShape) -> Converter:
-    members: dict[str, Converter] = {}
-
-    def encode(value: object) -> object:
-        present = cast("Mapping[str, object]", value)
-        if members.keys().isdisjoint(present):
-            return value  # nothing to convert here: most attribute values
-        encoded: dict[str, object] = {}
-        for name, item in present.items():
-            member = members.get(name)
-            encoded[name] = item if member is None else member(item)
-        return encoded
-
-    _ENCODERS[shape.name] = encode
-    for name, member_shape in shape.members.items():
-        member = encoder(member_shape)
-        if member is not None:
-            members[name] = member
-    return encode
-
-
-def _encode_list(shape: ListShape) -> Converter:
-    member = encoder(shape.member)
-    assert member is not None
-
-    def encode(value: object) -> object:
-        return [member(item) for item in cast("list[object]", value)]
-
-    return encode
-
-
-def _encode_map(shape: MapShape) -> Converter:
-    member = encoder(shape.value)
-    assert member is not None
-
-    def encode(value: object) -> object:
-        return {key: member(item) for key, item in cast("Mapping[str, object]", value).items()}
-
-    return encode
-
-
-_ENCODERS: dict[str, Converter] = {}
-
-
-def encoder(shape: Shape) -> Converter | None:
-    """The encoder of ``shape``, or ``None`` when its boto3 value is already JSON."""
-    if shape.name not in _converted_shapes():
-        return None
-    found = _ENCODERS.get(shape.name)
-    if found is not None:
-        return found
-    if isinstance(shape, StructureShape):
-        return _encode_structure(shape)
-    if isinstance(shape, ListShape):
-        built = _encode_list(shape)
-    elif isinstance(shape, MapShape):
-        built = _encode_map(shape)
-    else:
-        built = _SCALAR_ENCODERS[shape.type_name]
-    _ENCODERS[shape.name] = built
-    return built
-
-
-@functools.cache
-def _output_encoder(operation_name: str) -> Converter | None:
-    shape = operation_model(operation_name).output_shape
-    return None if shape is None else encoder(shape)
-
-
-def encode_response(operation_name: str, response: Mapping[str, object]) -> object:
-    """The JSON value of a response, by the operation's output shape."""
-    encode = _output_encoder(operation_name)
-    return response if encode is None else encode(response)
-
-
-# ---------------------------------------------------------------- errors
-
-
-@functools.cache
-def _error_shapes() -> dict[str, StructureShape]:
-    shapes = service_model().error_shapes
-    return {shape.name: shape for shape in shapes if isinstance(shape, StructureShape)}
-
-
-def error_type(code: str) -> str:
-    """The ``__type`` the service gives an error: DynamoDB's own errors live in
-    its model's namespace, the rest in the service framework's."""
-    if code in _error_shapes():
-        return f"{_DYNAMODB_NAMESPACE}#{code}"
-    if code == "ValidationException":
-        return f"{_VALIDATE_NAMESPACE}#{code}"
-    return f"{_SERVICE_NAMESPACE}#{code}"
-
-
-def _message_member(code: str) -> str:
-    shape = _error_shapes().get(code)
-    if shape is not None:
-        for name in shape.members:
-            if name.lower() == "message":
-                return name
-    return "Message" if code in _CAPITALISED_MESSAGE else "message"
-
-
-def encode_error(error: ServiceError) -> dict[str, object]:
-    """The JSON error body: ``__type``, the message (left out when empty) and
-    the members the error's shape models, such as ``Item`` or ``CancellationReasons``."""
-    body: dict[str, object] = {"__type": error_type(error.code)}
-    if error.message:
-        body[_message_member(error.code)] = error.message
-    if error.fields:
-        shape = _error_shapes().get(error.code)
-        encode = None if shape is None else encoder(shape)
-        fields = error.fields if encode is None else encode(error.fields)
-        body.update(cast("Mapping[str, object]", fields))
-    return body
