@@ -299,6 +299,29 @@ def test_a_client_leaving_mid_body_does_not_disturb_the_others(url: str) -> None
     assert post(url, GET_USER).status == 200
 
 
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
+        b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nshort",
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabcdeXX",
+        b"POST / HTTP/1.1\r\n: no name\r\n\r\n",
+        b"GET / HTTP/9\r\n\r\n",
+        b"\r\n" * 100,
+        b"\x00\xff" * 1000,
+        b"x" * 70_000,
+    ],
+)
+def test_garbage_on_the_wire_never_stops_the_server(url: str, garbage: bytes) -> None:
+    with socket.create_connection(address(url), timeout=10) as connection:
+        connection.sendall(garbage)
+        connection.shutdown(socket.SHUT_WR)
+        while connection.recv(65536):  # answered or closed, never left hanging
+            pass
+    assert post(url, GET_USER).status == 200
+
+
 # ---------------------------------------------------------------- connections
 
 

@@ -6,9 +6,12 @@ import json
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dynantic.testing import wire
 from dynantic.testing.errors import ServiceError
+from dynantic.testing.model import operation_model
 
 PARAMETERIZED = (
     "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to "
@@ -245,3 +248,37 @@ def test_modeled_error_members_are_encoded_by_the_error_shape() -> None:
     body = wire.encode_error(cancelled)
     assert body["Message"] == cancelled.message  # this shape spells it with a capital M
     assert body["CancellationReasons"] == [{"Code": "None"}]
+
+
+_ATTRIBUTE_TYPES = ["S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M"]
+_keys = st.sampled_from(_ATTRIBUTE_TYPES) | st.text(max_size=4)
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(_keys, children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    operation=st.sampled_from(["PutItem", "GetItem", "CreateTable", "BatchWriteItem", "Query"]),
+    data=st.data(),
+)
+def test_any_json_is_decoded_or_refused_with_a_serialization_exception(
+    operation: str, data: st.DataObject
+) -> None:
+    shape = operation_model(operation).input_shape
+    assert shape is not None
+    body = data.draw(st.dictionaries(st.sampled_from(list(shape.members)), json_values))
+    refusal: ServiceError | None = None
+    try:
+        wire.decode_request(operation, body)
+    except ServiceError as error:
+        refusal = error
+    if refusal is not None:
+        assert refusal.code == "SerializationException"
+        assert refusal.message
