@@ -8,6 +8,7 @@ refuses them (it takes requests of up to 16 MB: a full ``BatchWriteItem``).
 
 from __future__ import annotations
 
+import re
 import socket
 from collections.abc import Sequence
 from http import HTTPStatus
@@ -27,6 +28,7 @@ MAX_BODY_BYTES = 16 * 1024 * 1024
 _MAX_HEAD_BYTES = 64 * 1024
 _RECEIVE_BYTES = 256 * 1024
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
 
 
 class ClientDisconnectedError(Exception):
@@ -102,7 +104,7 @@ class RequestReader:
         text = headers.get("content-length")
         if text is None:
             return b""
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise UnreadableRequestError(400)
         length = int(text)
         if length > MAX_BODY_BYTES:
@@ -134,10 +136,9 @@ class RequestReader:
         total = 0
         while True:
             size_text = self._line().split(b";")[0].strip()
-            try:
-                size = int(size_text, 16)
-            except ValueError:
-                raise UnreadableRequestError(400) from None
+            if _CHUNK_SIZE.fullmatch(size_text) is None:
+                raise UnreadableRequestError(400)
+            size = int(size_text, 16)
             if size == 0:
                 break
             total += size

@@ -289,6 +289,29 @@ def test_a_malformed_request_line_is_a_bad_request(url: str) -> None:
         assert connection.recv(65536).startswith(b"HTTP/1.1 400 Bad Request\r\n")
 
 
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Content-Length: -1",
+        "Content-Length: \u00b2",
+        "Content-Length: 1, 2",
+        "Content-Length: 0x10",
+    ],
+)
+def test_a_malformed_content_length_is_a_bad_request(url: str, framing: str) -> None:
+    with socket.create_connection(address(url), timeout=10) as connection:
+        connection.sendall(f"POST / HTTP/1.1\r\n{framing}\r\n\r\n".encode("latin-1"))
+        assert connection.recv(65536).startswith(b"HTTP/1.1 400 Bad Request\r\n")
+
+
+@pytest.mark.parametrize("size", [b"-5", b"+5", b"1_0", b"zz", b" "])
+def test_a_malformed_chunk_size_is_a_bad_request(url: str, size: bytes) -> None:
+    with socket.create_connection(address(url), timeout=10) as connection:
+        head = b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        connection.sendall(head + size + b"\r\nabcde\r\n0\r\n\r\n")
+        assert connection.recv(65536).startswith(b"HTTP/1.1 400 Bad Request\r\n")
+
+
 def test_a_client_leaving_mid_body_does_not_disturb_the_others(url: str) -> None:
     with socket.create_connection(address(url)) as other:
         leaving = socket.create_connection(address(url))
@@ -303,6 +326,8 @@ def test_a_client_leaving_mid_body_does_not_disturb_the_others(url: str) -> None
     "garbage",
     [
         b"POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
+        "POST / HTTP/1.1\r\nContent-Length: \u00b2\r\n\r\n".encode("latin-1"),
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nabc\r\n",
         b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nshort",
         b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
         b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabcdeXX",
