@@ -1,0 +1,176 @@
+"""BatchWriteItem and BatchGetItem."""
+
+from __future__ import annotations
+
+from .backends import DYNALITE, MOTO
+from .markers import known_divergence, not_implemented
+from .support import Backend, service_error, without_volatile
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, BatchWriteItem",
+)
+def test_batch_write_puts_and_deletes_and_reports_no_unprocessed_items(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "old"}})
+    written = dynamodb.client.batch_write_item(
+        RequestItems={
+            table: [
+                {"PutRequest": {"Item": {"pk": {"S": "a"}, "v": {"N": "1"}}}},
+                {"PutRequest": {"Item": {"pk": {"S": "b"}}}},
+                {"DeleteRequest": {"Key": {"pk": {"S": "old"}}}},
+            ]
+        }
+    )
+    assert without_volatile(written) == {"UnprocessedItems": {}}
+    found = dynamodb.client.scan(TableName=table)
+    assert sorted(item["pk"]["S"] for item in found["Items"]) == ["a", "b"]
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, BatchGetItem",
+)
+def test_batch_get_returns_found_items_by_table(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}}, {"pk": {"S": "b"}})
+    got = dynamodb.client.batch_get_item(
+        RequestItems={table: {"Keys": [{"pk": {"S": "a"}}, {"pk": {"S": "nobody"}}]}}
+    )
+    assert without_volatile(got) == {
+        "Responses": {table: [{"pk": {"S": "a"}, "v": {"N": "1"}}]},
+        "UnprocessedKeys": {},
+    }
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+def test_batch_get_applies_the_projection_per_table(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}, "w": {"N": "2"}})
+    got = dynamodb.client.batch_get_item(
+        RequestItems={
+            table: {
+                "Keys": [{"pk": {"S": "a"}}],
+                "ProjectionExpression": "#w",
+                "ExpressionAttributeNames": {"#w": "w"},
+                "ConsistentRead": True,
+            }
+        }
+    )
+    assert got["Responses"] == {table: [{"w": {"N": "2"}}]}
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+@known_divergence(
+    MOTO,
+    "accepts the same key twice in one batch",
+    service="AWS DynamoDB API reference, BatchWriteItem: 'There are more than one request for "
+    "the same item' is a ValidationException",
+)
+def test_batch_write_with_the_same_key_twice_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "Provided list of item keys contains duplicates"):
+        dynamodb.client.batch_write_item(
+            RequestItems={
+                table: [
+                    {"PutRequest": {"Item": {"pk": {"S": "a"}}}},
+                    {"DeleteRequest": {"Key": {"pk": {"S": "a"}}}},
+                ]
+            }
+        )
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+def test_batch_get_with_the_same_key_twice_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "Provided list of item keys contains duplicates"):
+        dynamodb.client.batch_get_item(
+            RequestItems={table: {"Keys": [{"pk": {"S": "a"}}, {"pk": {"S": "a"}}]}}
+        )
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+@known_divergence(
+    DYNALITE,
+    "reports the request items as JSON instead of the service's Java rendering",
+    service="the service's validation message renders the map as "
+    "{table=[com.amazonaws.dynamodb.v20120810.WriteRequest@...]}",
+)
+@known_divergence(
+    MOTO,
+    "accepts more than 25 requests",
+    service="AWS DynamoDB API reference, BatchWriteItem: at most 25 put or delete requests",
+)
+def test_batch_write_of_more_than_25_requests_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        f"1 validation error detected: Value '{{{table}=[com.amazonaws.dynamodb.v20120810."
+        "WriteRequest@",
+        prefix=True,
+    ):
+        dynamodb.client.batch_write_item(
+            RequestItems={
+                table: [{"PutRequest": {"Item": {"pk": {"S": str(i)}}}} for i in range(26)]
+            }
+        )
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+@known_divergence(
+    DYNALITE,
+    "answers with a generic length-constraint message",
+    service="AWS DynamoDB API reference, BatchGetItem: more than 100 items is refused with "
+    "'Too many items requested for the BatchGetItem call'",
+)
+@known_divergence(
+    MOTO,
+    "answers with a generic length-constraint message",
+    service="AWS DynamoDB API reference, BatchGetItem: more than 100 items is refused with "
+    "'Too many items requested for the BatchGetItem call'",
+)
+def test_batch_get_of_more_than_100_keys_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Too many items requested for the BatchGetItem call",
+    ):
+        dynamodb.client.batch_get_item(
+            RequestItems={table: {"Keys": [{"pk": {"S": str(i)}} for i in range(101)]}}
+        )
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+def test_batch_write_to_a_missing_table_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error("ResourceNotFoundException", "Requested resource not found"):
+        dynamodb.client.batch_write_item(
+            RequestItems={name: [{"PutRequest": {"Item": {"pk": {"S": "a"}}}}]}
+        )
+
+
+@not_implemented("BatchWriteItem and BatchGetItem")
+@known_divergence(
+    MOTO,
+    "accepts a delete request whose key has the wrong type",
+    service="AWS DynamoDB API reference, BatchWriteItem: 'Primary key attributes specified on "
+    "an item in the request do not match those in the corresponding table's primary "
+    "key schema' is a ValidationException",
+)
+def test_batch_write_with_a_wrong_key_changes_nothing(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "The provided key element does not match the schema"):
+        dynamodb.client.batch_write_item(
+            RequestItems={
+                table: [
+                    {"PutRequest": {"Item": {"pk": {"S": "a"}}}},
+                    {"DeleteRequest": {"Key": {"pk": {"N": "1"}}}},
+                ]
+            }
+        )
+    assert dynamodb.client.scan(TableName=table)["Count"] == 0

@@ -1,0 +1,144 @@
+"""The parameters older code still sends: Expected, AttributeUpdates, AttributesToGet,
+and the rule that they do not mix with expressions."""
+
+from __future__ import annotations
+
+from .backends import MOTO
+from .markers import known_divergence, not_implemented
+from .support import Backend, service_error, without_volatile
+
+
+@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
+def test_expected_exists_false_refuses_an_existing_item(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}})
+    with service_error("ConditionalCheckFailedException", "The conditional request failed"):
+        dynamodb.client.put_item(
+            TableName=table, Item={"pk": {"S": "a"}}, Expected={"pk": {"Exists": False}}
+        )
+
+
+def test_expected_value_compares_for_equality(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}})
+    dynamodb.client.delete_item(
+        TableName=table, Key={"pk": {"S": "a"}}, Expected={"v": {"Value": {"N": "1"}}}
+    )
+    assert "Item" not in dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
+
+
+@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
+@known_divergence(
+    MOTO,
+    "ignores ComparisonOperator in Expected",
+    service="AWS DynamoDB API reference, ExpectedAttributeValue: ComparisonOperator GT",
+)
+def test_expected_with_comparison_operator(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "5"}})
+    with service_error("ConditionalCheckFailedException", "The conditional request failed"):
+        dynamodb.client.delete_item(
+            TableName=table,
+            Key={"pk": {"S": "a"}},
+            Expected={"v": {"ComparisonOperator": "GT", "AttributeValueList": [{"N": "5"}]}},
+        )
+
+
+@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_attribute_updates_put_add_and_delete(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "n": {"N": "1"}, "ss": {"SS": ["x", "y"]}})
+    updated = dynamodb.client.update_item(
+        TableName=table,
+        Key={"pk": {"S": "a"}},
+        AttributeUpdates={
+            "v": {"Action": "PUT", "Value": {"S": "new"}},
+            "n": {"Action": "ADD", "Value": {"N": "2"}},
+            "ss": {"Action": "DELETE", "Value": {"SS": ["x"]}},
+        },
+        ReturnValues="ALL_NEW",
+    )
+    assert without_volatile(updated) == {
+        "Attributes": {
+            "pk": {"S": "a"},
+            "v": {"S": "new"},
+            "n": {"N": "3"},
+            "ss": {"SS": ["y"]},
+        }
+    }
+
+
+@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_attribute_updates_delete_without_value_removes_the_attribute(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}})
+    updated = dynamodb.client.update_item(
+        TableName=table,
+        Key={"pk": {"S": "a"}},
+        AttributeUpdates={"v": {"Action": "DELETE"}},
+        ReturnValues="ALL_NEW",
+    )
+    assert without_volatile(updated) == {"Attributes": {"pk": {"S": "a"}}}
+
+
+@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
+def test_legacy_and_expression_parameters_do_not_mix(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Can not use both expression and non-expression parameters in the same request: "
+        "Non-expression parameters: {AttributesToGet} Expression parameters: "
+        "{ProjectionExpression}",
+    ):
+        dynamodb.client.get_item(
+            TableName=table,
+            Key={"pk": {"S": "a"}},
+            AttributesToGet=["v"],
+            ProjectionExpression="v",
+        )
+
+
+@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
+@known_divergence(
+    MOTO,
+    "accepts Expected together with ConditionExpression",
+    service="AWS DynamoDB developer guide, 'Legacy conditional parameters': legacy and "
+    "expression parameters cannot be mixed",
+)
+def test_expected_with_a_condition_expression_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Can not use both expression and non-expression parameters in the same request: "
+        "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}",
+    ):
+        dynamodb.client.put_item(
+            TableName=table,
+            Item={"pk": {"S": "a"}},
+            Expected={"pk": {"Exists": False}},
+            ConditionExpression="attribute_not_exists(pk)",
+        )
+
+
+@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
+def test_expression_attribute_names_without_an_expression_are_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "ExpressionAttributeNames can only be specified when using expressions",
+    ):
+        dynamodb.client.get_item(
+            TableName=table, Key={"pk": {"S": "a"}}, ExpressionAttributeNames={"#v": "v"}
+        )

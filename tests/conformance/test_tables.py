@@ -1,0 +1,668 @@
+"""Tables: create, describe, list, update, delete, tags, and how each is validated."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .backends import DYNALITE, MOTO
+from .markers import known_divergence, not_implemented
+from .support import Backend, service_error, without_volatile
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import GlobalSecondaryIndexTypeDef
+
+
+def _simple_schema(name: str) -> dict[str, object]:
+    return {
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+        "TableName": name,
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+    }
+
+
+@known_divergence(
+    DYNALITE,
+    "leaves DeletionProtectionEnabled out of the description",
+    service="AWS DynamoDB API reference, TableDescription: DeletionProtectionEnabled",
+)
+@known_divergence(
+    MOTO,
+    "answers with ACTIVE at once and adds empty index lists and a PROVISIONED billing summary",
+    service="AWS DynamoDB API reference, CreateTable: the response has TableStatus CREATING",
+)
+def test_create_table_answers_with_the_description_in_creating_status(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    created = dynamodb.client.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        ProvisionedThroughput={"ReadCapacityUnits": 5, "WriteCapacityUnits": 3},
+    )
+    assert without_volatile(created) == {
+        "TableDescription": {
+            **_simple_schema(name),
+            "TableStatus": "CREATING",
+            "ProvisionedThroughput": {
+                "NumberOfDecreasesToday": 0,
+                "ReadCapacityUnits": 5,
+                "WriteCapacityUnits": 3,
+            },
+            "TableSizeBytes": 0,
+            "ItemCount": 0,
+            "DeletionProtectionEnabled": False,
+        }
+    }
+
+
+@known_divergence(
+    DYNALITE,
+    "leaves DeletionProtectionEnabled out of the description",
+    service="AWS DynamoDB API reference, TableDescription: DeletionProtectionEnabled",
+)
+@known_divergence(
+    MOTO,
+    "adds empty index lists, a PROVISIONED billing summary, or other members the service "
+    "leaves out",
+    service="AWS DynamoDB API reference, TableDescription; BillingModeSummary appears once a "
+    "table has been on-demand",
+)
+def test_describe_table_of_a_provisioned_table(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        ProvisionedThroughput={"ReadCapacityUnits": 5, "WriteCapacityUnits": 3},
+    )
+    described = dynamodb.client.describe_table(TableName=name)
+    assert without_volatile(described) == {
+        "Table": {
+            **_simple_schema(name),
+            "TableStatus": "ACTIVE",
+            "ProvisionedThroughput": {
+                "NumberOfDecreasesToday": 0,
+                "ReadCapacityUnits": 5,
+                "WriteCapacityUnits": 3,
+            },
+            "TableSizeBytes": 0,
+            "ItemCount": 0,
+            "DeletionProtectionEnabled": False,
+        }
+    }
+
+
+@known_divergence(
+    DYNALITE,
+    "leaves DeletionProtectionEnabled out of the description",
+    service="AWS DynamoDB API reference, TableDescription: DeletionProtectionEnabled",
+)
+@known_divergence(
+    MOTO,
+    "adds empty index lists, a PROVISIONED billing summary, or other members the service "
+    "leaves out",
+    service="AWS DynamoDB API reference, TableDescription; BillingModeSummary appears once a "
+    "table has been on-demand",
+)
+def test_describe_table_of_an_on_demand_table_has_a_billing_mode_summary(
+    dynamodb: Backend,
+) -> None:
+    name = dynamodb.key_table()
+    described = dynamodb.client.describe_table(TableName=name)
+    assert without_volatile(described) == {
+        "Table": {
+            **_simple_schema(name),
+            "TableStatus": "ACTIVE",
+            "ProvisionedThroughput": {
+                "NumberOfDecreasesToday": 0,
+                "ReadCapacityUnits": 0,
+                "WriteCapacityUnits": 0,
+            },
+            "TableSizeBytes": 0,
+            "ItemCount": 0,
+            "BillingModeSummary": {"BillingMode": "PAY_PER_REQUEST"},
+            "DeletionProtectionEnabled": False,
+        }
+    }
+
+
+def test_table_arn_names_the_region_account_and_table(dynamodb: Backend) -> None:
+    name = dynamodb.key_table()
+    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    prefix, _, table = arn.partition(":table/")
+    assert table == name
+    assert prefix.startswith("arn:aws:dynamodb:")
+    assert len(prefix.split(":")) == 5
+
+
+def test_create_table_with_a_sort_key_lists_hash_then_range(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    created = dynamodb.create_table(
+        TableName=name,
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "N"},
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    description = created["TableDescription"]
+    assert description.get("KeySchema") == [
+        {"AttributeName": "pk", "KeyType": "HASH"},
+        {"AttributeName": "sk", "KeyType": "RANGE"},
+    ]
+
+
+@known_divergence(
+    DYNALITE,
+    "answers with an empty message",
+    service="the service answers 'Table already exists: <name>'",
+)
+def test_create_table_that_exists_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.key_table()
+    with service_error("ResourceInUseException", f"Table already exists: {name}"):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+def test_describe_missing_table_names_it(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ResourceNotFoundException", f"Requested resource not found: Table: {name} not found"
+    ):
+        dynamodb.client.describe_table(TableName=name)
+
+
+@known_divergence(
+    MOTO,
+    "answers with ACTIVE instead of DELETING",
+    service="AWS DynamoDB API reference, DeleteTable: the response has TableStatus DELETING",
+)
+def test_delete_table_answers_with_deleting_status_and_the_table_goes(dynamodb: Backend) -> None:
+    name = dynamodb.key_table()
+    deleted = dynamodb.client.delete_table(TableName=name)
+    description = deleted["TableDescription"]
+    assert (description.get("TableName"), description.get("TableStatus")) == (name, "DELETING")
+    dynamodb.client.get_waiter("table_not_exists").wait(
+        TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 900}
+    )
+    with service_error(
+        "ResourceNotFoundException", f"Requested resource not found: Table: {name} not found"
+    ):
+        dynamodb.client.describe_table(TableName=name)
+
+
+@known_divergence(
+    MOTO,
+    "leaves the table name out of the message",
+    service="as dynalite, checked against the live service, answers 'Requested resource not "
+    "found: Table: <name> not found'",
+)
+def test_delete_missing_table_names_it(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ResourceNotFoundException", f"Requested resource not found: Table: {name} not found"
+    ):
+        dynamodb.client.delete_table(TableName=name)
+
+
+@known_divergence(
+    MOTO,
+    "leaves out LastEvaluatedTableName when Limit is reached",
+    service="AWS DynamoDB API reference, ListTables: LastEvaluatedTableName",
+)
+def test_list_tables_is_sorted_and_pages_with_limit(dynamodb: Backend) -> None:
+    prefix = dynamodb.table_name()
+    names = [f"{prefix}-{suffix}" for suffix in ("c", "a", "b")]
+    for name in names:
+        dynamodb.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+    page = dynamodb.client.list_tables(ExclusiveStartTableName=f"{prefix}-a", Limit=1)
+    assert without_volatile(page) == {
+        "TableNames": [f"{prefix}-b"],
+        "LastEvaluatedTableName": f"{prefix}-b",
+    }
+    listed: list[str] = []
+    start: dict[str, str] = {}
+    while True:
+        page = dynamodb.client.list_tables(Limit=2, **start)
+        assert len(page["TableNames"]) <= 2
+        listed += page["TableNames"]
+        # The stubs mark this member required; the service leaves it out on the last page.
+        last = dict(page).get("LastEvaluatedTableName")
+        if not isinstance(last, str):
+            break
+        assert last == page["TableNames"][-1]
+        start = {"ExclusiveStartTableName": last}
+    assert listed == sorted(listed)
+    assert [name for name in listed if name.startswith(prefix)] == sorted(names)
+
+
+def test_list_tables_paginator_walks_every_table(dynamodb: Backend) -> None:
+    prefix = dynamodb.table_name()
+    names = [f"{prefix}-{index}" for index in range(3)]
+    for name in names:
+        dynamodb.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+    pages = dynamodb.client.get_paginator("list_tables").paginate(PaginationConfig={"PageSize": 1})
+    listed = [name for page in pages for name in page["TableNames"]]
+    assert [name for name in listed if name.startswith(prefix)] == names
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "keeps the old provisioned throughput after switching to on-demand",
+    service="AWS DynamoDB API reference, ProvisionedThroughputDescription: 0 read and write "
+    "units for an on-demand table",
+)
+def test_update_table_switches_to_on_demand(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        ProvisionedThroughput={"ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
+    )
+    dynamodb.client.update_table(TableName=name, BillingMode="PAY_PER_REQUEST")
+    table = dynamodb.wait_active(name)
+    assert table.get("BillingModeSummary", {}).get("BillingMode") == "PAY_PER_REQUEST"
+    assert table.get("ProvisionedThroughput", {}).get("ReadCapacityUnits") == 0
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "answers with ACTIVE instead of UPDATING",
+    service="AWS DynamoDB API reference, UpdateTable: the table is UPDATING while the change "
+    "is applied",
+)
+def test_update_table_changes_provisioned_throughput(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        ProvisionedThroughput={"ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
+    )
+    updated = dynamodb.client.update_table(
+        TableName=name, ProvisionedThroughput={"ReadCapacityUnits": 7, "WriteCapacityUnits": 9}
+    )
+    assert updated["TableDescription"].get("TableStatus") == "UPDATING"
+    throughput = dynamodb.wait_active(name).get("ProvisionedThroughput", {})
+    assert (throughput.get("ReadCapacityUnits"), throughput.get("WriteCapacityUnits")) == (7, 9)
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    DYNALITE,
+    "requires ProvisionedThroughput for a new index on an on-demand table",
+    service="AWS DynamoDB API reference, UpdateTable: CreateGlobalSecondaryIndexAction on an "
+    "on-demand table takes no throughput",
+)
+@known_divergence(
+    MOTO,
+    "replaces AttributeDefinitions instead of merging them",
+    service="AWS DynamoDB API reference, UpdateTable: AttributeDefinitions names the "
+    "attributes of the new index; the table keeps its own",
+)
+def test_update_table_adds_a_global_index_and_merges_attribute_definitions(
+    dynamodb: Backend,
+) -> None:
+    name = dynamodb.key_table()
+    dynamodb.put_items(name, {"pk": {"S": "a"}, "g": {"S": "x"}})
+    dynamodb.client.update_table(
+        TableName=name,
+        AttributeDefinitions=[{"AttributeName": "g", "AttributeType": "S"}],
+        GlobalSecondaryIndexUpdates=[
+            {
+                "Create": {
+                    "IndexName": "by-g",
+                    "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "ALL"},
+                }
+            }
+        ],
+    )
+    table = dynamodb.wait_active(name)
+    assert sorted(d["AttributeName"] for d in table.get("AttributeDefinitions", [])) == ["g", "pk"]
+    assert [i.get("IndexName") for i in table.get("GlobalSecondaryIndexes", [])] == ["by-g"]
+    found = dynamodb.client.query(
+        TableName=name,
+        IndexName="by-g",
+        KeyConditionExpression="g = :g",
+        ExpressionAttributeValues={":g": {"S": "x"}},
+    )
+    assert found["Items"] == [{"pk": {"S": "a"}, "g": {"S": "x"}}]
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    DYNALITE,
+    "keeps a deleted global index",
+    service="AWS DynamoDB API reference, UpdateTable: DeleteGlobalSecondaryIndexAction",
+)
+@known_divergence(
+    MOTO,
+    "keeps a deleted global index",
+    service="AWS DynamoDB API reference, UpdateTable: DeleteGlobalSecondaryIndexAction",
+)
+def test_update_table_removes_a_global_index(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    index: GlobalSecondaryIndexTypeDef = {
+        "IndexName": "by-g",
+        "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+        "Projection": {"ProjectionType": "KEYS_ONLY"},
+    }
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "g", "AttributeType": "S"},
+        ],
+        GlobalSecondaryIndexes=[index],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    dynamodb.client.update_table(
+        TableName=name, GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "by-g"}}]
+    )
+    table = dynamodb.wait_until(name, lambda table: not table.get("GlobalSecondaryIndexes"))
+    assert "GlobalSecondaryIndexes" not in table
+
+
+@not_implemented("table validation, UpdateTable and tags")
+def test_tags_are_added_listed_and_removed(dynamodb: Backend) -> None:
+    name = dynamodb.key_table()
+    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    dynamodb.client.tag_resource(
+        ResourceArn=arn, Tags=[{"Key": "team", "Value": "a"}, {"Key": "env", "Value": "test"}]
+    )
+    dynamodb.client.untag_resource(ResourceArn=arn, TagKeys=["env"])
+    listed = dynamodb.client.list_tags_of_resource(ResourceArn=arn)
+    assert without_volatile(listed) == {"Tags": [{"Key": "team", "Value": "a"}]}
+
+
+# ---------------------------------------------------------------- validation
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "accepts a two-character table name",
+    service="AWS DynamoDB API reference, CreateTable: TableName is 3 to 255 characters",
+)
+def test_table_name_shorter_than_three_characters_is_refused(dynamodb: Backend) -> None:
+    with service_error(
+        "ValidationException",
+        "TableName must be at least 3 characters long and at most 255 characters long",
+    ):
+        dynamodb.client.create_table(
+            TableName="ab",
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "accepts a table name with a space",
+    service="AWS DynamoDB API reference, CreateTable: TableName pattern [a-zA-Z0-9_.-]+",
+)
+def test_table_name_with_a_space_is_refused(dynamodb: Backend) -> None:
+    with service_error(
+        "ValidationException",
+        "1 validation error detected: Value 'has space' at 'tableName' failed to satisfy "
+        "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+    ):
+        dynamodb.client.create_table(
+            TableName="has space",
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+def test_key_attribute_without_definition_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Some index key attributes are not defined "
+        "in AttributeDefinitions. Keys: [pk], AttributeDefinitions: [other]",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "other", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+def test_attribute_definition_not_used_by_a_key_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Number of attributes in KeySchema does not "
+        "exactly match number of attributes defined in AttributeDefinitions",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "extra", "AttributeType": "S"},
+            ],
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "accepts a key attribute of type BOOL",
+    service="AWS DynamoDB API reference, AttributeDefinition: AttributeType is S, N or B",
+)
+def test_key_attribute_type_outside_s_n_b_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "1 validation error detected: Value 'BOOL' at 'attributeDefinitions.1.member.attributeType'"
+        " failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "BOOL"}],  # type: ignore[typeddict-item]  # the service's refusal of a type outside S/N/B is the behaviour under test
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "accepts RANGE before HASH",
+    service="AWS DynamoDB API reference, CreateTable: the first KeySchema element is the "
+    "partition key",
+)
+def test_first_key_element_must_be_the_hash_key(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "Invalid KeySchema: The first KeySchemaElement is not a HASH key type",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[
+                {"AttributeName": "sk", "KeyType": "RANGE"},
+                {"AttributeName": "pk", "KeyType": "HASH"},
+            ],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "sk", "AttributeType": "S"},
+            ],
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "words the message differently",
+    service="as dynalite, checked against the live service, answers the message 'One or more "
+    "parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits "
+    "can be specified when BillingMode is PAY_PER_REQUEST'",
+)
+def test_on_demand_table_with_provisioned_throughput_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Neither ReadCapacityUnits nor "
+        "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+            ProvisionedThroughput={"ReadCapacityUnits": 1, "WriteCapacityUnits": 1},
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+def test_provisioned_table_without_throughput_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits "
+        "must both be specified when BillingMode is PROVISIONED",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "accepts an LSI on a table without a sort key",
+    service="AWS DynamoDB developer guide, 'Local secondary indexes': the base table must have "
+    "a composite primary key",
+)
+def test_local_index_on_a_table_without_sort_key_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Table KeySchema does not have a range key, "
+        "which is required when specifying a LocalSecondaryIndex",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "l", "AttributeType": "S"},
+            ],
+            LocalSecondaryIndexes=[
+                {
+                    "IndexName": "by-l",
+                    "KeySchema": [
+                        {"AttributeName": "pk", "KeyType": "HASH"},
+                        {"AttributeName": "l", "KeyType": "RANGE"},
+                    ],
+                    "Projection": {"ProjectionType": "ALL"},
+                }
+            ],
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "accepts more than five LSIs",
+    service="AWS DynamoDB developer guide, 'Service quotas': 5 local secondary indexes per table",
+)
+def test_more_than_five_local_indexes_are_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Number of LocalSecondaryIndexes exceeds "
+        "per-table limit of 5",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[
+                {"AttributeName": "pk", "KeyType": "HASH"},
+                {"AttributeName": "sk", "KeyType": "RANGE"},
+            ],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "sk", "AttributeType": "S"},
+                {"AttributeName": "l", "AttributeType": "S"},
+            ],
+            LocalSecondaryIndexes=[
+                {
+                    "IndexName": f"local-{index}",
+                    "KeySchema": [
+                        {"AttributeName": "pk", "KeyType": "HASH"},
+                        {"AttributeName": "l", "KeyType": "RANGE"},
+                    ],
+                    "Projection": {"ProjectionType": "KEYS_ONLY"},
+                }
+                for index in range(6)
+            ],
+            BillingMode="PAY_PER_REQUEST",
+        )
+
+
+@not_implemented("table validation, UpdateTable and tags")
+@known_divergence(
+    MOTO,
+    "accepts more than twenty GSIs",
+    service="AWS DynamoDB developer guide, 'Service quotas': 20 global secondary indexes per "
+    "table by default",
+)
+def test_more_than_twenty_global_indexes_are_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the "
+        "per-table limit of 20",
+    ):
+        dynamodb.client.create_table(
+            TableName=name,
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "g", "AttributeType": "S"},
+            ],
+            GlobalSecondaryIndexes=[
+                {
+                    "IndexName": f"global-{index}",
+                    "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "KEYS_ONLY"},
+                }
+                for index in range(21)
+            ],
+            BillingMode="PAY_PER_REQUEST",
+        )

@@ -1,0 +1,235 @@
+"""TransactWriteItems and TransactGetItems: all or nothing, cancellation reasons,
+idempotency."""
+
+from __future__ import annotations
+
+import uuid
+
+from .backends import MOTO
+from .markers import known_divergence, not_implemented, unsupported
+from .support import Backend, service_error, without_volatile
+
+pytestmark = unsupported("dynalite", "transactions (TransactWriteItems, TransactGetItems)")
+
+CANCELLED = (
+    "Transaction cancelled, please refer cancellation reasons for specific reasons "
+    "[None, ConditionalCheckFailed]"
+)
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+@known_divergence(
+    MOTO,
+    "returns empty ConsumedCapacity and ItemCollectionMetrics that were not asked for",
+    service="AWS DynamoDB API reference, TransactWriteItems",
+)
+def test_transact_write_applies_every_action(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "upd"}, "n": {"N": "1"}}, {"pk": {"S": "del"}})
+    written = dynamodb.client.transact_write_items(
+        TransactItems=[
+            {"Put": {"TableName": table, "Item": {"pk": {"S": "new"}}}},
+            {
+                "Update": {
+                    "TableName": table,
+                    "Key": {"pk": {"S": "upd"}},
+                    "UpdateExpression": "ADD n :one",
+                    "ExpressionAttributeValues": {":one": {"N": "1"}},
+                }
+            },
+            {"Delete": {"TableName": table, "Key": {"pk": {"S": "del"}}}},
+        ]
+    )
+    assert without_volatile(written) == {}
+    found = dynamodb.client.scan(TableName=table)["Items"]
+    assert sorted(found, key=repr) == sorted(
+        [{"pk": {"S": "new"}}, {"pk": {"S": "upd"}, "n": {"N": "2"}}], key=repr
+    )
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+def test_a_failed_condition_cancels_the_whole_transaction(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}})
+    with service_error("TransactionCanceledException", CANCELLED) as error:
+        dynamodb.client.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": table, "Item": {"pk": {"S": "b"}}}},
+                {
+                    "ConditionCheck": {
+                        "TableName": table,
+                        "Key": {"pk": {"S": "a"}},
+                        "ConditionExpression": "v = :two",
+                        "ExpressionAttributeValues": {":two": {"N": "2"}},
+                    }
+                },
+            ]
+        )
+    assert error.response.get("CancellationReasons") == [
+        {"Code": "None"},
+        {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed"},
+    ]
+    assert dynamodb.client.scan(TableName=table)["Count"] == 1
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+def test_cancellation_reason_carries_the_item_when_asked(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}})
+    with service_error("TransactionCanceledException", CANCELLED) as error:
+        dynamodb.client.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": table, "Item": {"pk": {"S": "b"}}}},
+                {
+                    "Delete": {
+                        "TableName": table,
+                        "Key": {"pk": {"S": "a"}},
+                        "ConditionExpression": "v = :two",
+                        "ExpressionAttributeValues": {":two": {"N": "2"}},
+                        "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                    }
+                },
+            ]
+        )
+    assert error.response.get("CancellationReasons") == [
+        {"Code": "None"},
+        {
+            "Code": "ConditionalCheckFailed",
+            "Message": "The conditional request failed",
+            "Item": {"pk": {"S": "a"}, "v": {"N": "1"}},
+        },
+    ]
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+def test_two_actions_on_one_item_are_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Transaction request cannot include multiple operations on one item",
+    ):
+        dynamodb.client.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": table, "Item": {"pk": {"S": "a"}}}},
+                {"Delete": {"TableName": table, "Key": {"pk": {"S": "a"}}}},
+            ]
+        )
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+@known_divergence(
+    MOTO,
+    "ignores ClientRequestToken",
+    service="AWS DynamoDB API reference, TransactWriteItems: ClientRequestToken, "
+    "IdempotentParameterMismatchException",
+)
+def test_a_reused_token_with_other_parameters_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    token = uuid.uuid4().hex
+    dynamodb.client.transact_write_items(
+        TransactItems=[{"Put": {"TableName": table, "Item": {"pk": {"S": "a"}}}}],
+        ClientRequestToken=token,
+    )
+    with service_error(
+        "IdempotentParameterMismatchException",
+        "Request with the same client token has different parameters",
+        prefix=True,
+    ):
+        dynamodb.client.transact_write_items(
+            TransactItems=[{"Put": {"TableName": table, "Item": {"pk": {"S": "b"}}}}],
+            ClientRequestToken=token,
+        )
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+@known_divergence(
+    MOTO,
+    "applies a repeated idempotent request twice",
+    service="AWS DynamoDB API reference, TransactWriteItems: a repeated ClientRequestToken "
+    "within 10 minutes is not applied again",
+)
+def test_a_reused_token_with_the_same_parameters_succeeds_once(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    token = uuid.uuid4().hex
+    for _ in range(2):
+        dynamodb.client.transact_write_items(
+            TransactItems=[
+                {
+                    "Update": {
+                        "TableName": table,
+                        "Key": {"pk": {"S": "a"}},
+                        "UpdateExpression": "ADD n :one",
+                        "ExpressionAttributeValues": {":one": {"N": "1"}},
+                    }
+                }
+            ],
+            ClientRequestToken=token,
+        )
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
+    assert got.get("Item") == {"pk": {"S": "a"}, "n": {"N": "1"}}
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+@known_divergence(
+    MOTO,
+    "ignores ProjectionExpression in TransactGetItems",
+    service="AWS DynamoDB API reference, TransactGetItems: Get.ProjectionExpression",
+)
+def test_transact_get_returns_items_in_request_order(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}}, {"pk": {"S": "b"}})
+    got = dynamodb.client.transact_get_items(
+        TransactItems=[
+            {"Get": {"TableName": table, "Key": {"pk": {"S": "b"}}}},
+            {"Get": {"TableName": table, "Key": {"pk": {"S": "nobody"}}}},
+            {"Get": {"TableName": table, "Key": {"pk": {"S": "a"}}, "ProjectionExpression": "v"}},
+        ]
+    )
+    assert without_volatile(got) == {
+        "Responses": [{"Item": {"pk": {"S": "b"}}}, {}, {"Item": {"v": {"N": "1"}}}]
+    }
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+@known_divergence(
+    MOTO,
+    "accepts two Gets of one item",
+    service="AWS DynamoDB API reference, TransactGetItems: no two actions may target the same item",
+)
+def test_transact_get_of_one_item_twice_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Transaction request cannot include multiple operations on one item",
+    ):
+        dynamodb.client.transact_get_items(
+            TransactItems=[
+                {"Get": {"TableName": table, "Key": {"pk": {"S": "a"}}}},
+                {"Get": {"TableName": table, "Key": {"pk": {"S": "a"}}}},
+            ]
+        )
+
+
+@not_implemented("TransactWriteItems and TransactGetItems")
+@known_divergence(
+    MOTO,
+    "accepts a key of the wrong type in a transaction",
+    service="AWS DynamoDB API reference, TransactWriteItems: CancellationReasons with "
+    "ValidationError",
+)
+def test_a_wrong_key_type_cancels_with_a_validation_reason(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "TransactionCanceledException",
+        "Transaction cancelled, please refer cancellation reasons for specific reasons "
+        "[None, ValidationError]",
+    ) as error:
+        dynamodb.client.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": table, "Item": {"pk": {"S": "a"}}}},
+                {"Delete": {"TableName": table, "Key": {"pk": {"N": "1"}}}},
+            ]
+        )
+    reasons = error.response.get("CancellationReasons")
+    assert isinstance(reasons, list)
+    assert [reason.get("Code") for reason in reasons] == ["None", "ValidationError"]

@@ -1,0 +1,569 @@
+"""UpdateItem with UpdateExpression: SET, REMOVE, ADD, DELETE, ReturnValues, and
+every rule the service enforces on them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .backends import DYNALITE, MOTO
+from .markers import known_divergence, not_implemented
+from .support import Backend, service_error, without_volatile
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.literals import ReturnValueType
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+
+KEY: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}}
+
+
+def _update(
+    dynamodb: Backend,
+    table: str,
+    expression: str,
+    values: dict[str, AttributeValueTypeDef] | None = None,
+    names: dict[str, str] | None = None,
+    *,
+    return_values: ReturnValueType = "ALL_NEW",
+) -> object:
+    """Apply ``expression`` to the item at KEY; the response without volatile members."""
+    if values and names:
+        response = dynamodb.client.update_item(
+            TableName=table,
+            Key=KEY,
+            UpdateExpression=expression,
+            ExpressionAttributeValues=values,
+            ExpressionAttributeNames=names,
+            ReturnValues=return_values,
+        )
+    elif values:
+        response = dynamodb.client.update_item(
+            TableName=table,
+            Key=KEY,
+            UpdateExpression=expression,
+            ExpressionAttributeValues=values,
+            ReturnValues=return_values,
+        )
+    elif names:
+        response = dynamodb.client.update_item(
+            TableName=table,
+            Key=KEY,
+            UpdateExpression=expression,
+            ExpressionAttributeNames=names,
+            ReturnValues=return_values,
+        )
+    else:
+        response = dynamodb.client.update_item(
+            TableName=table, Key=KEY, UpdateExpression=expression, ReturnValues=return_values
+        )
+    return without_volatile(response)
+
+
+def _table_with(dynamodb: Backend, **attributes: AttributeValueTypeDef) -> str:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {**KEY, **attributes})
+    return table
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_update_of_a_missing_item_creates_it(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    assert _update(dynamodb, table, "SET v = :v", {":v": {"S": "x"}}) == {
+        "Attributes": {"pk": {"S": "a"}, "v": {"S": "x"}}
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_update_without_return_values_answers_with_nothing(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, v={"N": "1"})
+    assert _update(dynamodb, table, "SET v = :v", {":v": {"N": "2"}}, return_values="NONE") == {}
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_set_arithmetic_adds_and_subtracts(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, n={"N": "10"})
+    assert _update(
+        dynamodb,
+        table,
+        "SET a = n + :one, b = n - :half",
+        {":one": {"N": "1"}, ":half": {"N": "0.5"}},
+    ) == {"Attributes": {"pk": {"S": "a"}, "n": {"N": "10"}, "a": {"N": "11"}, "b": {"N": "9.5"}}}
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_set_if_not_exists_keeps_an_existing_value(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, n={"N": "10"})
+    assert _update(
+        dynamodb,
+        table,
+        "SET n = if_not_exists(n, :zero), m = if_not_exists(m, :zero)",
+        {":zero": {"N": "0"}},
+    ) == {"Attributes": {"pk": {"S": "a"}, "n": {"N": "10"}, "m": {"N": "0"}}}
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_list_append_concatenates_in_either_order(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, l={"L": [{"N": "2"}]})
+    assert _update(
+        dynamodb,
+        table,
+        "SET l = list_append(:front, l), r = list_append(l, :back)",
+        {":front": {"L": [{"N": "1"}]}, ":back": {"L": [{"N": "3"}]}},
+    ) == {
+        "Attributes": {
+            "pk": {"S": "a"},
+            "l": {"L": [{"N": "1"}, {"N": "2"}]},
+            "r": {"L": [{"N": "2"}, {"N": "3"}]},
+        }
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_set_a_list_element_past_the_end_appends_it(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, l={"L": [{"N": "1"}, {"N": "2"}]})
+    assert _update(dynamodb, table, "SET l[10] = :v", {":v": {"N": "9"}}) == {
+        "Attributes": {"pk": {"S": "a"}, "l": {"L": [{"N": "1"}, {"N": "2"}, {"N": "9"}]}}
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_set_a_nested_map_member(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, m={"M": {"child": {"M": {}}}})
+    assert _update(dynamodb, table, "SET m.child.v = :v", {":v": {"S": "x"}}) == {
+        "Attributes": {"pk": {"S": "a"}, "m": {"M": {"child": {"M": {"v": {"S": "x"}}}}}}
+    }
+
+
+@not_implemented("UpdateItem")
+def test_set_under_a_missing_map_is_refused(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, m={"M": {}})
+    with service_error(
+        "ValidationException",
+        "The document path provided in the update expression is invalid for update",
+    ):
+        _update(dynamodb, table, "SET m.child.v = :v", {":v": {"S": "x"}})
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_remove_deletes_attributes_and_ignores_missing_ones(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, v={"N": "1"}, w={"N": "2"})
+    assert _update(dynamodb, table, "REMOVE v, nosuch") == {
+        "Attributes": {"pk": {"S": "a"}, "w": {"N": "2"}}
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    DYNALITE,
+    "applies REMOVE l[0], l[2] one after the other and keeps [2, 3]",
+    service="AWS DynamoDB developer guide, 'Update expressions': every path is resolved "
+    "against the item before the update",
+)
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_update_remove_list_elements_resolve_against_the_original_item(
+    dynamodb: Backend,
+) -> None:
+    table = _table_with(dynamodb, l={"L": [{"N": "1"}, {"N": "2"}, {"N": "3"}]})
+    assert _update(dynamodb, table, "REMOVE l[0], l[2]") == {
+        "Attributes": {"pk": {"S": "a"}, "l": {"L": [{"N": "2"}]}}
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_add_to_a_missing_number_starts_from_zero(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    assert _update(dynamodb, table, "ADD c :n", {":n": {"N": "5"}}) == {
+        "Attributes": {"pk": {"S": "a"}, "c": {"N": "5"}}
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_add_to_a_set_unions_its_members(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, ss={"SS": ["a", "b"]})
+    assert _update(dynamodb, table, "ADD ss :more", {":more": {"SS": ["b", "c"]}}) == {
+        "Attributes": {"pk": {"S": "a"}, "ss": {"SS": ["a", "b", "c"]}}
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "keeps 1 and 1.0 as two members of a number set",
+    service="AWS DynamoDB developer guide, 'Supported data types': a set's members are unique "
+    "values",
+)
+def test_add_an_equal_number_to_a_number_set_changes_nothing(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, ns={"NS": ["1"]})
+    assert _update(dynamodb, table, "ADD ns :v", {":v": {"NS": ["1.0"]}}) == {
+        "Attributes": {"pk": {"S": "a"}, "ns": {"NS": ["1"]}}
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_delete_removes_set_members_and_an_emptied_set(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, ss={"SS": ["a", "b"]}, ns={"NS": ["1"]})
+    assert _update(
+        dynamodb, table, "DELETE ss :a, ns :one", {":a": {"SS": ["a"]}, ":one": {"NS": ["1"]}}
+    ) == {"Attributes": {"pk": {"S": "a"}, "ss": {"SS": ["b"]}}}
+
+
+@pytest.mark.parametrize(
+    ("return_values", "expected"),
+    [
+        ("ALL_OLD", {"pk": {"S": "a"}, "v": {"N": "1"}, "w": {"N": "1"}}),
+        ("UPDATED_OLD", {"v": {"N": "1"}}),
+        ("ALL_NEW", {"pk": {"S": "a"}, "v": {"N": "2"}, "w": {"N": "1"}}),
+        ("UPDATED_NEW", {"v": {"N": "2"}}),
+    ],
+)
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_return_values(
+    dynamodb: Backend, return_values: ReturnValueType, expected: dict[str, object]
+) -> None:
+    table = _table_with(dynamodb, v={"N": "1"}, w={"N": "1"})
+    assert _update(
+        dynamodb, table, "SET v = :two", {":two": {"N": "2"}}, return_values=return_values
+    ) == {"Attributes": expected}
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns the whole list",
+    service="AWS DynamoDB API reference, UpdateItem: UPDATED_NEW returns only the updated "
+    "attributes",
+)
+def test_updated_new_after_setting_a_list_element_holds_only_that_element(
+    dynamodb: Backend,
+) -> None:
+    table = _table_with(dynamodb, l={"L": [{"N": "1"}, {"N": "2"}, {"N": "3"}]})
+    assert _update(
+        dynamodb, table, "SET l[1] = :v", {":v": {"S": "x"}}, return_values="UPDATED_NEW"
+    ) == {"Attributes": {"l": {"L": [{"S": "x"}]}}}
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_updated_old_of_a_new_attribute_is_an_empty_map(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, v={"N": "1"})
+    assert _update(
+        dynamodb, table, "SET w = :v", {":v": {"N": "1"}}, return_values="UPDATED_OLD"
+    ) == {"Attributes": {}}
+
+
+@not_implemented("UpdateItem")
+def test_update_with_a_failed_condition_changes_nothing(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, v={"N": "1"})
+    with service_error("ConditionalCheckFailedException", "The conditional request failed"):
+        dynamodb.client.update_item(
+            TableName=table,
+            Key=KEY,
+            UpdateExpression="SET v = :two",
+            ConditionExpression="v = :two",
+            ExpressionAttributeValues={":two": {"N": "2"}},
+        )
+    got = dynamodb.client.get_item(TableName=table, Key=KEY)
+    assert without_volatile(got) == {"Item": {"pk": {"S": "a"}, "v": {"N": "1"}}}
+
+
+# ---------------------------------------------------------------- refusals
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "prefixes the message for overlapping paths with '1 validation error detected: '",
+    service="as dynalite, checked against the live service, answers the message without that "
+    "prefix",
+)
+def test_two_actions_on_overlapping_paths_are_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Invalid UpdateExpression: Two document paths overlap with each other; must remove or "
+        "rewrite one of these paths; path one: [m], path two: [m, c]",
+    ):
+        _update(dynamodb, table, "SET m = :v REMOVE m.c", {":v": {"N": "1"}})
+
+
+@not_implemented("UpdateItem")
+def test_updating_a_key_attribute_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Cannot update attribute pk. This attribute "
+        "is part of the key",
+    ):
+        _update(dynamodb, table, "SET pk = :v", {":v": {"S": "b"}})
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "words the message as a parse-time operand error",
+    service="as dynalite, checked against the live service, answers 'An operand in the update "
+    "expression has an incorrect data type'",
+)
+def test_arithmetic_on_a_string_is_refused(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, s={"S": "x"})
+    with service_error(
+        "ValidationException",
+        "An operand in the update expression has an incorrect data type",
+    ):
+        _update(dynamodb, table, "SET v = s + :one", {":one": {"N": "1"}})
+
+
+@not_implemented("UpdateItem")
+def test_add_to_a_string_attribute_is_refused(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, s={"S": "x"})
+    with service_error(
+        "ValidationException",
+        "An operand in the update expression has an incorrect data type",
+    ):
+        _update(dynamodb, table, "ADD s :one", {":one": {"N": "1"}})
+
+
+@not_implemented("UpdateItem")
+def test_arithmetic_on_a_missing_attribute_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "The provided expression refers to an attribute that does not exist in the item",
+    ):
+        _update(dynamodb, table, "SET v = nosuch + :one", {":one": {"N": "1"}})
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "prefixes the message for a repeated section with '1 validation error detected: '",
+    service="as dynalite, checked against the live service, answers the message without that "
+    "prefix",
+)
+def test_a_section_used_twice_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        'Invalid UpdateExpression: The "SET" section can only be used once in an update '
+        "expression;",
+    ):
+        _update(dynamodb, table, "SET a = :v SET b = :v", {":v": {"N": "1"}})
+
+
+@not_implemented("UpdateItem")
+def test_a_reserved_word_as_a_name_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status",
+    ):
+        _update(dynamodb, table, "SET status = :v", {":v": {"N": "1"}})
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
+)
+def test_a_reserved_word_through_a_name_placeholder_is_accepted(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    assert _update(dynamodb, table, "SET #s = :v", {":v": {"N": "1"}}, {"#s": "status"}) == {
+        "Attributes": {"pk": {"S": "a"}, "status": {"N": "1"}}
+    }
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "reports the defined value as unused instead of the undefined one",
+    service="as dynalite, checked against the live service, answers 'An expression attribute "
+    "value used in expression is not defined'",
+)
+def test_an_undefined_value_placeholder_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Invalid UpdateExpression: An expression attribute value used in expression is not "
+        "defined; attribute value: :nosuch",
+    ):
+        _update(dynamodb, table, "SET #v = :nosuch", {":v": {"N": "1"}}, {"#v": "v"})
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "fails inside the mock with KeyError",
+    service="as dynalite, checked against the live service, answers 'An expression attribute "
+    "name used in the document path is not defined'",
+)
+def test_an_undefined_name_placeholder_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Invalid UpdateExpression: An expression attribute name used in the document path is "
+        "not defined; attribute name: #nosuch",
+    ):
+        _update(dynamodb, table, "SET #nosuch = :v", {":v": {"N": "1"}})
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "prefixes the message for unused values with '1 validation error detected: '",
+    service="as dynalite, checked against the live service, answers the message without that "
+    "prefix",
+)
+def test_an_unused_value_placeholder_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}",
+    ):
+        _update(dynamodb, table, "SET v = :v", {":v": {"N": "1"}, ":unused": {"N": "2"}})
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "prefixes the message for unused names with '1 validation error detected: '",
+    service="as dynalite, checked against the live service, answers the message without that "
+    "prefix",
+)
+def test_an_unused_name_placeholder_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}",
+    ):
+        _update(dynamodb, table, "SET v = :v", {":v": {"N": "1"}}, {"#unused": "x"})
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "prefixes the message for empty values with '1 validation error detected: '",
+    service="as dynalite, checked against the live service, answers the message without that "
+    "prefix",
+)
+def test_empty_expression_attribute_values_are_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "ExpressionAttributeValues must not be empty"):
+        dynamodb.client.update_item(
+            TableName=table, Key=KEY, UpdateExpression="REMOVE v", ExpressionAttributeValues={}
+        )
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    MOTO,
+    "accepts empty ExpressionAttributeNames",
+    service="as dynalite, checked against the live service, answers 'ExpressionAttributeNames "
+    "must not be empty'",
+)
+def test_empty_expression_attribute_names_are_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "ExpressionAttributeNames must not be empty"):
+        dynamodb.client.update_item(
+            TableName=table, Key=KEY, UpdateExpression="REMOVE v", ExpressionAttributeNames={}
+        )
+
+
+@not_implemented("UpdateItem")
+@known_divergence(
+    DYNALITE,
+    "words syntax errors as its parser generator does",
+    service='the service reports \'Syntax error; token: "...", near: "..."\'',
+)
+def test_update_expression_syntax_error_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        'Invalid UpdateExpression: Syntax error; token: "<EOF>", near: ',
+        prefix=True,
+    ):
+        _update(dynamodb, table, "SET v =")

@@ -1,0 +1,292 @@
+"""Attribute values: numbers, sets, sizes, nesting, and the limits on keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .backends import DYNALITE, MOTO
+from .markers import known_divergence
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+
+from .support import Backend, service_error, without_volatile
+
+
+@known_divergence(
+    MOTO,
+    "stores and returns numbers as given",
+    service="AWS DynamoDB developer guide, 'Supported data types': leading and trailing "
+    "zeroes are trimmed",
+    when=lambda case: case["given"] != case["stored"],
+)
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("1.50", "1.5"),
+        ("-0", "0"),
+        ("0.000", "0"),
+        ("007", "7"),
+        ("1E+2", "100"),
+        ("1.23e-3", "0.00123"),
+        ("-12.340", "-12.34"),
+        ("99999999999999999999999999999999999999", "99999999999999999999999999999999999999"),
+    ],
+)
+def test_numbers_come_back_normalised(dynamodb: Backend, given: str, stored: str) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "n": {"N": given}})
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
+    assert without_volatile(got) == {"Item": {"pk": {"S": "a"}, "n": {"N": stored}}}
+
+
+@known_divergence(
+    MOTO,
+    "accepts numbers beyond 38 digits or 1E+125",
+    service="AWS DynamoDB developer guide, 'Supported data types': up to 38 digits of "
+    "precision, positive range 1E-130 to 9.9999999999999999999999999999999999999E+125",
+    when=lambda case: case["number"] in {"1234567890123456789012345678901234567891", "1E+126"},
+)
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        (
+            "1234567890123456789012345678901234567891",
+            "Attempting to store more than 38 significant digits in a Number",
+        ),
+        (
+            "1E+126",
+            "Number overflow. Attempting to store a number with magnitude larger than supported "
+            "range",
+        ),
+        (
+            "1E-131",
+            "Number underflow. Attempting to store a number with magnitude smaller than "
+            "supported range",
+        ),
+        ("abc", "The parameter cannot be converted to a numeric value: abc"),
+    ],
+)
+def test_numbers_outside_the_service_range_are_refused(
+    dynamodb: Backend, number: str, message: str
+) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", message):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "n": {"N": number}})
+
+
+@known_divergence(
+    MOTO,
+    "returns numbers as given instead of normalised",
+    service="AWS DynamoDB developer guide, 'Supported data types': numbers are normalised",
+)
+def test_largest_and_smallest_magnitudes_are_accepted(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    largest = "9.9999999999999999999999999999999999999E+125"
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "big": {"N": largest}, "small": {"N": "1E-130"}})
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
+    item = got.get("Item", {})
+    assert item["big"] == {"N": "99999999999999999999999999999999999999" + "0" * 88}
+    assert item["small"] == {"N": "0." + "0" * 129 + "1"}
+
+
+@known_divergence(
+    MOTO,
+    "accepts 'abc' in a number set",
+    service="AWS DynamoDB developer guide, 'Supported data types': every member of an NS is a "
+    "number",
+)
+def test_an_invalid_member_of_a_number_set_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException", "The parameter cannot be converted to a numeric value: abc"
+    ):
+        dynamodb.client.put_item(
+            TableName=table, Item={"pk": {"S": "a"}, "ns": {"NS": ["1", "abc"]}}
+        )
+
+
+@known_divergence(
+    MOTO,
+    "prefixes the message for empty sets with '1 validation error detected: '",
+    service="as dynalite, checked against the live service, answers the message without that "
+    "prefix",
+)
+def test_an_empty_string_set_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: An string set  may not be empty",
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "ss": {"SS": []}})
+
+
+@known_divergence(
+    MOTO,
+    "prefixes the message for empty sets with '1 validation error detected: '",
+    service="as dynalite, checked against the live service, answers the message without that "
+    "prefix",
+)
+def test_an_empty_number_set_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: An number set  may not be empty",
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "ns": {"NS": []}})
+
+
+@known_divergence(
+    MOTO,
+    "accepts duplicate set members",
+    service="AWS DynamoDB developer guide, 'Supported data types': a set's values must be unique",
+)
+def test_duplicate_string_set_members_are_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Input collection [a, a] contains duplicates.",
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "ss": {"SS": ["a", "a"]}})
+
+
+@known_divergence(
+    MOTO,
+    "accepts 1 and 1.0 as two members of a number set",
+    service="AWS DynamoDB developer guide, 'Supported data types': a set's values must be unique",
+)
+def test_equal_numbers_in_a_number_set_are_duplicates(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "Input collection contains duplicates"):
+        dynamodb.client.put_item(
+            TableName=table, Item={"pk": {"S": "a"}, "ns": {"NS": ["1", "1.0"]}}
+        )
+
+
+@known_divergence(
+    MOTO,
+    "leaves 'One or more parameter values were invalid: ' out of the message",
+    service="as dynalite, checked against the live service, answers the message with that prefix",
+)
+def test_null_false_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Null attribute value types must have the "
+        "value of true",
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "z": {"NULL": False}})
+
+
+def _item_of_size(size: int) -> dict[str, dict[str, str]]:
+    """An item whose size by the service's formula is ``size`` bytes."""
+    # "pk" (2) + "a" (1) + "v" (1) + the string value.
+    return {"pk": {"S": "a"}, "v": {"S": "x" * (size - 4)}}
+
+
+@known_divergence(
+    MOTO,
+    "refuses an item of exactly 409,600 bytes",
+    service="AWS DynamoDB developer guide, 'Service quotas': the maximum item size is 400 KB, "
+    "attribute names and values included",
+)
+def test_an_item_of_exactly_400_kb_is_accepted(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.client.put_item(TableName=table, Item=_item_of_size(409_600))
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
+    assert len(got.get("Item", {})["v"].get("S", "")) == 409_596
+
+
+def test_an_item_one_byte_over_400_kb_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "Item size has exceeded the maximum allowed size"):
+        dynamodb.client.put_item(TableName=table, Item=_item_of_size(409_601))
+
+
+@known_divergence(
+    DYNALITE,
+    "counts UTF-16 code units instead of UTF-8 bytes",
+    service="AWS DynamoDB developer guide, 'Item sizes and formats': strings are Unicode with "
+    "UTF-8 binary encoding",
+)
+def test_item_size_counts_utf8_bytes(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    item = {"pk": {"S": "a"}, "v": {"S": "é" * (409_596 // 2 + 1)}}
+    with service_error("ValidationException", "Item size has exceeded the maximum allowed size"):
+        dynamodb.client.put_item(TableName=table, Item=item)
+
+
+def test_a_partition_key_of_2048_bytes_is_accepted_and_2049_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "k" * 2048}})
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Size of hashkey has exceeded the maximum "
+        "size limit of2048 bytes",
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "k" * 2049}})
+
+
+def test_a_sort_key_of_1024_bytes_is_accepted_and_1025_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table(sort=("sk", "S"))
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "sk": {"S": "k" * 1024}})
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Aggregated size of all range keys has "
+        "exceeded the size limit of 1024 bytes",
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "sk": {"S": "k" * 1025}})
+
+
+@known_divergence(
+    DYNALITE,
+    "counts UTF-16 code units instead of UTF-8 bytes",
+    service="AWS DynamoDB developer guide, 'Item sizes and formats': strings are Unicode with "
+    "UTF-8 binary encoding",
+)
+def test_key_size_counts_utf8_bytes(dynamodb: Backend) -> None:
+    table = dynamodb.key_table(sort=("sk", "S"))
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Aggregated size of all range keys has "
+        "exceeded the size limit of 1024 bytes",
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "sk": {"S": "é" * 513}})
+
+
+def _nested(depth: int) -> AttributeValueTypeDef:
+    value: AttributeValueTypeDef = {"S": "leaf"}
+    for _ in range(depth):
+        value = {"L": [value]}
+    return value
+
+
+def test_nesting_of_32_levels_is_accepted(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}, "deep": _nested(32)}
+    dynamodb.client.put_item(TableName=table, Item=item)
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
+    assert got.get("Item") == item
+
+
+@known_divergence(
+    DYNALITE,
+    "accepts nesting deeper than 32 levels",
+    service="AWS DynamoDB developer guide, 'Service quotas': nested attributes up to 32 levels "
+    "deep",
+)
+@known_divergence(
+    MOTO,
+    "accepts nesting deeper than 32 levels",
+    service="AWS DynamoDB developer guide, 'Service quotas': nested attributes up to 32 levels "
+    "deep",
+)
+def test_nesting_deeper_than_32_levels_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "Nesting Levels have exceeded supported limits"):
+        dynamodb.client.put_item(
+            TableName=table,
+            Item={"pk": {"S": "a"}, "deep": _nested(33)},
+        )
