@@ -37,6 +37,8 @@ _QUERY_SIGNATURE_PARAMETERS = (
     "X-Amz-SignedHeaders",
     "X-Amz-Date",
 )
+# Errors that are the server's fault carry a 5xx status whoever raised them.
+_SERVER_FAULTS = {"InternalServerError": 500, "ServiceUnavailable": 503}
 _HEADER_SIGNATURE_PARAMETERS = ("Credential", "Signature", "SignedHeaders")
 # An Authorization header as the SDKs write it, with every parameter present.
 _SDK_AUTHORIZATION = re.compile(
@@ -91,7 +93,8 @@ class Endpoint:
         try:
             status, body = 200, self._call(request)
         except ServiceError as error:
-            status, body = error.status, wire.dumps(wire.encode_error(error))
+            status = _SERVER_FAULTS.get(error.code, error.status)
+            body = wire.dumps(wire.encode_error(error))
         return _with_crc(status, headers, body)
 
     def _call(self, request: HttpRequest) -> bytes:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from endpoint_helpers import AMZ_JSON, SIGNED, address, post
 
+from dynantic.testing.errors import ServiceError
 from dynantic.testing.server import DynamoDBServer, serve
 from dynantic.testing.service import Service
 
@@ -238,6 +239,20 @@ def test_values_nested_too_deep_are_refused(url: str, depth: int) -> None:
 def test_json_nested_beyond_any_parser_is_a_serialization_exception(url: str) -> None:
     answer = post(url, nested_list(5000), operation="PutItem")
     assert error_of(answer.body) == {"__type": "com.amazon.coral.service#SerializationException"}
+
+
+class _Faulting(Service):
+    def invoke(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:
+        raise ServiceError("InternalServerError", "Internal server error")
+
+
+def test_an_internal_server_error_is_a_500_whoever_raises_it() -> None:
+    with serve(_Faulting()) as url:
+        answer = post(url, GET_USER)
+    assert answer.status == 500
+    assert error_of(answer.body)["__type"] == (
+        "com.amazonaws.dynamodb.v20120810#InternalServerError"
+    )
 
 
 # ---------------------------------------------------------------- bodies and framing
