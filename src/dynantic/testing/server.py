@@ -126,7 +126,12 @@ class DynamoDBServer:
         )
         with self._lock:
             self._connections[connection] = thread
-        thread.start()
+        try:
+            thread.start()
+        except RuntimeError:  # out of threads: refuse this client, keep serving the others
+            with self._lock:
+                del self._connections[connection]
+            connection.close()
 
     def _serve_connection(self, connection: socket.socket) -> None:
         reader = RequestReader(connection)
