@@ -9,7 +9,6 @@ names it: then its absence is an error.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
@@ -133,16 +132,10 @@ class BackendPool:
             return self._start_moto()
         raise ValueError(f"unknown backend {backend!r}")
 
-    @staticmethod
-    def _start_fake_http() -> DynamoDBClient:
-        if importlib.util.find_spec("dynantic.testing.server") is None:
-            raise BackendUnavailableError(
-                "not implemented yet: the fake's HTTP endpoint (dynantic.testing.server) "
-                "is not on main"
-            )
-        raise BackendUnavailableError(
-            "dynantic.testing.server exists but this suite does not start it yet"
-        )
+    def _start_fake_http(self) -> DynamoDBClient:
+        from dynantic.testing.server import serve
+
+        return _http_client(self._stack.enter_context(serve()), local=True)
 
     def _start_moto(self) -> DynamoDBClient:
         try:

@@ -404,3 +404,36 @@ TABLE_NAME_LENGTH = (
     "TableName must be at least {shortest} characters long and at most {longest} characters long"
 )
 INVALID_TABLE_ARN = "Invalid TableArn"
+# ---------------------------------------------------------------- the JSON wire format
+# SerializationException texts: what the service's deserializer says when a JSON
+# value has the wrong type for its member (recorded by dynalite against the live
+# service). ``{token}`` is the JSON token the body held, ``{java}`` the type the
+# member has in the service's Java model.
+WIRE_TOKEN_NOT_CONVERTIBLE = "{token} cannot be converted to {java}"
+WIRE_STRUCTURE_NOT_EXPECTED = "Start of structure or map found where not expected"
+WIRE_UNRECOGNIZED_CLASS = "Unrecognized collection type class {java}"
+WIRE_UNRECOGNIZED_COLLECTION = "Unrecognized collection type {java}"
+WIRE_UNEXPECTED_FIELD_TYPE = "Unexpected field type"
+WIRE_UNEXPECTED_VALUE_TYPE = "Unexpected value type in payload"
+WIRE_UNEXPECTED_TOKEN = "Unexpected token received from parser"
+WIRE_NOT_BASE64 = "only base-64-encoded strings are convertible to bytes"
+WIRE_BASE64_LENGTH = "Base64 encoded length is expected a multiple of 4 bytes but found: {length}"
+WIRE_BASE64_LAST_CHARACTER = "Invalid last non-pad Base64 character dectected"  # sic
+WIRE_PARAMETERIZED_TYPE = (
+    "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to "
+    "class java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and "
+    "java.lang.Class are in module java.base of loader 'bootstrap')"
+)
+
+# ---------------------------------------------------------------- the HTTP endpoint
+MISSING_AUTHENTICATION_TOKEN = "Request is missing Authentication Token"
+SIGNATURE_HEADER_AND_QUERY = (
+    "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header."
+)
+SIGNATURE_HEADER_PARAMETER = "Authorization header requires '{name}' parameter. "
+SIGNATURE_HEADER_DATE = (
+    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+)
+SIGNATURE_HEADER_SUFFIX = "Authorization={header}"
+SIGNATURE_QUERY_PARAMETER = "AWS query-string parameters must include '{name}'. "
+SIGNATURE_QUERY_SUFFIX = "Re-examine the query-string parameters."

@@ -1,0 +1,136 @@
+"""How long the local endpoint takes per request, and what a boto3 call costs.
+
+Runs the endpoint in this process and timed clients in another, so the client's
+work does not compete with the server's for this interpreter:
+
+* server µs per request: from the request read in full to its response written
+  (``DynamoDBServer._respond``), single-item GetItem and PutItem;
+* round trip µs per call: boto3 ``get_item`` and a bare ``http.client`` POST,
+  against this endpoint and, with ``--dynalite URL``, against dynalite.
+
+    python benchmarks/server_latency.py [--calls N] [--dynalite http://127.0.0.1:4567]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+
+from dynantic.testing.endpoint import HttpRequest
+from dynantic.testing.server import DynamoDBServer
+from dynantic.testing.service import Service
+
+CLIENT = textwrap.dedent(
+    """
+    import http.client, json, sys, time, statistics
+    from urllib.parse import urlsplit
+    import boto3
+
+    url, calls = sys.argv[1], int(sys.argv[2])
+    client = boto3.client("dynamodb", endpoint_url=url, region_name="us-east-1",
+                          aws_access_key_id="x", aws_secret_access_key="x")
+    try:
+        client.create_table(
+            TableName="bench", KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST")
+        time.sleep(1)  # dynalite keeps a new table CREATING for a moment
+    except client.exceptions.ResourceInUseException:
+        pass
+    item = {"pk": {"S": "user-1"}, "name": {"S": "x" * 100}, "n": {"N": "42"}, "b": {"B": b"abc"}}
+    client.put_item(TableName="bench", Item=item)
+    key = {"pk": {"S": "user-1"}}
+
+    def per_call(function):
+        for _ in range(calls // 5):
+            function()
+        samples = []
+        for _ in range(calls):
+            start = time.perf_counter_ns()
+            function()
+            samples.append(time.perf_counter_ns() - start)
+        return statistics.median(samples) / 1000
+
+    results = {
+        "boto3 get_item": per_call(lambda: client.get_item(TableName="bench", Key=key)),
+        "boto3 put_item": per_call(lambda: client.put_item(TableName="bench", Item=item)),
+    }
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port)
+    body = json.dumps({"TableName": "bench", "Key": key})
+    headers = {
+        "X-Amz-Target": "DynamoDB_20120810.GetItem",
+        "Content-Type": "application/x-amz-json-1.0",
+        "Authorization": "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/dynamodb/aws4_request, "
+        "SignedHeaders=host, Signature=00",
+        "X-Amz-Date": "20260101T000000Z",
+    }
+
+    def raw():
+        connection.request("POST", "/", body=body, headers=headers)
+        connection.getresponse().read()
+
+    results["http.client GetItem"] = per_call(raw)
+    print(json.dumps(results))
+    """
+)
+
+
+class TimedServer(DynamoDBServer):
+    """The endpoint, recording each request's time inside the server."""
+
+    def __init__(self, service: Service) -> None:
+        super().__init__(service)
+        self.wall: dict[str, list[int]] = {}
+        self.cpu: dict[str, list[int]] = {}
+
+    def _respond(self, connection: socket.socket, request: HttpRequest, keep_alive: bool) -> None:
+        start, start_cpu = time.perf_counter_ns(), time.thread_time_ns()
+        super()._respond(connection, request, keep_alive)
+        wall, cpu = time.perf_counter_ns() - start, time.thread_time_ns() - start_cpu
+        operation = request.headers.get("x-amz-target", "").rpartition(".")[2]
+        if "boto3" in request.headers.get("user-agent", "").lower():
+            operation += " (boto3)"
+        self.wall.setdefault(operation, []).append(wall)
+        self.cpu.setdefault(operation, []).append(cpu)
+
+
+def run_clients(url: str, calls: int) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, "-c", CLIENT, url, str(calls)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    results: dict[str, float] = json.loads(output)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=3000)
+    parser.add_argument("--dynalite", help="URL of a running dynalite to compare with")
+    arguments = parser.parse_args()
+
+    with TimedServer(Service()) as server:
+        ours = run_clients(server.url, arguments.calls)
+    print(f"server time per request, median of {arguments.calls} (wall clock / thread CPU):")
+    for operation in ("GetItem (boto3)", "PutItem (boto3)", "GetItem"):
+        wall = statistics.median(server.wall[operation][-arguments.calls :]) / 1000
+        cpu = statistics.median(server.cpu[operation][-arguments.calls :]) / 1000
+        print(f"  {operation:16} {wall:7.1f} µs / {cpu:7.1f} µs")
+    print("round trip per call (median):")
+    theirs = run_clients(arguments.dynalite, arguments.calls) if arguments.dynalite else {}
+    for name, micros in ours.items():
+        compared = f"   dynalite {theirs[name]:7.1f} µs" if name in theirs else ""
+        print(f"  {name:22} dynantic {micros:7.1f} µs{compared}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""DynamoDB's HTTP protocol over the in-memory service, apart from any socket.
+
+:meth:`Endpoint.answer` takes one parsed HTTP request and returns the response
+the service would send, checking what the service checks in the order it
+checks it (as recorded by dynalite against the live service): the method and
+content type, that the body is JSON, the ``X-Amz-Target``, that the request is
+signed, that there is a body, the types of the body's values — then the
+operation itself. Signatures are not verified, only required to be present.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import traceback
+import zlib
+from collections.abc import Mapping
+from typing import NamedTuple
+from urllib.parse import parse_qs, urlsplit
+
+from dynantic.testing import messages, wire
+from dynantic.testing.errors import ServiceError
+from dynantic.testing.metadata import ResponseMetadataFactory
+from dynantic.testing.service import Service
+
+__all__ = ["Endpoint", "HttpRequest", "HttpResponse"]
+
+TARGET_PREFIX = "DynamoDB_20120810"
+AMZ_JSON = "application/x-amz-json-1.0"
+JSON = "application/json"
+_NOT_FOUND_BODY = b"<UnknownOperationException/>\n"
+# The service answers a request it cannot route with this XML body and 404.
+_QUERY_SIGNATURE_PARAMETERS = (
+    "X-Amz-Algorithm",
+    "X-Amz-Credential",
+    "X-Amz-Signature",
+    "X-Amz-SignedHeaders",
+    "X-Amz-Date",
+)
+# Errors that are the server's fault carry a 5xx status whoever raised them.
+_SERVER_FAULTS = {"InternalServerError": 500, "ServiceUnavailable": 503}
+_HEADER_SIGNATURE_PARAMETERS = ("Credential", "Signature", "SignedHeaders")
+# An Authorization header as the SDKs write it, with every parameter present.
+_SDK_AUTHORIZATION = re.compile(
+    r"AWS4-[^ ,=]+ Credential=[^ ,=]+, ?SignedHeaders=[^ ,=]+, ?Signature=[^ ,=]+"
+)
+
+
+class HttpRequest(NamedTuple):
+    """One request: ``headers`` are keyed by lower-case name; ``target`` is the
+    request-target (path and query). (A named tuple: a frozen dataclass costs
+    more to build than the budget of a whole request allows for it.)"""
+
+    method: str
+    target: str
+    headers: Mapping[str, str]
+    body: bytes
+    version: str = "HTTP/1.1"
+
+
+class HttpResponse(NamedTuple):
+    """One response, without the headers that belong to the connection
+    (``Date``, ``Content-Length``, ``Connection``)."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+class Endpoint:
+    """Answers DynamoDB's JSON 1.0 requests from one :class:`Service`. Thread-safe."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self._metadata = ResponseMetadataFactory()
+        self._operations = service.operation_names()
+
+    def answer(self, request: HttpRequest) -> HttpResponse:
+        """The service's response to ``request``."""
+        headers = [("x-amzn-RequestId", self._metadata.request_id())]
+        origin = request.headers.get("origin")
+        if origin:
+            headers.append(("Access-Control-Allow-Origin", "*"))
+            if request.method == "OPTIONS":
+                return _preflight(request, headers)
+        if request.method == "GET":
+            region = self.service.database.region
+            return _with_crc(200, headers, f"healthy: dynamodb.{region}.amazonaws.com ".encode())
+        content_type = request.headers.get("content-type", "").split(";")[0].strip()
+        if request.method != "POST" or (request.body and content_type not in {AMZ_JSON, JSON}):
+            return _with_crc(404, headers, _NOT_FOUND_BODY)
+        headers.append(("Content-Type", AMZ_JSON if content_type == AMZ_JSON else JSON))
+        try:
+            status, body = 200, self._call(request)
+        except ServiceError as error:
+            status = _SERVER_FAULTS.get(error.code, error.status)
+            body = wire.dumps(wire.encode_error(error))
+        return _with_crc(status, headers, body)
+
+    def _call(self, request: HttpRequest) -> bytes:
+        document = wire.loads(request.body) if request.body else None
+        operation_name = self._operation_name(request.headers.get("x-amz-target", ""))
+        _check_signed(request)
+        if not request.body:
+            raise ServiceError("SerializationException", "")
+        try:
+            params = wire.decode_request(operation_name, document)
+        except RecursionError:
+            # Only attribute values nest deeply, far beyond the 32 levels allowed.
+            raise ServiceError("ValidationException", messages.NESTING_TOO_DEEP) from None
+        try:
+            response = self.service.invoke(operation_name, params)
+            return wire.dumps(wire.encode_response(operation_name, response))
+        except ServiceError:
+            raise
+        except Exception:  # a fault of ours must not take the endpoint down
+            traceback.print_exc(file=sys.stderr)
+            raise ServiceError(
+                "InternalServerError", messages.INTERNAL_SERVER_ERROR, status=500
+            ) from None
+
+    def _operation_name(self, target: str) -> str:
+        prefix, dot, operation_name = target.partition(".")
+        if prefix != TARGET_PREFIX or not dot or operation_name not in self._operations:
+            raise ServiceError("UnknownOperationException", "")
+        return operation_name
+
+
+def _with_crc(status: int, headers: list[tuple[str, str]], body: bytes) -> HttpResponse:
+    """The response with the CRC32 of its body, which the SDKs verify."""
+    headers.append(("x-amz-crc32", str(zlib.crc32(body))))
+    return HttpResponse(status, headers, body)
+
+
+def _preflight(request: HttpRequest, headers: list[tuple[str, str]]) -> HttpResponse:
+    """A browser's CORS preflight: whatever it asks for is allowed."""
+    asked_headers = request.headers.get("access-control-request-headers")
+    if asked_headers:
+        headers.append(("Access-Control-Allow-Headers", asked_headers))
+    asked_method = request.headers.get("access-control-request-method")
+    if asked_method:
+        headers.append(("Access-Control-Allow-Methods", asked_method))
+    headers.append(("Access-Control-Max-Age", "172800"))
+    return HttpResponse(200, headers, b"")
+
+
+def _check_signed(request: HttpRequest) -> None:
+    """Refuse a request without a complete Signature Version 4, by header or by query."""
+    authorization = request.headers.get("authorization", "")
+    target = request.target
+    query = parse_qs(urlsplit(target).query, keep_blank_values=True) if "?" in target else {}
+    by_query = "X-Amz-Algorithm" in query
+    if authorization and by_query:
+        raise ServiceError("InvalidSignatureException", messages.SIGNATURE_HEADER_AND_QUERY)
+    if not by_query and not authorization.strip().startswith("AWS4-"):
+        raise ServiceError(
+            "MissingAuthenticationTokenException", messages.MISSING_AUTHENTICATION_TOKEN
+        )
+    if authorization:
+        problems = _header_signature_problems(authorization, request.headers)
+        suffix = messages.SIGNATURE_HEADER_SUFFIX.format(header=authorization)
+    else:
+        problems = "".join(
+            messages.SIGNATURE_QUERY_PARAMETER.format(name=name)
+            for name in _QUERY_SIGNATURE_PARAMETERS
+            if not query.get(name, [""])[0]
+        )
+        suffix = messages.SIGNATURE_QUERY_SUFFIX
+    if problems:
+        raise ServiceError("IncompleteSignatureException", problems + suffix)
+
+
+def _header_signature_problems(authorization: str, headers: Mapping[str, str]) -> str:
+    """What an ``Authorization: AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…,
+    Signature=…`` header lacks."""
+    if not headers.get("x-amz-date") and not headers.get("date"):
+        return _parameter_problems(authorization) + messages.SIGNATURE_HEADER_DATE
+    if _SDK_AUTHORIZATION.fullmatch(authorization):
+        return ""  # the form every SDK sends, complete
+    return _parameter_problems(authorization)
+
+
+def _parameter_problems(authorization: str) -> str:
+    parameters: dict[str, str] = {}
+    for part in authorization.replace(",", " ").split()[1:]:
+        name, _, value = part.partition("=")
+        parameters[name] = value.partition("=")[0]
+    problems = ""
+    for name in _HEADER_SIGNATURE_PARAMETERS:
+        if not parameters.get(name):
+            problems += messages.SIGNATURE_HEADER_PARAMETER.format(name=name)
+    return problems
