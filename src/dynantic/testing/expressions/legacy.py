@@ -184,7 +184,7 @@ class _TreeBuilder:
         root = parts[0]
         for part in parts[1:]:
             root = ast.Or(root, part) if operator == "OR" else ast.And(root, part)
-        parsed: Parsed[ast.Condition] = Parsed("", root, tuple(self.values), (), False)
+        parsed: Parsed[ast.Condition] = Parsed("", root, tuple(self.values), (), ())
         return BoundCondition(parsed, {}, self.values, cached=False)
 
 
@@ -288,7 +288,7 @@ def attributes_to_get(names: Sequence[str]) -> BoundProjection:
             raise _invalid(messages.LEGACY_DUPLICATE_ATTRIBUTE.format(name=name))
         seen.add(name)
     paths = tuple(ast.DocumentPath((name,)) for name in names)
-    parsed = Parsed("", ast.ProjectionExpression(paths), (), (), False)
+    parsed = Parsed("", ast.ProjectionExpression(paths), (), (), ())
     return BoundProjection(parsed, build_trie(((name,), None) for name in names))
 
 

@@ -124,7 +124,7 @@ class Parsed(Generic[RootT]):
     root: RootT
     placeholders: tuple[str, ...]  # "#n" and ":v" in order of first appearance
     checks: tuple[Check, ...]
-    uses_names: bool  # whether any "#n" appears (else paths resolve the same always)
+    name_placeholders: tuple[str, ...]  # the "#n" among them
 
 
 class _Parser:
@@ -311,7 +311,6 @@ class _Parser:
             raise ExpressionError(messages.IN_TOO_MANY_OPERANDS.format(count=len(candidates)))
         node = ast.In(operand, tuple(candidates))
         self.check_misused(operand, *candidates)
-        self.check_distinct("IN", node, operand, node.candidates)
         return node
 
     def check_misused(self, *operands: ast.Operand) -> None:
@@ -480,8 +479,8 @@ class _Parser:
             if message is not None:
                 raise ExpressionError(message)
         placeholders = tuple(self.placeholders)
-        uses_names = any(placeholder[0] == "#" for placeholder in placeholders)
-        return Parsed(self.text, root, placeholders, tuple(self.checks), uses_names)
+        names = tuple(placeholder for placeholder in placeholders if placeholder[0] == "#")
+        return Parsed(self.text, root, placeholders, tuple(self.checks), names)
 
 
 def _as_condition(node: Node) -> ast.Condition | None:

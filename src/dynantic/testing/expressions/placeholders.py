@@ -85,14 +85,15 @@ def decode_expression_values(wire: Mapping[str, WireValue]) -> dict[str, Attribu
     return decoded
 
 
-@lru_cache(maxsize=1024)
-def _static_update_trie(parsed: Parsed[ast.UpdateExpression]) -> Trie:
-    return update_trie(parsed, {})
+# Tries depend on the text and on what its "#n" stand for: cache on both.
+@lru_cache(maxsize=2048)
+def _update_trie(parsed: Parsed[ast.UpdateExpression], resolved: tuple[str, ...]) -> Trie:
+    return update_trie(parsed, dict(zip(parsed.name_placeholders, resolved, strict=True)))
 
 
-@lru_cache(maxsize=1024)
-def _static_projection_trie(parsed: Parsed[ast.ProjectionExpression]) -> Trie:
-    return projection_trie(parsed, {})
+@lru_cache(maxsize=2048)
+def _projection_trie(parsed: Parsed[ast.ProjectionExpression], resolved: tuple[str, ...]) -> Trie:
+    return projection_trie(parsed, dict(zip(parsed.name_placeholders, resolved, strict=True)))
 
 
 class ExpressionAttributes:
@@ -177,12 +178,9 @@ class ExpressionAttributes:
         """Parse and bind an UpdateExpression, refusing overlapping paths."""
         parsed = parse_update(text)
         self._bind(parsed, "UpdateExpression")
+        resolved = tuple(self.names[name] for name in parsed.name_placeholders)
         try:
-            trie = (
-                update_trie(parsed, self.names)
-                if parsed.uses_names
-                else _static_update_trie(parsed)
-            )
+            trie = _update_trie(parsed, resolved)
         except ExpressionError as error:
             raise invalid_expression("UpdateExpression", error.detail) from None
         self._check(parsed, "UpdateExpression", _UPDATE_CHECKS)
@@ -192,12 +190,9 @@ class ExpressionAttributes:
         """Parse and bind a ProjectionExpression, refusing overlapping paths."""
         parsed = parse_projection(text)
         self._bind(parsed, "ProjectionExpression")
+        resolved = tuple(self.names[name] for name in parsed.name_placeholders)
         try:
-            trie = (
-                projection_trie(parsed, self.names)
-                if parsed.uses_names
-                else _static_projection_trie(parsed)
-            )
+            trie = _projection_trie(parsed, resolved)
         except ExpressionError as error:
             raise invalid_expression("ProjectionExpression", error.detail) from None
         return BoundProjection(parsed, trie)

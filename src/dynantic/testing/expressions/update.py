@@ -9,7 +9,7 @@ update did not touch and copies only the containers along updated paths.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Context, Decimal
+from decimal import Context, Decimal, Inexact
 from functools import lru_cache
 from typing import Literal, TypeAlias
 
@@ -32,6 +32,7 @@ from dynantic.testing.expressions.projection import project_trie
 __all__ = [
     "BoundUpdate",
     "UpdateResult",
+    "add_numbers",
     "add_values",
     "check_key_updates",
     "checked_number",
@@ -41,9 +42,13 @@ __all__ = [
 
 ActionKind: TypeAlias = Literal["SET", "REMOVE", "ADD", "DELETE"]
 ItemView: TypeAlias = Mapping[str, AttributeValue]
+Kinds: TypeAlias = tuple[ActionKind, ...]
+Operands: TypeAlias = list["AttributeValue | Missing"]
 _EMPTY: ItemView = {}
 # Exact for any sum of two in-range numbers (exponents span 1E-130 .. 1E+126).
 _EXACT = Context(prec=400, Emax=999_999, Emin=-999_999)
+# Most sums fit in 38 digits; Inexact says when one does not.
+_SHORT = Context(prec=38, Emax=999_999, Emin=-999_999, traps=[Inexact])
 _ZERO = Decimal(0)
 
 
@@ -52,14 +57,31 @@ def checked_number(number: Decimal) -> Decimal:
     if not number:
         return _ZERO
     number = number.normalize(_EXACT)
+    _check_magnitude(number)
+    if len(number.as_tuple().digits) > 38:
+        raise validation_error(messages.NUMBER_TOO_MANY_DIGITS)
+    return number
+
+
+def add_numbers(a: Decimal, b: Decimal, *, subtract: bool = False) -> Decimal:
+    """``a + b`` (or ``a - b``) exactly, within the service's number limits."""
+    try:
+        result = _SHORT.subtract(a, b) if subtract else _SHORT.add(a, b)
+    except Inexact:  # more than 38 digits: compute exactly, then refuse
+        return checked_number(_EXACT.subtract(a, b) if subtract else _EXACT.add(a, b))
+    if not result:
+        return _ZERO
+    result = result.normalize(_SHORT)
+    _check_magnitude(result)
+    return result
+
+
+def _check_magnitude(number: Decimal) -> None:
     magnitude = number.adjusted()
     if magnitude > 125:
         raise validation_error(messages.NUMBER_OVERFLOW)
     if magnitude < -130:
         raise validation_error(messages.NUMBER_UNDERFLOW)
-    if len(number.as_tuple().digits) > 38:
-        raise validation_error(messages.NUMBER_TOO_MANY_DIGITS)
-    return number
 
 
 def _wrong_type() -> Exception:
@@ -72,19 +94,21 @@ def _wrong_type() -> Exception:
 @lru_cache(maxsize=4096)
 def _compiled_actions(
     parsed: Parsed[ast.UpdateExpression],
-) -> tuple[tuple[ActionKind, Getter | None], ...]:
-    """Per action: its kind and, for SET, its value as a function of the old item."""
-    compiled: list[tuple[ActionKind, Getter | None]] = []
+) -> tuple[Kinds, tuple[Getter | None, ...]]:
+    """Each action's kind and operand (a function of the old item; none for REMOVE)."""
+    kinds: list[ActionKind] = []
+    getters: list[Getter | None] = []
     for action in parsed.root.actions:
         if isinstance(action, ast.SetAction):
-            compiled.append(("SET", _value(action.value)))
+            kinds.append("SET")
+            getters.append(_value(action.value))
         elif isinstance(action, ast.RemoveAction):
-            compiled.append(("REMOVE", None))
-        elif isinstance(action, ast.AddAction):
-            compiled.append(("ADD", _placeholder(action.value.name)))
+            kinds.append("REMOVE")
+            getters.append(None)
         else:
-            compiled.append(("DELETE", _placeholder(action.value.name)))
-    return tuple(compiled)
+            kinds.append("ADD" if isinstance(action, ast.AddAction) else "DELETE")
+            getters.append(_placeholder(action.value.name))
+    return tuple(kinds), tuple(getters)
 
 
 def _placeholder(name: str) -> Getter:
@@ -141,7 +165,7 @@ def _arithmetic(node: ast.Arithmetic) -> Getter:
         b = right(item, names, values)
         if not isinstance(b, Decimal):
             raise _wrong_type()
-        return checked_number(_EXACT.subtract(a, b) if subtract else _EXACT.add(a, b))
+        return add_numbers(a, b, subtract=subtract)
 
     return arithmetic
 
@@ -155,7 +179,7 @@ def add_values(existing: AttributeValue | Missing, value: AttributeValue) -> Att
     if isinstance(existing, Missing):
         return value
     if isinstance(existing, Decimal) and isinstance(value, Decimal):
-        return checked_number(_EXACT.add(existing, value))
+        return add_numbers(existing, value)
     if isinstance(existing, StringSet) and isinstance(value, StringSet):
         return StringSet((*existing, *(m for m in value if m not in existing)))
     if isinstance(existing, NumberSet) and isinstance(value, NumberSet):
@@ -198,87 +222,87 @@ def update_trie(parsed: Parsed[ast.UpdateExpression], names: Names) -> Trie:
     )
 
 
-class _Application:
-    """One application: the actions' kinds and operands, computed up front."""
+def _leaf(
+    existing: AttributeValue | Missing, leaf: Leaf, kinds: Kinds, operands: Operands
+) -> AttributeValue | Missing:
+    index = leaf.action
+    assert isinstance(index, int)
+    kind, operand = kinds[index], operands[index]
+    if kind == "REMOVE":
+        return MISSING
+    assert not isinstance(operand, Missing)
+    if kind == "SET":
+        return operand
+    result = add_values(existing, operand) if kind == "ADD" else delete_members(existing, operand)
+    if result is None:
+        raise _wrong_type()
+    return result
 
-    __slots__ = ("kinds", "operands")
 
-    def __init__(
-        self, kinds: tuple[ActionKind, ...], operands: list[AttributeValue | Missing]
-    ) -> None:
-        self.kinds = kinds
-        self.operands = operands
-
-    def leaf(self, existing: AttributeValue | Missing, leaf: Leaf) -> AttributeValue | Missing:
-        index = leaf.action
-        assert isinstance(index, int)
-        kind, operand = self.kinds[index], self.operands[index]
-        if kind == "REMOVE":
-            return MISSING
-        assert not isinstance(operand, Missing)
-        if kind == "SET":
-            return operand
-        result = (
-            add_values(existing, operand) if kind == "ADD" else delete_members(existing, operand)
-        )
-        if result is None:
-            raise _wrong_type()
-        return result
-
-    def map(self, container: ItemView, trie: Trie) -> Item:
-        updated = dict(container)
-        for key, child in trie.items():
-            if not isinstance(key, str):
-                raise validation_error(messages.UPDATE_PATH_INVALID)
-            current = updated.get(key, MISSING)
-            new = (
-                self.leaf(current, child)
-                if isinstance(child, Leaf)
-                else self.inside(current, child)
-            )
-            if isinstance(new, Missing):
-                updated.pop(key, None)
-            else:
-                updated[key] = new
-        return updated
-
-    def inside(self, value: AttributeValue | Missing, trie: Trie) -> AttributeValue:
-        if isinstance(next(iter(trie)), str):
-            if not isinstance(value, dict):
-                raise validation_error(messages.UPDATE_PATH_INVALID)
-            return self.map(value, trie)
-        if not isinstance(value, list):
+def _apply_map(container: ItemView, trie: Trie, kinds: Kinds, operands: Operands) -> Item:
+    updated = dict(container)
+    for key, child in trie.items():
+        if not isinstance(key, str):
             raise validation_error(messages.UPDATE_PATH_INVALID)
-        return self.list(value, trie)
-
-    def list(self, elements: list[AttributeValue], trie: Trie) -> list[AttributeValue]:
-        updated = list(elements)
-        removed: set[int] = set()
-        appended: list[AttributeValue] = []
-        size = len(elements)
-        for index in sorted(key for key in trie if isinstance(key, int)):
-            child = trie[index]
-            if index >= size:
-                # Setting past the end appends; removing there changes nothing.
-                if not isinstance(child, Leaf):
-                    raise validation_error(messages.UPDATE_PATH_INVALID)
-                new = self.leaf(MISSING, child)
-                if not isinstance(new, Missing):
-                    appended.append(new)
+        if isinstance(child, Leaf):
+            index = child.action
+            assert isinstance(index, int)
+            if kinds[index] == "SET":  # the common case, inline
+                operand = operands[index]
+                assert not isinstance(operand, Missing)
+                updated[key] = operand
                 continue
-            new = (
-                self.leaf(elements[index], child)
-                if isinstance(child, Leaf)
-                else self.inside(elements[index], child)
-            )
-            if isinstance(new, Missing):
-                removed.add(index)
-            else:
-                updated[index] = new
-        if removed:
-            updated = [value for index, value in enumerate(updated) if index not in removed]
-        updated.extend(appended)
-        return updated
+            new = _leaf(updated.get(key, MISSING), child, kinds, operands)
+        else:
+            new = _apply_inside(updated.get(key, MISSING), child, kinds, operands)
+        if isinstance(new, Missing):
+            updated.pop(key, None)
+        else:
+            updated[key] = new
+    return updated
+
+
+def _apply_inside(
+    value: AttributeValue | Missing, trie: Trie, kinds: Kinds, operands: Operands
+) -> AttributeValue:
+    if isinstance(next(iter(trie)), str):
+        if not isinstance(value, dict):
+            raise validation_error(messages.UPDATE_PATH_INVALID)
+        return _apply_map(value, trie, kinds, operands)
+    if not isinstance(value, list):
+        raise validation_error(messages.UPDATE_PATH_INVALID)
+    return _apply_list(value, trie, kinds, operands)
+
+
+def _apply_list(
+    elements: list[AttributeValue], trie: Trie, kinds: Kinds, operands: Operands
+) -> list[AttributeValue]:
+    updated = list(elements)
+    removed: set[int] = set()
+    appended: list[AttributeValue] = []
+    size = len(elements)
+    for index in sorted(key for key in trie if isinstance(key, int)):
+        child = trie[index]
+        if index >= size:
+            # Setting past the end appends; removing there changes nothing.
+            if not isinstance(child, Leaf):
+                raise validation_error(messages.UPDATE_PATH_INVALID)
+            new = _leaf(MISSING, child, kinds, operands)
+            if not isinstance(new, Missing):
+                appended.append(new)
+            continue
+        if isinstance(child, Leaf):
+            new = _leaf(elements[index], child, kinds, operands)
+        else:
+            new = _apply_inside(elements[index], child, kinds, operands)
+        if isinstance(new, Missing):
+            removed.add(index)
+        else:
+            updated[index] = new
+    if removed:
+        updated = [value for index, value in enumerate(updated) if index not in removed]
+    updated.extend(appended)
+    return updated
 
 
 class UpdateResult:
@@ -303,7 +327,7 @@ class UpdateResult:
 class BoundUpdate:
     """An UpdateExpression bound to one request's placeholders."""
 
-    __slots__ = ("names", "parsed", "touched", "trie", "values")
+    __slots__ = ("names", "parsed", "trie", "values")
 
     def __init__(
         self, parsed: Parsed[ast.UpdateExpression], names: Names, values: Values, trie: Trie
@@ -312,23 +336,26 @@ class BoundUpdate:
         self.names = names
         self.values = values
         self.trie = trie
-        touched: dict[str, bool] = {}
-        for key, child in trie.items():
-            if isinstance(key, str):
-                touched[key] = not isinstance(child, Leaf)
-        # Top-level attribute -> whether it is updated through a nested path.
-        self.touched: Mapping[str, bool] = touched
+
+    @property
+    def touched(self) -> dict[str, bool]:
+        """Each top-level attribute updated, and whether through a nested path."""
+        return {
+            key: not isinstance(child, Leaf)
+            for key, child in self.trie.items()
+            if isinstance(key, str)
+        }
 
     def apply(self, item: ItemView | None) -> UpdateResult:
         """Apply the update to ``item`` (``None`` when there is none yet)."""
         old = item if item is not None else _EMPTY
-        compiled = _compiled_actions(self.parsed)
+        kinds, getters = _compiled_actions(self.parsed)
         names, values = self.names, self.values
-        operands: list[AttributeValue | Missing] = [
-            MISSING if getter is None else getter(old, names, values) for _, getter in compiled
+        # Every operand is computed against the item as it was, before any change.
+        operands: Operands = [
+            MISSING if getter is None else getter(old, names, values) for getter in getters
         ]
-        application = _Application(tuple(kind for kind, _ in compiled), operands)
-        return UpdateResult(application.map(old, self.trie), old, self.trie)
+        return UpdateResult(_apply_map(old, self.trie, kinds, operands), old, self.trie)
 
 
 def check_key_updates(touched: Mapping[str, bool], key_attributes: tuple[str, ...]) -> None:

@@ -73,8 +73,6 @@ def _distinct(node: ast.Operand | ast.Condition | ast.UpdateAction, names: Names
     rest: tuple[ast.Operand, ...]
     if isinstance(node, ast.Comparison):
         operator, first, rest = node.operator, node.left, (node.right,)
-    elif isinstance(node, ast.In):
-        operator, first, rest = "IN", node.operand, node.candidates
     elif isinstance(node, ast.FunctionCall):
         operator, first, rest = node.name, node.args[0], node.args[1:]
     else:
