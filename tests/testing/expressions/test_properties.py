@@ -87,7 +87,7 @@ def exercise(kind: str, text: str, attributes: ExpressionAttributes, item: Item)
     attributes.check_unused()
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.sampled_from(KINDS), texts, names_maps, values_maps, items)
 def test_any_input_gives_a_result_or_a_validation_exception_and_never_mutates(
     kind: str,
@@ -138,7 +138,7 @@ def updates(draw: st.DrawFn) -> str:
     return " ".join(sections)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(updates(), values_strategy, values_strategy, items)
 def test_applying_updates_never_raises_internally_nor_mutates(
     text: str, v: AttributeValue, w: AttributeValue, item: Item

@@ -19,7 +19,7 @@ from dynantic.testing.expressions.legacy import (
     filter_conditions,
     legacy_key_conditions,
 )
-from dynantic.testing.expressions.parser import Parsed
+from dynantic.testing.expressions.parsed import Parsed
 from dynantic.testing.expressions.parsing import (
     ConditionKind,
     ExpressionKind,

@@ -23,7 +23,7 @@ from dynantic.testing.engine.values import (
     values_equal,
 )
 from dynantic.testing.expressions import ast
-from dynantic.testing.expressions.parser import Parsed
+from dynantic.testing.expressions.parsed import Parsed
 from dynantic.testing.expressions.paths import MISSING, Missing
 
 __all__ = [

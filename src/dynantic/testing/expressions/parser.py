@@ -1,7 +1,7 @@
 """One Pratt parser for DynamoDB's condition, update and projection languages.
 
 Infix operators are driven by :data:`BINDING_POWER`; prefix forms (operands,
-``NOT``, parentheses, function calls) by :meth:`_Parser.prefix`. Syntax errors
+``NOT``, parentheses, function calls) by :meth:`Parser.prefix`. Syntax errors
 raise at once, as the service reports them. Other problems the text alone
 reveals are sorted into two groups: those the service reports before it looks
 at the placeholders (unknown functions, reserved words …) raise when the parse
@@ -12,138 +12,57 @@ report after undefined placeholders.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Generic, Literal, NoReturn, TypeAlias, TypeVar
+from typing import Literal, NoReturn, TypeVar
 
 from dynantic.testing import messages
 from dynantic.testing.expressions import ast
+from dynantic.testing.expressions.grammar import (
+    BINDING_POWER,
+    FUNCTIONS,
+    INFIX,
+    KEYWORDS,
+    MAX_IN_OPERANDS,
+    MAX_NESTING,
+    MAX_OPERATORS,
+    PARSE_ERROR_ORDER,
+    VALUE_TYPED,
+    Language,
+)
 from dynantic.testing.expressions.lexer import Token, TokenKind, syntax_error_detail, tokenize
+from dynantic.testing.expressions.parsed import Check, ExpressionError, Node, Parsed
 from dynantic.testing.expressions.reserved import is_reserved
 
+# Re-exported: the parse results are part of this module's interface.
 __all__ = [
-    "BINDING_POWER",
-    "MAX_IN_OPERANDS",
-    "MAX_OPERATORS",
     "Check",
     "ExpressionError",
-    "Language",
     "Parsed",
+    "Parser",
     "parse_condition_text",
-    "parse_projection_text",
-    "parse_update_text",
 ]
 
-Language: TypeAlias = Literal["condition", "update", "projection"]
-Node: TypeAlias = "ast.Operand | ast.Condition"
 RootT = TypeVar("RootT")
 
-# Infix operators and how tightly they bind: OR < AND < NOT (prefix) <
-# comparisons, BETWEEN, IN < arithmetic.
-BINDING_POWER: dict[str, int] = {
-    "OR": 10,
-    "AND": 20,
-    "NOT": 30,
-    "=": 40,
-    "<>": 40,
-    "<": 40,
-    "<=": 40,
-    ">": 40,
-    ">=": 40,
-    "BETWEEN": 40,
-    "IN": 40,
-    "+": 50,
-    "-": 50,
-}
-_INFIX: dict[Language, frozenset[str]] = {
-    "condition": frozenset({"OR", "AND", "=", "<>", "<", "<=", ">", ">=", "BETWEEN", "IN"}),
-    "update": frozenset({"+", "-"}),
-    "projection": frozenset(),
-}
-_KEYWORDS: dict[Language, frozenset[str]] = {
-    "condition": frozenset({"AND", "OR", "NOT", "BETWEEN", "IN"}),
-    "update": frozenset({"SET", "REMOVE", "ADD", "DELETE"}),
-    "projection": frozenset(),
-}
-# Function names (case-sensitive) and their operand counts.
-_FUNCTIONS: dict[Language, dict[str, int]] = {
-    "condition": {
-        "attribute_exists": 1,
-        "attribute_not_exists": 1,
-        "attribute_type": 2,
-        "begins_with": 2,
-        "contains": 2,
-        "size": 1,
-    },
-    "update": {"if_not_exists": 2, "list_append": 2},
-    "projection": {},
-}
-# Problems found while parsing, in the order the service reports them.
-_PARSE_ERROR_ORDER: dict[Language, tuple[str, ...]] = {
-    "condition": ("parens", "unknown_function", "misused_function", "reserved"),
-    "update": ("reserved", "unknown_function", "section"),
-    "projection": ("reserved",),
-}
-# Functions whose operands' types are checked once values are bound.
-_VALUE_TYPED = frozenset({"begins_with", "attribute_type", "size", "list_append", "+", "-"})
-MAX_IN_OPERANDS = 100
-MAX_OPERATORS = 300
-_MAX_NESTING = 100  # parentheses, NOT and function calls inside one another
 
+class Parser:
+    """Reads one expression's tokens; :mod:`.statements` adds updates and projections."""
 
-class ExpressionError(Exception):
-    """A problem with an expression; the caller prefixes ``Invalid <kind>: ``."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail)
-        self.detail = detail
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    """A rule to verify when placeholders are bound.
-
-    ``category`` is ``"operand"``, ``"distinct"`` or ``"function"`` (the
-    service reports them in that order); ``message`` is set when the text alone
-    already breaks the rule.
-    """
-
-    category: str
-    node: Node | ast.UpdateAction
-    message: str | None = None
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Parsed(Generic[RootT]):
-    """A parsed expression: the tree, plus what binding needs to know about it.
-
-    Compared and hashed by identity: the parse cache hands out one per text,
-    and the compiled forms are cached against it.
-    """
-
-    text: str
-    root: RootT
-    placeholders: tuple[str, ...]  # "#n" and ":v" in order of first appearance
-    checks: tuple[Check, ...]
-    name_placeholders: tuple[str, ...]  # the "#n" among them
-
-
-class _Parser:
     def __init__(self, text: str, language: Language) -> None:
         self.text = text
         self.language: Language = language
         self.tokens = tokenize(text)
         if self.tokens[0].kind == TokenKind.EOF:
             raise ExpressionError(messages.EXPRESSION_EMPTY)
-        self.index = 0
-        self.keywords = _KEYWORDS[language]
-        self.infix_operators = _INFIX[language]
-        self.functions = _FUNCTIONS[language]
+        self.index: int = 0
+        self.keywords = KEYWORDS[language]
+        self.infix_operators = INFIX[language]
+        self.functions = FUNCTIONS[language]
         self.errors: dict[str, str] = {}
         self.placeholders: dict[str, None] = {}
         self.checks: list[Check] = []
         self.grouped: set[int] = set()
-        self.operators = 0
-        self.depth = 0
+        self.operators: int = 0
+        self.depth: int = 0
 
     # ------------------------------------------------------------ tokens
     def peek(self) -> Token:
@@ -190,7 +109,7 @@ class _Parser:
 
     def nest(self) -> None:
         self.depth += 1
-        if self.depth > _MAX_NESTING:
+        if self.depth > MAX_NESTING:
             raise ExpressionError(messages.EXPRESSION_TOO_DEEP)
 
     # ------------------------------------------------------------ Pratt core
@@ -408,7 +327,7 @@ class _Parser:
             message = messages.OPERAND_TYPE.format(name=name, type=messages.ATTRIBUTE_TYPE_ANY)
             self.checks.append(Check("function", node, message))
             return
-        if name in _VALUE_TYPED and any(isinstance(arg, ast.ValuePlaceholder) for arg in args):
+        if name in VALUE_TYPED and any(isinstance(arg, ast.ValuePlaceholder) for arg in args):
             self.checks.append(Check("function", node))
 
     # ------------------------------------------------------------ update
@@ -426,55 +345,10 @@ class _Parser:
         self.function_checks(operator, node, (left, right))
         return node
 
-    def update(self) -> ast.UpdateExpression:
-        actions: list[ast.UpdateAction] = []
-        seen: set[str] = set()
-        while True:
-            section = self.keyword(self.advance())
-            if section is None:
-                self.fail(self.index - 1)
-            if section in seen:
-                self.error("section", messages.UPDATE_SECTION_REPEATED.format(section=section))
-            seen.add(section)
-            actions.append(self.update_action(section))
-            while self.at(","):
-                self.index += 1
-                actions.append(self.update_action(section))
-            if self.peek().kind == TokenKind.EOF:
-                return ast.UpdateExpression(tuple(actions))
-            if self.keyword(self.peek()) is None:
-                self.fail()
-
-    def update_action(self, section: str) -> ast.UpdateAction:
-        path = self.path(self.advance())
-        if section == "REMOVE":
-            return ast.RemoveAction(path)
-        if section == "SET":
-            self.expect("=")
-            return ast.SetAction(path, self.set_value())
-        token = self.advance()
-        if token.kind != TokenKind.VALUE_PLACEHOLDER:
-            self.fail(self.index - 1 if token.kind != TokenKind.EOF else self.index)
-        self.placeholders[token.text] = None
-        value = ast.ValuePlaceholder(token.text)
-        action = ast.AddAction(path, value) if section == "ADD" else ast.DeleteAction(path, value)
-        self.checks.append(Check("operand", action))
-        return action
-
-    # ------------------------------------------------------------ projection
-    def projection(self) -> ast.ProjectionExpression:
-        paths = [self.path(self.advance())]
-        while self.at(","):
-            self.index += 1
-            paths.append(self.path(self.advance()))
-        if self.peek().kind != TokenKind.EOF:
-            self.fail()
-        return ast.ProjectionExpression(tuple(paths))
-
     # ------------------------------------------------------------ entry
     def finish(self, root: RootT) -> Parsed[RootT]:
         """Raise the first problem found while parsing, else the parse result."""
-        for category in _PARSE_ERROR_ORDER[self.language]:
+        for category in PARSE_ERROR_ORDER[self.language]:
             message = self.errors.get(category)
             if message is not None:
                 raise ExpressionError(message)
@@ -511,21 +385,9 @@ _COMPARATORS: dict[str, ast.ComparisonOperator] = {
 
 def parse_condition_text(text: str) -> Parsed[ast.Condition]:
     """Parse a condition, filter or key condition (uncached)."""
-    parser = _Parser(text, "condition")
+    parser = Parser(text, "condition")
     root = parser.condition(0)
     if parser.peek().kind != TokenKind.EOF:
         parser.fail()
     parser.check_size_misuse(root)
     return parser.finish(root)
-
-
-def parse_update_text(text: str) -> Parsed[ast.UpdateExpression]:
-    """Parse an update expression (uncached)."""
-    parser = _Parser(text, "update")
-    return parser.finish(parser.update())
-
-
-def parse_projection_text(text: str) -> Parsed[ast.ProjectionExpression]:
-    """Parse a projection expression (uncached)."""
-    parser = _Parser(text, "projection")
-    return parser.finish(parser.projection())

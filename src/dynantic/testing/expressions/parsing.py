@@ -12,13 +12,9 @@ from typing import Literal, TypeAlias
 from dynantic.testing import messages
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.expressions import ast
-from dynantic.testing.expressions.parser import (
-    ExpressionError,
-    Parsed,
-    parse_condition_text,
-    parse_projection_text,
-    parse_update_text,
-)
+from dynantic.testing.expressions.parsed import ExpressionError, Parsed
+from dynantic.testing.expressions.parser import parse_condition_text
+from dynantic.testing.expressions.statements import parse_projection_text, parse_update_text
 
 __all__ = [
     "MAX_EXPRESSION_BYTES",

@@ -13,7 +13,7 @@ from typing import Final, TypeAlias, TypeVar
 from dynantic.testing import messages
 from dynantic.testing.engine.values import AttributeValue
 from dynantic.testing.expressions import ast
-from dynantic.testing.expressions.parser import ExpressionError
+from dynantic.testing.expressions.parsed import ExpressionError
 
 __all__ = [
     "MISSING",

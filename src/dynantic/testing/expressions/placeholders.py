@@ -19,7 +19,7 @@ from dynantic.testing.engine.values import AttributeValue, WireValue, decode_val
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.evaluate import BoundCondition
-from dynantic.testing.expressions.parser import ExpressionError, Parsed
+from dynantic.testing.expressions.parsed import ExpressionError, Parsed
 from dynantic.testing.expressions.parsing import (
     ConditionKind,
     ExpressionKind,

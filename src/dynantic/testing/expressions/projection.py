@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dynantic.testing.engine.values import AttributeValue, Item
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.evaluate import Names
-from dynantic.testing.expressions.parser import Parsed
+from dynantic.testing.expressions.parsed import Parsed
 from dynantic.testing.expressions.paths import (
     MISSING,
     Leaf,

@@ -18,7 +18,7 @@ from dynantic.testing.engine.values import AttributeValue, BinarySet, Item, Numb
 from dynantic.testing.errors import validation_error
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.evaluate import Getter, Names, Values, compile_path
-from dynantic.testing.expressions.parser import Parsed
+from dynantic.testing.expressions.parsed import Parsed
 from dynantic.testing.expressions.paths import (
     MISSING,
     Leaf,

@@ -13,7 +13,7 @@ from dynantic.testing import messages
 from dynantic.testing.engine.values import AttributeValue, format_number, type_code
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.evaluate import Names, Values, compare_values
-from dynantic.testing.expressions.parser import Check
+from dynantic.testing.expressions.parsed import Check
 from dynantic.testing.expressions.paths import path_text, resolve_path
 
 __all__ = ["ATTRIBUTE_TYPES", "check_message"]
