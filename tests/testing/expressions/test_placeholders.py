@@ -219,3 +219,20 @@ def test_functions_needing_a_path_refuse_a_value() -> None:
 def test_equality_accepts_values_of_any_type() -> None:
     attributes = ExpressionAttributes(None, {":v": True, ":w": None})
     assert not attributes.bind_condition("a = :v AND b <> :w").evaluate({"a": "x"})
+
+
+def test_bind_all_binds_in_the_services_order_then_checks_unused() -> None:
+    attributes = ExpressionAttributes({"#a": "a"}, {":v": "x"})
+    assert refusal(
+        lambda: attributes.bind_all(UpdateExpression="SET b = :nope", ConditionExpression="c =")
+    ).startswith("Invalid UpdateExpression:")
+    attributes = ExpressionAttributes({"#a": "a"}, {":v": "x"})
+    bound = attributes.bind_all(
+        UpdateExpression="SET #a = :v", ConditionExpression="attribute_exists(pk)"
+    )
+    assert bound.update is not None
+    assert bound.condition is not None
+    assert bound.projection is None
+    assert refusal(
+        lambda: ExpressionAttributes({"#a": "a"}).bind_all(ProjectionExpression="b")
+    ).startswith("Value provided in ExpressionAttributeNames unused")

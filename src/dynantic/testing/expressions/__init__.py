@@ -29,6 +29,7 @@ from dynantic.testing.expressions.parsing import (
     parse_update,
 )
 from dynantic.testing.expressions.placeholders import (
+    BoundExpressions,
     ExpressionAttributes,
     decode_expression_values,
 )
@@ -38,6 +39,7 @@ from dynantic.testing.expressions.update import BoundUpdate, UpdateResult, check
 
 __all__ = [
     "BoundCondition",
+    "BoundExpressions",
     "BoundProjection",
     "BoundUpdate",
     "ConditionKind",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
@@ -33,7 +34,7 @@ from dynantic.testing.expressions.projection import BoundProjection, projection_
 from dynantic.testing.expressions.update import BoundUpdate, update_trie
 from dynantic.testing.expressions.validate import check_message
 
-__all__ = ["ExpressionAttributes", "decode_expression_values"]
+__all__ = ["BoundExpressions", "ExpressionAttributes", "decode_expression_values"]
 
 RootT = TypeVar("RootT")
 _NAME_KEY = re.compile(r"#[0-9A-Za-z_]+")
@@ -94,6 +95,17 @@ def _update_trie(parsed: Parsed[ast.UpdateExpression], resolved: tuple[str, ...]
 @lru_cache(maxsize=2048)
 def _projection_trie(parsed: Parsed[ast.ProjectionExpression], resolved: tuple[str, ...]) -> Trie:
     return projection_trie(parsed, dict(zip(parsed.name_placeholders, resolved, strict=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class BoundExpressions:
+    """Every expression of one request, bound (``None`` where not given)."""
+
+    update: BoundUpdate | None = None
+    condition: BoundCondition | None = None
+    key_condition: BoundCondition | None = None
+    filter: BoundCondition | None = None
+    projection: BoundProjection | None = None
 
 
 class ExpressionAttributes:
@@ -196,6 +208,32 @@ class ExpressionAttributes:
         except ExpressionError as error:
             raise invalid_expression("ProjectionExpression", error.detail) from None
         return BoundProjection(parsed, trie)
+
+    def bind_all(
+        self,
+        *,
+        UpdateExpression: str | None = None,
+        ConditionExpression: str | None = None,
+        KeyConditionExpression: str | None = None,
+        FilterExpression: str | None = None,
+        ProjectionExpression: str | None = None,
+    ) -> BoundExpressions:
+        """Bind a request's expressions (named as in the request) in the order the
+        service checks them, then refuse unused placeholders."""
+        update, condition = UpdateExpression, ConditionExpression
+        key_condition, filtering = KeyConditionExpression, FilterExpression
+        projection = ProjectionExpression
+        bound = BoundExpressions(
+            update=self.bind_update(update) if update is not None else None,
+            condition=self.bind_condition(condition) if condition is not None else None,
+            key_condition=(
+                self.bind_key_condition(key_condition) if key_condition is not None else None
+            ),
+            filter=self.bind_filter(filtering) if filtering is not None else None,
+            projection=self.bind_projection(projection) if projection is not None else None,
+        )
+        self.check_unused()
+        return bound
 
     # ------------------------------------------------------------ after binding
     def check_unused(self) -> None:
