@@ -73,9 +73,49 @@ def _test(node: ast.Condition) -> Test:
     return _function(node)
 
 
+def _top_level(operand: ast.Operand) -> tuple[str | None, str | None]:
+    """(name, None) or (None, "#placeholder") for a one-element path, else (None, None)."""
+    if isinstance(operand, ast.DocumentPath) and len(operand.elements) == 1:
+        element = operand.elements[0]
+        if isinstance(element, str):
+            return element, None
+        if isinstance(element, ast.NamePlaceholder):
+            return None, element.name
+    return None, None
+
+
+def _equal_top_level_to_value(node: ast.Comparison) -> Test | None:
+    """``attribute = :value``, the commonest comparison, in one call."""
+    if not isinstance(node.right, ast.ValuePlaceholder):
+        return None
+    name, placeholder = _top_level(node.left)
+    key = node.right.name
+    if name is not None:
+        attribute = name
+
+        def equal_named(item: ItemView, names: Names, values: Values) -> bool:
+            value = item.get(attribute, MISSING)
+            return not isinstance(value, Missing) and values_equal(value, values[key])
+
+        return equal_named
+    if placeholder is not None:
+        alias = placeholder
+
+        def equal_aliased(item: ItemView, names: Names, values: Values) -> bool:
+            value = item.get(names[alias], MISSING)
+            return not isinstance(value, Missing) and values_equal(value, values[key])
+
+        return equal_aliased
+    return None
+
+
 def _comparison(node: ast.Comparison) -> Test:
-    left, right = compile_operand(node.left), compile_operand(node.right)
     operator = node.operator
+    if operator == "=":
+        fused = _equal_top_level_to_value(node)
+        if fused is not None:
+            return fused
+    left, right = compile_operand(node.left), compile_operand(node.right)
     if operator == "=":
 
         def equal(item: ItemView, names: Names, values: Values) -> bool:
@@ -158,6 +198,13 @@ def _in(node: ast.In) -> Test:
 
 
 def _function(node: ast.FunctionCall) -> Test:
+    name, placeholder = _top_level(node.args[0])
+    if name is not None and node.name in {"attribute_exists", "attribute_not_exists"}:
+        attribute, exists = name, node.name == "attribute_exists"
+        return lambda item, names, values: (attribute in item) is exists
+    if placeholder is not None and node.name in {"attribute_exists", "attribute_not_exists"}:
+        alias, exists = placeholder, node.name == "attribute_exists"
+        return lambda item, names, values: (names[alias] in item) is exists
     args = tuple(compile_operand(arg) for arg in node.args)
     first = args[0]
     if node.name == "attribute_exists":
