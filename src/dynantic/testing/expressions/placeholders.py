@@ -32,7 +32,7 @@ from dynantic.testing.expressions.parsing import (
 from dynantic.testing.expressions.paths import Trie
 from dynantic.testing.expressions.projection import BoundProjection, projection_trie
 from dynantic.testing.expressions.update import BoundUpdate, update_trie
-from dynantic.testing.expressions.validate import check_message
+from dynantic.testing.expressions.validate import check_rules
 
 __all__ = ["BoundExpressions", "ExpressionAttributes", "decode_expression_values"]
 
@@ -159,15 +159,13 @@ class ExpressionAttributes:
         self._used.update(parsed.placeholders)
 
     def _check(self, parsed: Parsed[RootT], kind: ExpressionKind, order: tuple[str, ...]) -> None:
-        checks = parsed.checks
-        if not checks:
+        if not parsed.checks:
             return
-        for category in order:
-            for check in checks:
-                if check.category == category:
-                    message = check_message(check, self.names, self.values)
-                    if message is not None:
-                        raise invalid_expression(kind, message)
+        names, values = self.names, self.values
+        for rule in check_rules(parsed, order):
+            message = rule(names, values)
+            if message is not None:
+                raise invalid_expression(kind, message)
 
     def bind_condition(
         self, text: str, kind: ConditionKind = "ConditionExpression"
@@ -190,7 +188,8 @@ class ExpressionAttributes:
         """Parse and bind an UpdateExpression, refusing overlapping paths."""
         parsed = parse_update(text)
         self._bind(parsed, "UpdateExpression")
-        resolved = tuple(self.names[name] for name in parsed.name_placeholders)
+        names = self.names
+        resolved = tuple(names[name] for name in parsed.name_placeholders) if names else ()
         try:
             trie = _update_trie(parsed, resolved)
         except ExpressionError as error:
@@ -202,7 +201,8 @@ class ExpressionAttributes:
         """Parse and bind a ProjectionExpression, refusing overlapping paths."""
         parsed = parse_projection(text)
         self._bind(parsed, "ProjectionExpression")
-        resolved = tuple(self.names[name] for name in parsed.name_placeholders)
+        names = self.names
+        resolved = tuple(names[name] for name in parsed.name_placeholders) if names else ()
         try:
             trie = _projection_trie(parsed, resolved)
         except ExpressionError as error:

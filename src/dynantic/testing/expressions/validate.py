@@ -8,15 +8,29 @@ judges them. Each function returns the service's message, or ``None``.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
+from decimal import Decimal
+from functools import lru_cache
+from typing import TypeAlias
 
 from dynantic.testing import messages
-from dynantic.testing.engine.values import AttributeValue, format_number, type_code
+from dynantic.testing.engine.values import (
+    AttributeValue,
+    BinarySet,
+    NumberSet,
+    StringSet,
+    format_number,
+    type_code,
+)
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.evaluate import Names, Values, compare_values
-from dynantic.testing.expressions.parsed import Check
+from dynantic.testing.expressions.parsed import Check, Parsed
 from dynantic.testing.expressions.paths import path_text, resolve_path
 
-__all__ = ["ATTRIBUTE_TYPES", "check_message"]
+__all__ = ["ATTRIBUTE_TYPES", "CheckRule", "check_message", "check_rules"]
+
+# A compiled check: the service's message for these placeholders, or None.
+CheckRule: TypeAlias = Callable[[Names, Values], "str | None"]
 
 ATTRIBUTE_TYPES = frozenset({"S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M"})
 _ORDERABLE = frozenset({"S", "N", "B"})
@@ -39,6 +53,66 @@ _VALUE_TYPES = {
     "+": frozenset({"N"}),
     "-": frozenset({"N"}),
 }
+
+
+# The Python types of the values each rule accepts, for a quick pass that
+# skips building the message when every value is fine.
+_SETS: frozenset[type] = frozenset({StringSet, NumberSet, BinarySet})
+_ORDERED_TYPES: frozenset[type] = frozenset({str, Decimal, bytes})
+_ACCEPTED_TYPES: dict[str, frozenset[type]] = {
+    "begins_with": frozenset({str, bytes}),
+    "list_append": frozenset({list}),
+    "+": frozenset({Decimal}),
+    "-": frozenset({Decimal}),
+    "ADD": frozenset({Decimal}) | _SETS,
+    "DELETE": _SETS,
+}
+
+
+@lru_cache(maxsize=4096)
+def check_rules(parsed: Parsed[object], order: tuple[str, ...]) -> tuple[CheckRule, ...]:
+    """The checks of ``parsed`` as functions, in the service's reporting ``order``."""
+    return tuple(
+        _rule(check) for category in order for check in parsed.checks if check.category == category
+    )
+
+
+def _rule(check: Check) -> CheckRule:
+    node = check.node
+    message = check.message
+    if message is not None:
+        return lambda names, values: message
+    placeholders: tuple[str, ...] = ()
+    accepted: frozenset[type] | None = None
+    if check.category == "distinct":
+        pass
+    elif isinstance(node, ast.Comparison):
+        placeholders, accepted = _placeholders(node.left, node.right), _ORDERED_TYPES
+    elif isinstance(node, ast.Arithmetic):
+        placeholders, accepted = (
+            _placeholders(node.left, node.right),
+            _ACCEPTED_TYPES[node.operator],
+        )
+    elif isinstance(node, ast.FunctionCall) and node.name in _ACCEPTED_TYPES:
+        placeholders, accepted = _placeholders(*node.args), _ACCEPTED_TYPES[node.name]
+    elif isinstance(node, ast.AddAction | ast.DeleteAction):
+        operator = "ADD" if isinstance(node, ast.AddAction) else "DELETE"
+        placeholders, accepted = (node.value.name,), _ACCEPTED_TYPES[operator]
+    if accepted is None:
+        return lambda names, values: check_message(check, names, values)
+    types = accepted
+
+    def rule(names: Names, values: Values) -> str | None:
+        for placeholder in placeholders:
+            if type(values[placeholder]) not in types:
+                return check_message(check, names, values)
+        return None
+
+    return rule
+
+
+def _placeholders(*operands: ast.Operand) -> tuple[str, ...]:
+    return tuple(operand.name for operand in operands if isinstance(operand, ast.ValuePlaceholder))
 
 
 def check_message(check: Check, names: Names, values: Values) -> str | None:
