@@ -55,7 +55,6 @@ EXPRESSION_SYNTAX_ERROR = 'Syntax error; token: "{token}", near: "{near}"'
 EXPRESSION_TOO_MANY_OPERATORS = (
     "The expression contains too many operators; operator count: {count}"
 )
-EXPRESSION_TOO_DEEP = "The expression has too many nested levels;"
 EXPRESSION_REDUNDANT_PARENTHESES = "The expression has redundant parentheses;"
 RESERVED_KEYWORD = "Attribute name is a reserved keyword; reserved keyword: {name}"
 FUNCTION_UNKNOWN = "Invalid function name; function: {name}"

@@ -215,10 +215,34 @@ def test_an_expression_holds_at_most_300_operators() -> None:
     )
 
 
-def test_deep_nesting_is_refused_without_exhausting_the_stack() -> None:
-    text = "NOT (" * 300 + "a = :v" + ")" * 300
-    assert refusal(lambda: parse_condition(text)) == (
-        "Invalid ConditionExpression: The expression has too many nested levels;"
+def test_parentheses_and_function_calls_do_not_count_as_operators() -> None:
+    # 149 levels: 149 ORs and 150 comparisons, 299 operators.
+    parse_condition("a<b " + "or (a<b " * 149 + ")" * 149)
+    assert refusal(lambda: parse_condition("a<b " + "or (a<b " * 454 + ")" * 454)) == (
+        "Invalid ConditionExpression: The expression contains too many operators; "
+        "operator count: 301"
+    )
+
+
+def test_nesting_is_limited_only_by_the_operator_count_and_the_size() -> None:
+    assert "too many operators; operator count: 301" in refusal(
+        lambda: parse_condition("not " * 1000 + "a<b")
+    )
+    assert refusal(lambda: parse_condition("(" * 2046 + "a<b" + ")" * 2046)) == (
+        "Invalid ConditionExpression: The expression has redundant parentheses;"
+    )
+    assert refusal(lambda: parse_condition("a < " + "f(" * 1355 + "b" + ")" * 1355)) == (
+        "Invalid ConditionExpression: Invalid function name; function: f"
+    )
+    nested = "SET a = " + "list_append(" * 200 + "a, :v)" + ", :v)" * 199
+    assert len(parse_update(nested).root.actions) == 1
+
+
+def test_deeply_nested_size_calls_are_refused_when_bound() -> None:
+    text = "a < " + "size(" * 680 + "b" + ")" * 680
+    assert refusal(lambda: ExpressionAttributes().bind_condition(text)) == (
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; "
+        "operator or function: size, operand type: N"
     )
 
 

@@ -14,7 +14,6 @@ __all__ = [
     "INFIX",
     "KEYWORDS",
     "MAX_IN_OPERANDS",
-    "MAX_NESTING",
     "MAX_OPERATORS",
     "PARSE_ERROR_ORDER",
     "VALUE_TYPED",
@@ -73,4 +72,3 @@ PARSE_ERROR_ORDER: dict[Language, tuple[str, ...]] = {
 VALUE_TYPED = frozenset({"begins_with", "attribute_type", "size", "list_append", "+", "-"})
 MAX_IN_OPERANDS = 100
 MAX_OPERATORS = 300
-MAX_NESTING = 100  # parentheses, NOT and function calls inside one another

@@ -22,7 +22,6 @@ from dynantic.testing.expressions.grammar import (
     INFIX,
     KEYWORDS,
     MAX_IN_OPERANDS,
-    MAX_NESTING,
     MAX_OPERATORS,
     PARSE_ERROR_ORDER,
     VALUE_TYPED,
@@ -62,7 +61,6 @@ class Parser:
         self.checks: list[Check] = []
         self.grouped: set[int] = set()
         self.operators: int = 0
-        self.depth: int = 0
 
     # ------------------------------------------------------------ tokens
     def peek(self) -> Token:
@@ -107,14 +105,8 @@ class Parser:
                 messages.EXPRESSION_TOO_MANY_OPERATORS.format(count=self.operators)
             )
 
-    def nest(self) -> None:
-        self.depth += 1
-        if self.depth > MAX_NESTING:
-            raise ExpressionError(messages.EXPRESSION_TOO_DEEP)
-
     # ------------------------------------------------------------ Pratt core
     def expression(self, power: int) -> Node:
-        self.nest()
         left = self.prefix(self.advance())
         while True:
             token = self.peek()
@@ -126,7 +118,6 @@ class Parser:
                 break
             self.index += 1
             left = self.infix(operator, left)
-        self.depth -= 1
         return left
 
     def prefix(self, token: Token) -> Node:
@@ -157,8 +148,8 @@ class Parser:
             left_condition = _as_condition(left)
             if left_condition is None:
                 self.fail(self.index - 1)
-            right = self.condition(BINDING_POWER[operator])
             self.count_operator()
+            right = self.condition(BINDING_POWER[operator])
             self.check_size_misuse(left_condition)
             self.check_size_misuse(right)
             if operator == "AND":
@@ -189,10 +180,8 @@ class Parser:
         """An operand where no condition may stand (``(`` groups an operand)."""
         token = self.advance()
         if token.kind == TokenKind.PUNCTUATION and token.text == "(":
-            self.nest()
             inner = self.operand() if self.language == "condition" else self.set_value()
             self.expect(")")
-            self.depth -= 1
             if id(inner) in self.grouped:
                 self.error("parens", messages.EXPRESSION_REDUNDANT_PARENTHESES)
             self.grouped.add(id(inner))
@@ -281,15 +270,13 @@ class Parser:
         return token.text
 
     def function_call(self, name: str) -> ast.FunctionCall:
-        self.nest()
+        """``name(args)``; function calls do not count towards the operator limit."""
         self.index += 1  # "("
         args = [self.function_argument()]
         while self.at(","):
             self.index += 1
             args.append(self.function_argument())
         self.expect(")")
-        self.depth -= 1
-        self.count_operator()
         node = ast.FunctionCall(name, tuple(args))
         count = self.functions.get(name)
         if count is None:

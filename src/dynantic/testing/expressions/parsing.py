@@ -6,8 +6,12 @@ placeholder values, so every request that sends the same text shares them.
 
 from __future__ import annotations
 
+import inspect
+import sys
+import threading
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, TypeVar
 
 from dynantic.testing import messages
 from dynantic.testing.errors import ServiceError, validation_error
@@ -40,6 +44,41 @@ ExpressionKind: TypeAlias = Literal[
 
 MAX_EXPRESSION_BYTES = 4096
 _CACHE_SIZE = 2048
+ParsedT = TypeVar("ParsedT")
+
+# The parser recurses once per nesting level: at most six frames for each "("
+# (a function call inside an update's value) or NOT. DynamoDB sets no nesting
+# limit of its own (the 4 KB and 300-operator limits bound it), so a deeply
+# nested text is parsed with the recursion limit raised for the purpose.
+_FRAMES_PER_LEVEL = 6
+_SHALLOW_LEVELS = 80
+_RECURSION_LOCK = threading.Lock()
+
+
+def _current_depth() -> int:
+    depth = 0
+    frame = inspect.currentframe()
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
+
+
+def _parse_nested(parse: Callable[[str], ParsedT], text: str) -> ParsedT:
+    """``parse(text)``, with room on the stack for however deeply ``text`` nests."""
+    levels = text.count("(") + text.upper().count("NOT")
+    if levels < _SHALLOW_LEVELS:
+        return parse(text)
+    needed = _current_depth() + _FRAMES_PER_LEVEL * levels + 100
+    with _RECURSION_LOCK:
+        limit = sys.getrecursionlimit()
+        if needed <= limit:
+            return parse(text)
+        sys.setrecursionlimit(needed)
+        try:
+            return parse(text)
+        finally:
+            sys.setrecursionlimit(limit)
 
 
 def invalid_expression(kind: ExpressionKind, detail: str) -> ServiceError:
@@ -60,17 +99,17 @@ def _check_size(text: str, kind: ExpressionKind) -> None:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _condition(text: str) -> Parsed[ast.Condition]:
-    return parse_condition_text(text)
+    return _parse_nested(parse_condition_text, text)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _update(text: str) -> Parsed[ast.UpdateExpression]:
-    return parse_update_text(text)
+    return _parse_nested(parse_update_text, text)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _projection(text: str) -> Parsed[ast.ProjectionExpression]:
-    return parse_projection_text(text)
+    return _parse_nested(parse_projection_text, text)
 
 
 def parse_condition(
