@@ -234,7 +234,7 @@ def test_nesting_is_limited_only_by_the_operator_count_and_the_size() -> None:
     assert refusal(lambda: parse_condition("a < " + "f(" * 1355 + "b" + ")" * 1355)) == (
         "Invalid ConditionExpression: Invalid function name; function: f"
     )
-    nested = "SET a = " + "list_append(" * 200 + "a, :v)" + ", :v)" * 199
+    nested = "SET a = " + "if_not_exists(a, " * 200 + ":v" + ")" * 200
     assert len(parse_update(nested).root.actions) == 1
 
 
@@ -285,3 +285,18 @@ def test_the_cached_tree_holds_placeholder_names_not_values() -> None:
     assert parsed.placeholders == (":v",)
     assert isinstance(parsed.root, ast.Comparison)
     assert parsed.root.right == ast.ValuePlaceholder(":v")
+
+
+def test_bare_names_start_with_a_letter() -> None:
+    assert refusal(lambda: parse_update("SET _123 = :v")) == (
+        'Invalid UpdateExpression: Syntax error; token: "_", near: "SET _123"'
+    )
+    assert refusal(lambda: parse_update("SET 123a = :v")) == (
+        'Invalid UpdateExpression: Syntax error; token: "123", near: "SET 123a"'
+    )
+    parse_update("SET A123_ = :v, #_ = :_, #123 = :123")
+
+
+def test_a_list_index_is_a_literal_number() -> None:
+    assert "Syntax error" in refusal(lambda: parse_update("SET a[:i] = :v"))
+    assert "Syntax error" in refusal(lambda: parse_update("SET a[#i] = :v"))

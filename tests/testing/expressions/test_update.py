@@ -313,3 +313,49 @@ def test_key_attributes_cannot_be_updated() -> None:
         "One or more parameter values were invalid: Cannot update attribute pk. "
         "This attribute is part of the key"
     )
+
+
+def test_remove_from_an_item_that_does_not_exist_does_nothing() -> None:
+    attributes = ExpressionAttributes(None, {":v": "v"})
+    result = attributes.bind_update("REMOVE x.y, z[0] SET a = :v").apply(None)
+    assert result.item == {"a": "v"}
+
+
+def test_remove_through_a_missing_parent_of_an_existing_item_is_invalid() -> None:
+    assert refusal(lambda: update("REMOVE nope.x")) == (
+        "The document path provided in the update expression is invalid for update"
+    )
+
+
+def test_a_removed_map_key_or_list_element_can_leave_an_empty_container() -> None:
+    item: Item = {"m": {"a": "b"}, "l": [Decimal(1)]}
+    assert update("REMOVE m.a, l[0]", item=item).item == {"m": {}, "l": []}
+
+
+def test_list_append_cannot_be_nested_in_a_function() -> None:
+    assert refusal(
+        lambda: update(
+            "SET l = list_append(list_append(:a, :b), :c)", {":a": [], ":b": [], ":c": []}
+        )
+    ) == (
+        "Invalid UpdateExpression: The function is not allowed to be used this way in an "
+        "expression; function: list_append"
+    )
+
+
+def test_if_not_exists_nests_in_list_append_and_in_itself() -> None:
+    item = update(
+        "SET l = list_append(if_not_exists(nope, :empty), :v), "
+        "n = if_not_exists(x, if_not_exists(n, :z))",
+        {":empty": [], ":v": [Decimal(9)], ":z": Decimal(0)},
+    ).item
+    assert item["l"] == [Decimal(9)]
+    assert item["n"] == Decimal(5)
+
+
+def test_arithmetic_goes_around_function_calls_not_inside_them() -> None:
+    values: dict[str, AttributeValue] = {":one": Decimal(1), ":two": Decimal(2)}
+    assert update("SET c = if_not_exists(c, :one)+:two", values).item["c"] == Decimal(3)
+    assert refusal(lambda: update("SET c = if_not_exists(c, :one+:two)", values)) == (
+        'Invalid UpdateExpression: Syntax error; token: "+", near: ":one+:two"'
+    )

@@ -65,7 +65,7 @@ FUNCTIONS: dict[Language, dict[str, int]] = {
 # Problems found while parsing, in the order the service reports them.
 PARSE_ERROR_ORDER: dict[Language, tuple[str, ...]] = {
     "condition": ("parens", "unknown_function", "misused_function", "reserved"),
-    "update": ("reserved", "unknown_function", "section"),
+    "update": ("reserved", "unknown_function", "misused_function", "section"),
     "projection": ("reserved",),
 }
 # Functions whose operands' types are checked once values are bound.

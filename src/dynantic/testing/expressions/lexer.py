@@ -36,7 +36,7 @@ EOF = "<EOF>"
 
 _TOKEN = re.compile(
     r"""
-    (?P<NAME>[A-Za-z_][A-Za-z0-9_]*)
+    (?P<NAME>[A-Za-z][A-Za-z0-9_]*)
   | (?P<NAME_PLACEHOLDER>\#[A-Za-z0-9_]+)
   | (?P<VALUE_PLACEHOLDER>:[A-Za-z0-9_]+)
   | (?P<NUMBER>[0-9]+)

@@ -177,10 +177,16 @@ class Parser:
         return condition
 
     def operand(self) -> ast.Operand:
-        """An operand where no condition may stand (``(`` groups an operand)."""
+        """An operand where no condition may stand.
+
+        In a condition ``(`` groups an operand; in an update, function
+        arguments and the right side of ``+``/``-`` are bare operands.
+        """
         token = self.advance()
         if token.kind == TokenKind.PUNCTUATION and token.text == "(":
-            inner = self.operand() if self.language == "condition" else self.set_value()
+            if self.language != "condition":
+                self.fail(self.index - 1)
+            inner = self.operand()
             self.expect(")")
             if id(inner) in self.grouped:
                 self.error("parens", messages.EXPRESSION_REDUNDANT_PARENTHESES)
@@ -272,10 +278,10 @@ class Parser:
     def function_call(self, name: str) -> ast.FunctionCall:
         """``name(args)``; function calls do not count towards the operator limit."""
         self.index += 1  # "("
-        args = [self.function_argument()]
+        args = [self.operand()]
         while self.at(","):
             self.index += 1
-            args.append(self.function_argument())
+            args.append(self.operand())
         self.expect(")")
         node = ast.FunctionCall(name, tuple(args))
         count = self.functions.get(name)
@@ -284,6 +290,9 @@ class Parser:
             return node
         if self.language == "condition":
             self.check_misused(*node.args)
+        elif any(isinstance(arg, ast.FunctionCall) and arg.name == "list_append" for arg in args):
+            # list_append nests in no function, not even in itself.
+            self.error("misused_function", messages.FUNCTION_MISUSED.format(name="list_append"))
         if count != len(args):
             message = messages.OPERAND_COUNT.format(name=name, count=len(args))
             self.checks.append(Check("operand", node, message))
@@ -292,9 +301,6 @@ class Parser:
             self.check_distinct(name, node, node.args[0], node.args[1:])
         self.function_checks(name, node, node.args)
         return node
-
-    def function_argument(self) -> ast.Operand:
-        return self.set_value() if self.language == "update" else self.operand()
 
     def function_checks(self, name: str, node: Node, args: tuple[ast.Operand, ...]) -> None:
         """Record the operand rules of ``name``; report at once those the text breaks."""

@@ -305,6 +305,21 @@ def _apply_list(
     return updated
 
 
+def _without_removes(trie: Trie, kinds: Kinds) -> Trie:
+    """``trie`` less its REMOVE leaves (and the branches left empty)."""
+    kept = Trie(trie.first)
+    for key, child in trie.items():
+        if isinstance(child, Leaf):
+            index = child.action
+            if not (isinstance(index, int) and kinds[index] == "REMOVE"):
+                kept[key] = child
+            continue
+        branch = _without_removes(child, kinds)
+        if branch:
+            kept[key] = branch
+    return kept
+
+
 class UpdateResult:
     """The updated item, and what ``ReturnValues`` needs."""
 
@@ -350,12 +365,17 @@ class BoundUpdate:
         """Apply the update to ``item`` (``None`` when there is none yet)."""
         old = item if item is not None else _EMPTY
         kinds, getters = _compiled_actions(self.parsed)
+        trie = self.trie
+        if item is None and "REMOVE" in kinds:
+            # Removing from an item that does not exist does nothing, whatever
+            # the path; every other action still applies (and may fail).
+            trie = _without_removes(trie, kinds)
         names, values = self.names, self.values
         # Every operand is computed against the item as it was, before any change.
         operands: Operands = [
             MISSING if getter is None else getter(old, names, values) for getter in getters
         ]
-        return UpdateResult(_apply_map(old, self.trie, kinds, operands), old, self.trie)
+        return UpdateResult(_apply_map(old, trie, kinds, operands), old, self.trie)
 
 
 def check_key_updates(touched: Mapping[str, bool], key_attributes: tuple[str, ...]) -> None:
