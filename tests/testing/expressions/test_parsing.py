@@ -161,12 +161,19 @@ def test_function_names_are_case_sensitive() -> None:
     )
 
 
-def test_update_functions_are_not_condition_functions() -> None:
+def test_update_functions_are_misused_in_conditions() -> None:
+    assert refusal(lambda: parse_condition("if_not_exists(a, b) = :v")) == (
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an "
+        "expression; function: if_not_exists"
+    )
+    assert refusal(lambda: parse_condition("list_append(a, b) = :v")).endswith(
+        "function: list_append"
+    )
+
+
+def test_condition_functions_are_unknown_in_updates() -> None:
     assert refusal(lambda: parse_update("SET a = size(b)")) == (
         "Invalid UpdateExpression: Invalid function name; function: size"
-    )
-    assert refusal(lambda: parse_condition("if_not_exists(a, :v) = :v")) == (
-        "Invalid ConditionExpression: Invalid function name; function: if_not_exists"
     )
 
 

@@ -10,6 +10,7 @@ from typing import Literal, TypeAlias
 
 __all__ = [
     "BINDING_POWER",
+    "FOREIGN_FUNCTIONS",
     "FUNCTIONS",
     "INFIX",
     "KEYWORDS",
@@ -61,6 +62,13 @@ FUNCTIONS: dict[Language, dict[str, int]] = {
     },
     "update": {"if_not_exists": 2, "list_append": 2},
     "projection": {},
+}
+# Functions the service knows from another language: in a condition,
+# if_not_exists and list_append are misused rather than unknown.
+FOREIGN_FUNCTIONS: dict[Language, frozenset[str]] = {
+    "condition": frozenset({"if_not_exists", "list_append"}),
+    "update": frozenset(),
+    "projection": frozenset(),
 }
 # Problems found while parsing, in the order the service reports them.
 PARSE_ERROR_ORDER: dict[Language, tuple[str, ...]] = {

@@ -18,6 +18,7 @@ from dynantic.testing import messages
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.grammar import (
     BINDING_POWER,
+    FOREIGN_FUNCTIONS,
     FUNCTIONS,
     INFIX,
     KEYWORDS,
@@ -286,7 +287,10 @@ class Parser:
         node = ast.FunctionCall(name, tuple(args))
         count = self.functions.get(name)
         if count is None:
-            self.error("unknown_function", messages.FUNCTION_UNKNOWN.format(name=name))
+            if name in FOREIGN_FUNCTIONS[self.language]:
+                self.error("misused_function", messages.FUNCTION_MISUSED.format(name=name))
+            else:
+                self.error("unknown_function", messages.FUNCTION_UNKNOWN.format(name=name))
             return node
         if self.language == "condition":
             self.check_misused(*node.args)
