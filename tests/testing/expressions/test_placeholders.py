@@ -97,6 +97,12 @@ def test_malformed_placeholder_keys_are_refused() -> None:
     )
 
 
+def test_an_empty_attribute_name_is_refused_naming_its_key() -> None:
+    assert refusal(lambda: ExpressionAttributes({"#a": ""})) == (
+        "ExpressionAttributeNames contains invalid value: Empty attribute name for key #a"
+    )
+
+
 def test_an_invalid_value_is_refused_naming_its_key() -> None:
     assert refusal(lambda: decode_expression_values({":v": {"N": "12e"}})) == (
         "ExpressionAttributeValues contains invalid value: The parameter cannot be converted "

@@ -58,9 +58,11 @@ def _check_names(names: Mapping[str, str] | None) -> None:
         return
     if not names:
         raise validation_error(messages.NAMES_EMPTY)
-    for key in names:
+    for key, name in names.items():
         if not _valid_name_key(key):
             raise validation_error(messages.NAMES_INVALID_KEY.format(key=key))
+        if not name:
+            raise validation_error(messages.NAMES_EMPTY_NAME.format(key=key))
 
 
 def _check_value_keys(values: Mapping[str, object] | None) -> None:
