@@ -119,15 +119,7 @@ def _value(node: ast.Operand) -> Getter:
     if isinstance(node, ast.ValuePlaceholder):
         return _placeholder(node.name)
     if isinstance(node, ast.DocumentPath):
-        get = compile_path(node)
-
-        def existing(item: ItemView, names: Names, values: Values) -> AttributeValue:
-            value = get(item, names, values)
-            if isinstance(value, Missing):
-                raise validation_error(messages.UPDATE_ATTRIBUTE_MISSING)
-            return value
-
-        return existing
+        return _existing(node)
     if isinstance(node, ast.Arithmetic):
         return _arithmetic(node)
     if node.name == "if_not_exists":
@@ -154,9 +146,34 @@ def _value(node: ast.Operand) -> Getter:
     return list_append
 
 
+def _existing(path: ast.DocumentPath) -> Getter:
+    """The value at ``path`` in the old item, which must be there."""
+    elements = path.elements
+    if len(elements) == 1 and isinstance(elements[0], str):
+        name = elements[0]
+
+        def attribute(item: ItemView, names: Names, values: Values) -> AttributeValue:
+            value = item.get(name, MISSING)
+            if isinstance(value, Missing):
+                raise validation_error(messages.UPDATE_ATTRIBUTE_MISSING)
+            return value
+
+        return attribute
+    get = compile_path(path)
+
+    def nested(item: ItemView, names: Names, values: Values) -> AttributeValue:
+        value = get(item, names, values)
+        if isinstance(value, Missing):
+            raise validation_error(messages.UPDATE_ATTRIBUTE_MISSING)
+        return value
+
+    return nested
+
+
 def _arithmetic(node: ast.Arithmetic) -> Getter:
     left, right = _value(node.left), _value(node.right)
     subtract = node.operator == "-"
+    short = _SHORT.subtract if subtract else _SHORT.add
 
     def arithmetic(item: ItemView, names: Names, values: Values) -> AttributeValue:
         a = left(item, names, values)
@@ -165,7 +182,12 @@ def _arithmetic(node: ast.Arithmetic) -> Getter:
         b = right(item, names, values)
         if not isinstance(b, Decimal):
             raise _wrong_type()
-        return add_numbers(a, b, subtract=subtract)
+        try:
+            result = short(a, b).normalize(_SHORT)
+        except Inexact:  # more than 38 digits: compute exactly, then refuse
+            return add_numbers(a, b, subtract=subtract)
+        _check_magnitude(result)
+        return result
 
     return arithmetic
 
