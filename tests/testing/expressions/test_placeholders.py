@@ -242,3 +242,15 @@ def test_bind_all_binds_in_the_services_order_then_checks_unused() -> None:
     assert refusal(
         lambda: ExpressionAttributes({"#a": "a"}).bind_all(ProjectionExpression="b")
     ).startswith("Value provided in ExpressionAttributeNames unused")
+
+
+def test_bound_expressions_name_the_attributes_they_reach_into() -> None:
+    attributes = ExpressionAttributes({"#k": "pk"}, {":v": "x"})
+    condition = attributes.bind_condition("#k = :v AND m.a = :v AND size(l[0]) > :v")
+    assert condition.top_level_names == {"pk", "m", "l"}
+    assert condition.nested_names == {"m", "l"}
+    update = ExpressionAttributes(None, {":v": "x"}).bind_update("SET a = gsi.x, b.c = :v")
+    assert update.nested_names == {"gsi", "b"}
+    projection = ExpressionAttributes().bind_projection("a, b.c, l[0]")
+    assert projection.top_level_names == {"a", "b", "l"}
+    assert projection.nested_names == {"b", "l"}

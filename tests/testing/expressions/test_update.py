@@ -359,3 +359,15 @@ def test_arithmetic_goes_around_function_calls_not_inside_them() -> None:
     assert refusal(lambda: update("SET c = if_not_exists(c, :one+:two)", values)) == (
         'Invalid UpdateExpression: Syntax error; token: "+", near: ":one+:two"'
     )
+
+
+def test_reaching_inside_an_index_key_attribute_is_refused() -> None:
+    bound = ExpressionAttributes(None, {":v": "v"}).bind_update("SET a = g.x")
+    assert refusal(
+        lambda: check_key_updates(
+            bound.touched, ("pk",), nested_names=bound.nested_names, index_key_attributes=("g",)
+        )
+    ) == (
+        "Key attributes must be scalars; list random access '[]' and map lookup '.' are not "
+        "allowed: IndexKey: g"
+    )

@@ -24,7 +24,7 @@ from dynantic.testing.engine.values import (
 )
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.parsed import Parsed
-from dynantic.testing.expressions.paths import MISSING, Missing
+from dynantic.testing.expressions.paths import MISSING, Missing, path_heads
 
 __all__ = [
     "BoundCondition",
@@ -332,6 +332,16 @@ class BoundCondition:
         self.names = names
         self.values = values
         self.test = compile_condition(parsed) if cached else _test(parsed.root)
+
+    @property
+    def top_level_names(self) -> frozenset[str]:
+        """Every top-level attribute the condition names."""
+        return path_heads(self.parsed.paths, self.names)[0]
+
+    @property
+    def nested_names(self) -> frozenset[str]:
+        """The top-level attributes the condition reaches inside (``a.b``, ``a[0]``)."""
+        return path_heads(self.parsed.paths, self.names)[1]
 
     def evaluate(self, item: ItemView | None) -> bool:
         """Whether ``item`` (``None`` for no item) satisfies the condition."""

@@ -151,6 +151,7 @@ class _TreeBuilder:
 
     def __init__(self) -> None:
         self.values: dict[str, AttributeValue] = {}
+        self.paths: list[ast.DocumentPath] = []
 
     def value(self, value: AttributeValue) -> ast.ValuePlaceholder:
         name = f":{len(self.values)}"
@@ -161,6 +162,7 @@ class _TreeBuilder:
         self, name: str, operator: str, operands: Sequence[AttributeValue]
     ) -> ast.Condition:
         path = ast.DocumentPath((name,))
+        self.paths.append(path)
         if operator == "NULL":
             return ast.FunctionCall("attribute_not_exists", (path,))
         if operator == "NOT_NULL":
@@ -184,7 +186,9 @@ class _TreeBuilder:
         root = parts[0]
         for part in parts[1:]:
             root = ast.Or(root, part) if operator == "OR" else ast.And(root, part)
-        parsed: Parsed[ast.Condition] = Parsed("", root, tuple(self.values), (), ())
+        parsed: Parsed[ast.Condition] = Parsed(
+            "", root, tuple(self.values), (), (), tuple(self.paths)
+        )
         return BoundCondition(parsed, {}, self.values, cached=False)
 
 
@@ -288,7 +292,7 @@ def attributes_to_get(names: Sequence[str]) -> BoundProjection:
             raise _invalid(messages.LEGACY_DUPLICATE_ATTRIBUTE.format(name=name))
         seen.add(name)
     paths = tuple(ast.DocumentPath((name,)) for name in names)
-    parsed = Parsed("", ast.ProjectionExpression(paths), (), (), ())
+    parsed = Parsed("", ast.ProjectionExpression(paths), (), (), (), paths)
     return BoundProjection(parsed, build_trie(((name,), None) for name in names))
 
 

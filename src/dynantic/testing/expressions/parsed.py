@@ -48,3 +48,4 @@ class Parsed(Generic[RootT]):
     placeholders: tuple[str, ...]  # "#n" and ":v" in order of first appearance
     checks: tuple[Check, ...]
     name_placeholders: tuple[str, ...]  # the "#n" among them
+    paths: tuple[ast.DocumentPath, ...] = ()  # every document path, in text order

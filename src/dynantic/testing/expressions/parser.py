@@ -60,6 +60,7 @@ class Parser:
         self.errors: dict[str, str] = {}
         self.placeholders: dict[str, None] = {}
         self.checks: list[Check] = []
+        self.paths: list[ast.DocumentPath] = []
         self.grouped: set[int] = set()
         self.operators: int = 0
 
@@ -264,7 +265,9 @@ class Parser:
                 self.expect("]")
                 elements.append(int(number.text))
             else:
-                return ast.DocumentPath(tuple(elements))
+                path = ast.DocumentPath(tuple(elements))
+                self.paths.append(path)
+                return path
 
     def path_name(self, token: Token) -> str | ast.NamePlaceholder:
         if token.kind == TokenKind.NAME_PLACEHOLDER:
@@ -351,7 +354,7 @@ class Parser:
                 raise ExpressionError(message)
         placeholders = tuple(self.placeholders)
         names = tuple(placeholder for placeholder in placeholders if placeholder[0] == "#")
-        return Parsed(self.text, root, placeholders, tuple(self.checks), names)
+        return Parsed(self.text, root, placeholders, tuple(self.checks), names, tuple(self.paths))
 
 
 def _as_condition(node: Node) -> ast.Condition | None:

@@ -22,6 +22,7 @@ __all__ = [
     "Trie",
     "build_trie",
     "get_path",
+    "path_heads",
     "path_text",
     "resolve_path",
 ]
@@ -48,6 +49,25 @@ def resolve_path(path: ast.DocumentPath, names: Mapping[str, str]) -> ResolvedPa
         names[element.name] if isinstance(element, ast.NamePlaceholder) else element
         for element in path.elements
     )
+
+
+def path_heads(
+    paths: Iterable[ast.DocumentPath], names: Mapping[str, str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The top-level attributes ``paths`` name, and those they go inside of.
+
+    A key attribute may not be updated, nor reached into (``pk.x``); a Query's
+    filter may not name one. These sets let the operations check both.
+    """
+    heads: set[str] = set()
+    nested: set[str] = set()
+    for path in paths:
+        first = path.elements[0]
+        head = names[first.name] if isinstance(first, ast.NamePlaceholder) else str(first)
+        heads.add(head)
+        if len(path.elements) > 1:
+            nested.add(head)
+    return frozenset(heads), frozenset(nested)
 
 
 def get_path(item: Mapping[str, AttributeValue], path: ResolvedPath) -> AttributeValue | Missing:

@@ -78,9 +78,18 @@ class BoundProjection:
         self.trie = trie
 
     @property
-    def top_level_names(self) -> tuple[str, ...]:
+    def top_level_names(self) -> frozenset[str]:
         """The top-level attributes the projection reads from."""
-        return tuple(key for key in self.trie if isinstance(key, str))
+        return frozenset(key for key in self.trie if isinstance(key, str))
+
+    @property
+    def nested_names(self) -> frozenset[str]:
+        """The top-level attributes the projection reaches inside (``a.b``, ``a[0]``)."""
+        return frozenset(
+            key
+            for key, child in self.trie.items()
+            if isinstance(key, str) and isinstance(child, Trie)
+        )
 
     def project(self, item: Mapping[str, AttributeValue]) -> Item:
         """The selected parts of ``item`` (a new top-level dict; values shared)."""

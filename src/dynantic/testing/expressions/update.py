@@ -25,6 +25,7 @@ from dynantic.testing.expressions.paths import (
     Missing,
     Trie,
     build_trie,
+    path_heads,
     resolve_path,
 )
 from dynantic.testing.expressions.projection import project_trie
@@ -375,6 +376,11 @@ class BoundUpdate:
         self.trie = trie
 
     @property
+    def nested_names(self) -> frozenset[str]:
+        """Top-level attributes the update reaches inside, in a target or an operand."""
+        return path_heads(self.parsed.paths, self.names)[1]
+
+    @property
     def touched(self) -> dict[str, bool]:
         """Each top-level attribute updated, and whether through a nested path."""
         return {
@@ -400,8 +406,21 @@ class BoundUpdate:
         return UpdateResult(_apply_map(old, trie, kinds, operands), old, self.trie)
 
 
-def check_key_updates(touched: Mapping[str, bool], key_attributes: tuple[str, ...]) -> None:
-    """Refuse an update that touches a key attribute, as the service words it."""
+def check_key_updates(
+    touched: Mapping[str, bool],
+    key_attributes: tuple[str, ...],
+    *,
+    nested_names: frozenset[str] = frozenset(),
+    index_key_attributes: tuple[str, ...] = (),
+) -> None:
+    """Refuse an update that changes a table key attribute, or reaches inside a
+    table or index key attribute (``pk.x``), as the service words it."""
     for name in key_attributes:
         if name in touched:
             raise validation_error(messages.KEY_ATTRIBUTE_UPDATED.format(name=name))
+    for name in key_attributes:
+        if name in nested_names:
+            raise validation_error(messages.KEY_ATTRIBUTE_NESTED.format(name=name))
+    for name in index_key_attributes:
+        if name in nested_names:
+            raise validation_error(messages.INDEX_KEY_ATTRIBUTE_NESTED.format(name=name))
