@@ -22,12 +22,13 @@ from dynantic.testing.engine.values import (
 )
 from dynantic.testing.errors import validation_error
 from dynantic.testing.expressions import ast
+from dynantic.testing.expressions.combine import add_values, delete_members
 from dynantic.testing.expressions.evaluate import BoundCondition, compare_values
 from dynantic.testing.expressions.key_condition import KeyCondition
 from dynantic.testing.expressions.parsed import Parsed
 from dynantic.testing.expressions.paths import MISSING, Missing, build_trie
 from dynantic.testing.expressions.projection import BoundProjection
-from dynantic.testing.expressions.update import UpdateResult, add_values, delete_members
+from dynantic.testing.expressions.update import UpdateResult
 
 __all__ = [
     "AttributeValueUpdate",

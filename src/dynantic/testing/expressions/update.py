@@ -9,14 +9,21 @@ update did not touch and copies only the containers along updated paths.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Context, Decimal, Inexact
+from decimal import Decimal, Inexact
 from functools import lru_cache
 from typing import Literal, TypeAlias
 
 from dynantic.testing import messages
-from dynantic.testing.engine.values import AttributeValue, BinarySet, Item, NumberSet, StringSet
+from dynantic.testing.engine.values import AttributeValue, Item
 from dynantic.testing.errors import validation_error
 from dynantic.testing.expressions import ast
+from dynantic.testing.expressions.combine import (
+    SHORT_CONTEXT,
+    add_numbers,
+    add_values,
+    check_magnitude,
+    delete_members,
+)
 from dynantic.testing.expressions.evaluate import Getter, Names, Values, compile_path
 from dynantic.testing.expressions.parsed import Parsed
 from dynantic.testing.expressions.paths import (
@@ -30,59 +37,13 @@ from dynantic.testing.expressions.paths import (
 )
 from dynantic.testing.expressions.projection import project_trie
 
-__all__ = [
-    "BoundUpdate",
-    "UpdateResult",
-    "add_numbers",
-    "add_values",
-    "check_key_updates",
-    "checked_number",
-    "delete_members",
-    "update_trie",
-]
+__all__ = ["BoundUpdate", "UpdateResult", "check_key_updates", "update_trie"]
 
 ActionKind: TypeAlias = Literal["SET", "REMOVE", "ADD", "DELETE"]
 ItemView: TypeAlias = Mapping[str, AttributeValue]
 Kinds: TypeAlias = tuple[ActionKind, ...]
 Operands: TypeAlias = list["AttributeValue | Missing"]
 _EMPTY: ItemView = {}
-# Exact for any sum of two in-range numbers (exponents span 1E-130 .. 1E+126).
-_EXACT = Context(prec=400, Emax=999_999, Emin=-999_999)
-# Most sums fit in 38 digits; Inexact says when one does not.
-_SHORT = Context(prec=38, Emax=999_999, Emin=-999_999, traps=[Inexact])
-_ZERO = Decimal(0)
-
-
-def checked_number(number: Decimal) -> Decimal:
-    """An arithmetic result, normalised, or the service's error when out of range."""
-    if not number:
-        return _ZERO
-    number = number.normalize(_EXACT)
-    _check_magnitude(number)
-    if len(number.as_tuple().digits) > 38:
-        raise validation_error(messages.NUMBER_TOO_MANY_DIGITS)
-    return number
-
-
-def add_numbers(a: Decimal, b: Decimal, *, subtract: bool = False) -> Decimal:
-    """``a + b`` (or ``a - b``) exactly, within the service's number limits."""
-    try:
-        result = _SHORT.subtract(a, b) if subtract else _SHORT.add(a, b)
-    except Inexact:  # more than 38 digits: compute exactly, then refuse
-        return checked_number(_EXACT.subtract(a, b) if subtract else _EXACT.add(a, b))
-    if not result:
-        return _ZERO
-    result = result.normalize(_SHORT)
-    _check_magnitude(result)
-    return result
-
-
-def _check_magnitude(number: Decimal) -> None:
-    magnitude = number.adjusted()
-    if magnitude > 125:
-        raise validation_error(messages.NUMBER_OVERFLOW)
-    if magnitude < -130:
-        raise validation_error(messages.NUMBER_UNDERFLOW)
 
 
 def _wrong_type() -> Exception:
@@ -174,7 +135,7 @@ def _existing(path: ast.DocumentPath) -> Getter:
 def _arithmetic(node: ast.Arithmetic) -> Getter:
     left, right = _value(node.left), _value(node.right)
     subtract = node.operator == "-"
-    short = _SHORT.subtract if subtract else _SHORT.add
+    short = SHORT_CONTEXT.subtract if subtract else SHORT_CONTEXT.add
 
     def arithmetic(item: ItemView, names: Names, values: Values) -> AttributeValue:
         a = left(item, names, values)
@@ -184,54 +145,13 @@ def _arithmetic(node: ast.Arithmetic) -> Getter:
         if not isinstance(b, Decimal):
             raise _wrong_type()
         try:
-            result = short(a, b).normalize(_SHORT)
+            result = short(a, b).normalize(SHORT_CONTEXT)
         except Inexact:  # more than 38 digits: compute exactly, then refuse
             return add_numbers(a, b, subtract=subtract)
-        _check_magnitude(result)
+        check_magnitude(result)
         return result
 
     return arithmetic
-
-
-# ---------------------------------------------------------------- ADD and DELETE
-
-
-def add_values(existing: AttributeValue | Missing, value: AttributeValue) -> AttributeValue | None:
-    """ADD: sum two numbers or join two sets of one type; a missing target takes
-    ``value``. ``None`` when the types do not match (each caller words that)."""
-    if isinstance(existing, Missing):
-        return value
-    if isinstance(existing, Decimal) and isinstance(value, Decimal):
-        return add_numbers(existing, value)
-    if isinstance(existing, StringSet) and isinstance(value, StringSet):
-        return StringSet((*existing, *(m for m in value if m not in existing)))
-    if isinstance(existing, NumberSet) and isinstance(value, NumberSet):
-        return NumberSet((*existing, *(m for m in value if m not in existing)))
-    if isinstance(existing, BinarySet) and isinstance(value, BinarySet):
-        return BinarySet((*existing, *(m for m in value if m not in existing)))
-    return None
-
-
-def delete_members(
-    existing: AttributeValue | Missing, value: AttributeValue
-) -> AttributeValue | Missing | None:
-    """DELETE: take ``value``'s members out of a set of the same type; an emptied
-    set disappears (MISSING). ``None`` when the types do not match."""
-    if isinstance(existing, Missing):
-        return MISSING
-    if isinstance(existing, StringSet) and isinstance(value, StringSet):
-        gone = set(value)
-        strings = StringSet(member for member in existing if member not in gone)
-        return strings if strings else MISSING
-    if isinstance(existing, NumberSet) and isinstance(value, NumberSet):
-        removed = set(value)
-        numbers = NumberSet(member for member in existing if member not in removed)
-        return numbers if numbers else MISSING
-    if isinstance(existing, BinarySet) and isinstance(value, BinarySet):
-        dropped = set(value)
-        binaries = BinarySet(member for member in existing if member not in dropped)
-        return binaries if binaries else MISSING
-    return None
 
 
 # ---------------------------------------------------------------- applying
