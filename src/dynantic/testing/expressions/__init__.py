@@ -12,6 +12,7 @@ from __future__ import annotations
 from dynantic.testing.expressions.evaluate import BoundCondition
 from dynantic.testing.expressions.key_condition import KeyCondition, key_conditions
 from dynantic.testing.expressions.legacy import (
+    LegacyUpdate,
     attribute_updates,
     attributes_to_get,
     check_expression_parameters,
@@ -46,6 +47,7 @@ __all__ = [
     "ExpressionAttributes",
     "ExpressionKind",
     "KeyCondition",
+    "LegacyUpdate",
     "Parsed",
     "UpdateResult",
     "attribute_updates",
