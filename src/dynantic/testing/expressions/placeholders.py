@@ -1,0 +1,249 @@
+"""One request's ExpressionAttributeNames and ExpressionAttributeValues.
+
+:class:`ExpressionAttributes` binds each of the request's expressions in turn
+(parsing through the cache), reporting undefined placeholders and the rules
+that depend on their values with the expression's own message prefix; once
+every expression is bound, :meth:`~ExpressionAttributes.check_unused` reports
+the names and values no expression used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
+
+from dynantic.testing import messages
+from dynantic.testing.engine.values import AttributeValue, WireValue, decode_value
+from dynantic.testing.errors import ServiceError, validation_error
+from dynantic.testing.expressions import ast
+from dynantic.testing.expressions.evaluate import BoundCondition
+from dynantic.testing.expressions.parsed import ExpressionError, Parsed
+from dynantic.testing.expressions.parsing import (
+    ConditionKind,
+    ExpressionKind,
+    invalid_expression,
+    parse_condition,
+    parse_projection,
+    parse_update,
+)
+from dynantic.testing.expressions.paths import Trie
+from dynantic.testing.expressions.projection import BoundProjection, projection_trie
+from dynantic.testing.expressions.update import BoundUpdate, update_trie
+from dynantic.testing.expressions.validate import check_rules
+
+__all__ = ["BoundExpressions", "ExpressionAttributes", "decode_expression_values"]
+
+RootT = TypeVar("RootT")
+_NAME_KEY = re.compile(r"#[0-9A-Za-z_]+")
+_VALUE_KEY = re.compile(r":[0-9A-Za-z_]+")
+_CONDITION_CHECKS = ("operand", "distinct", "function")
+_UPDATE_CHECKS = ("operand", "function")
+
+
+@lru_cache(maxsize=4096)
+def _valid_name_key(key: str) -> bool:
+    return _NAME_KEY.fullmatch(key) is not None
+
+
+@lru_cache(maxsize=4096)
+def _valid_value_key(key: str) -> bool:
+    return _VALUE_KEY.fullmatch(key) is not None
+
+
+def _check_names(names: Mapping[str, str] | None) -> None:
+    if names is None:
+        return
+    if not names:
+        raise validation_error(messages.NAMES_EMPTY)
+    for key, name in names.items():
+        if not _valid_name_key(key):
+            raise validation_error(messages.NAMES_INVALID_KEY.format(key=key))
+        if not name:
+            raise validation_error(messages.NAMES_EMPTY_NAME.format(key=key))
+
+
+def _check_value_keys(values: Mapping[str, object] | None) -> None:
+    if values is None:
+        return
+    if not values:
+        raise validation_error(messages.VALUES_EMPTY)
+    for key in values:
+        if not _valid_value_key(key):
+            raise validation_error(messages.VALUES_INVALID_KEY.format(key=key))
+
+
+def decode_expression_values(wire: Mapping[str, WireValue]) -> dict[str, AttributeValue]:
+    """Decode wire-form ExpressionAttributeValues, naming the key of a bad value."""
+    decoded: dict[str, AttributeValue] = {}
+    for key, value in wire.items():
+        try:
+            decoded[key] = decode_value(value)
+        except ServiceError as error:
+            raise validation_error(
+                messages.VALUES_INVALID_VALUE.format(detail=error.message, key=key)
+            ) from None
+    return decoded
+
+
+# Tries depend on the text and on what its "#n" stand for: cache on both.
+@lru_cache(maxsize=2048)
+def _update_trie(parsed: Parsed[ast.UpdateExpression], resolved: tuple[str, ...]) -> Trie:
+    return update_trie(parsed, dict(zip(parsed.name_placeholders, resolved, strict=True)))
+
+
+@lru_cache(maxsize=2048)
+def _projection_trie(parsed: Parsed[ast.ProjectionExpression], resolved: tuple[str, ...]) -> Trie:
+    return projection_trie(parsed, dict(zip(parsed.name_placeholders, resolved, strict=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class BoundExpressions:
+    """Every expression of one request, bound (``None`` where not given)."""
+
+    update: BoundUpdate | None = None
+    condition: BoundCondition | None = None
+    key_condition: BoundCondition | None = None
+    filter: BoundCondition | None = None
+    projection: BoundProjection | None = None
+
+
+class ExpressionAttributes:
+    """The placeholders of one request, and which of them its expressions used."""
+
+    __slots__ = ("_used", "names", "values")
+
+    def __init__(
+        self,
+        names: Mapping[str, str] | None = None,
+        values: Mapping[str, AttributeValue] | None = None,
+    ) -> None:
+        """Take already-decoded values; refuse empty maps and malformed keys."""
+        _check_names(names)
+        _check_value_keys(values)
+        self.names: Mapping[str, str] = names if names is not None else {}
+        self.values: Mapping[str, AttributeValue] = values if values is not None else {}
+        self._used: set[str] = set()
+
+    @classmethod
+    def from_wire(
+        cls, names: Mapping[str, str] | None, values: Mapping[str, WireValue] | None
+    ) -> ExpressionAttributes:
+        """Validate in the service's order (names, value keys, values) and decode."""
+        _check_names(names)
+        _check_value_keys(values)
+        return cls(names, decode_expression_values(values) if values is not None else None)
+
+    # ------------------------------------------------------------ binding
+    def _bind(self, parsed: Parsed[RootT], kind: ExpressionKind) -> None:
+        """Refuse undefined placeholders and note the used ones.
+
+        An update reports its first undefined name before its first undefined
+        value; the other expressions report whichever comes first.
+        """
+        names, values = self.names, self.values
+        undefined_value: str | None = None
+        for placeholder in parsed.placeholders:
+            if placeholder[0] == "#":
+                if placeholder not in names:
+                    message = messages.NAME_NOT_DEFINED.format(name=placeholder)
+                    raise invalid_expression(kind, message)
+            elif placeholder not in values:
+                if kind != "UpdateExpression":
+                    message = messages.VALUE_NOT_DEFINED.format(name=placeholder)
+                    raise invalid_expression(kind, message)
+                undefined_value = undefined_value or placeholder
+        if undefined_value is not None:
+            message = messages.VALUE_NOT_DEFINED.format(name=undefined_value)
+            raise invalid_expression(kind, message)
+        self._used.update(parsed.placeholders)
+
+    def _check(self, parsed: Parsed[RootT], kind: ExpressionKind, order: tuple[str, ...]) -> None:
+        if not parsed.checks:
+            return
+        names, values = self.names, self.values
+        for rule in check_rules(parsed, order):
+            message = rule(names, values)
+            if message is not None:
+                raise invalid_expression(kind, message)
+
+    def bind_condition(
+        self, text: str, kind: ConditionKind = "ConditionExpression"
+    ) -> BoundCondition:
+        """Parse and bind a ConditionExpression (or a FilterExpression with ``kind``)."""
+        parsed = parse_condition(text, kind)
+        self._bind(parsed, kind)
+        self._check(parsed, kind, _CONDITION_CHECKS)
+        return BoundCondition(parsed, self.names, self.values)
+
+    def bind_filter(self, text: str) -> BoundCondition:
+        """Parse and bind a FilterExpression."""
+        return self.bind_condition(text, "FilterExpression")
+
+    def bind_key_condition(self, text: str) -> BoundCondition:
+        """Parse and bind a KeyConditionExpression (see :func:`key_conditions`)."""
+        return self.bind_condition(text, "KeyConditionExpression")
+
+    def bind_update(self, text: str) -> BoundUpdate:
+        """Parse and bind an UpdateExpression, refusing overlapping paths."""
+        parsed = parse_update(text)
+        self._bind(parsed, "UpdateExpression")
+        names = self.names
+        resolved = tuple(names[name] for name in parsed.name_placeholders) if names else ()
+        try:
+            trie = _update_trie(parsed, resolved)
+        except ExpressionError as error:
+            raise invalid_expression("UpdateExpression", error.detail) from None
+        self._check(parsed, "UpdateExpression", _UPDATE_CHECKS)
+        return BoundUpdate(parsed, self.names, self.values, trie)
+
+    def bind_projection(self, text: str) -> BoundProjection:
+        """Parse and bind a ProjectionExpression, refusing overlapping paths."""
+        parsed = parse_projection(text)
+        self._bind(parsed, "ProjectionExpression")
+        names = self.names
+        resolved = tuple(names[name] for name in parsed.name_placeholders) if names else ()
+        try:
+            trie = _projection_trie(parsed, resolved)
+        except ExpressionError as error:
+            raise invalid_expression("ProjectionExpression", error.detail) from None
+        return BoundProjection(parsed, trie)
+
+    def bind_all(
+        self,
+        *,
+        UpdateExpression: str | None = None,
+        ConditionExpression: str | None = None,
+        KeyConditionExpression: str | None = None,
+        FilterExpression: str | None = None,
+        ProjectionExpression: str | None = None,
+    ) -> BoundExpressions:
+        """Bind a request's expressions (named as in the request) in the order the
+        service checks them, then refuse unused placeholders."""
+        update, condition = UpdateExpression, ConditionExpression
+        key_condition, filtering = KeyConditionExpression, FilterExpression
+        projection = ProjectionExpression
+        bound = BoundExpressions(
+            update=self.bind_update(update) if update is not None else None,
+            condition=self.bind_condition(condition) if condition is not None else None,
+            key_condition=(
+                self.bind_key_condition(key_condition) if key_condition is not None else None
+            ),
+            filter=self.bind_filter(filtering) if filtering is not None else None,
+            projection=self.bind_projection(projection) if projection is not None else None,
+        )
+        self.check_unused()
+        return bound
+
+    # ------------------------------------------------------------ after binding
+    def check_unused(self) -> None:
+        """Refuse names, then values, that no bound expression used."""
+        used = self._used
+        unused = [key for key in self.names if key not in used]
+        if unused:
+            raise validation_error(messages.NAMES_UNUSED.format(keys=", ".join(unused)))
+        unused = [key for key in self.values if key not in used]
+        if unused:
+            raise validation_error(messages.VALUES_UNUSED.format(keys=", ".join(unused)))
