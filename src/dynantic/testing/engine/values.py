@@ -37,12 +37,15 @@ __all__ = [
     "WireItem",
     "WireValue",
     "decode_item",
+    "decode_item_sized",
     "decode_value",
     "encode_item",
     "encode_value",
     "format_number",
     "item_size",
+    "number_size",
     "parse_number",
+    "parse_number_sized",
     "type_code",
     "value_size",
     "values_equal",
@@ -105,6 +108,8 @@ def parse_number(text: str) -> Decimal:
     Raises a ``ValidationException`` for text that is not a number, has more
     than 38 significant digits, or lies outside 1E-130 .. 9.99…E+125.
     """
+    if _is_plain(text):
+        return Decimal(text)
     if not text:
         raise validation_error(messages.NUMBER_NOT_NUMERIC)
     if _NUMBER_SYNTAX.fullmatch(text) is None:
@@ -131,6 +136,33 @@ def parse_number(text: str) -> Decimal:
     return Decimal((sign, digits[:significant], exponent))
 
 
+def _is_plain(text: str) -> bool:
+    """Whether ``text`` is a short number already in normal form, which
+    ``Decimal`` reads as is: at most 38 ASCII characters of digits with an
+    optional sign and decimal point, ending in a non-zero digit."""
+    if not (0 < len(text) <= _MAX_DIGITS and text.isascii() and "1" <= text[-1] <= "9"):
+        return False
+    body = text[1:] if text[0] == "-" else text
+    if body.isdigit():
+        return True
+    whole, _, fraction = body.partition(".")
+    return whole.isdigit() and fraction.isdigit()
+
+
+def parse_number_sized(text: str) -> tuple[Decimal, int]:
+    """:func:`parse_number` and the number's size, measured on the text when it
+    is a plain integer (the commonest number by far)."""
+    if _is_plain(text):
+        negative = text[0] == "-"
+        digits = text[1:] if negative else text
+        if digits.isdigit():
+            count = len(digits.lstrip("0"))
+            # An integer without trailing zeros never needs the padding byte.
+            return Decimal(text), 1 + (count + 1) // 2 + negative
+    number = parse_number(text)
+    return number, number_size(number)
+
+
 def format_number(number: Decimal) -> str:
     """Write a normalised number the way the service returns it: plain notation."""
     return format(number, "f")
@@ -142,14 +174,15 @@ def number_size(number: Decimal) -> int:
     Digits are stored in pairs aligned on the decimal point, so an odd exponent
     with an even digit count needs no extra pair; negatives take one more byte.
     """
-    sign, digits, exponent = number.as_tuple()
-    assert isinstance(exponent, int)
-    count = len(digits)
-    if count == 1 and digits[0] == 0:
+    # The coefficient's digits are those of its text (which has no leading
+    # zeros but for "0." and keeps any trailing ones), read without sign,
+    # point or exponent.
+    mantissa = str(number).partition("E")[0]
+    count = len(mantissa.replace("-", "").replace(".", "").lstrip("0"))
+    if not count:
         return 1
-    magnitude = exponent + count - 1
-    pad = 0 if (count % 2 or magnitude % 2) else 1
-    return 1 + (count + 1) // 2 + pad + sign
+    pad = 0 if (count % 2 or number.adjusted() % 2) else 1
+    return 1 + (count + 1) // 2 + pad + (mantissa[0] == "-")
 
 
 # ---------------------------------------------------------------- decoding
@@ -221,18 +254,14 @@ def decode_value(wire: WireValue, depth: int = 0) -> AttributeValue:
 
     ``wire`` has passed the shape check, so payload types are the model's.
     """
-    if not isinstance(wire, Mapping):
-        raise validation_error(messages.ATTRIBUTE_VALUE_EMPTY)
-    wire = cast("Mapping[str, object]", wire)
-    if len(wire) != 1:
-        raise validation_error(
-            messages.ATTRIBUTE_VALUE_EMPTY if not wire else messages.ATTRIBUTE_VALUE_MANY_TYPES
-        )
-    ((tag, payload),) = wire.items()
+    entries = cast("dict[str, object]", wire)
+    if type(entries) is not dict or len(entries) != 1:
+        entries = _one_entry(wire)
+    ((tag, payload),) = entries.items()
     if tag == "S":
-        return str(payload)
+        return payload if type(payload) is str else str(payload)
     if tag == "N":
-        return parse_number(str(payload))
+        return parse_number(payload if type(payload) is str else str(payload))
     if tag in {"M", "L"}:
         if depth >= MAX_NESTING_DEPTH:
             raise validation_error(messages.NESTING_TOO_DEEP)
@@ -245,6 +274,18 @@ def decode_value(wire: WireValue, depth: int = 0) -> AttributeValue:
     if decoder is None:
         raise validation_error(messages.ATTRIBUTE_VALUE_EMPTY)
     return decoder(payload)
+
+
+def _one_entry(wire: WireValue) -> dict[str, object]:
+    """``wire`` as a mapping of exactly one type tag, or the service's refusal."""
+    if not isinstance(wire, Mapping):
+        raise validation_error(messages.ATTRIBUTE_VALUE_EMPTY)
+    wire = cast("Mapping[str, object]", wire)
+    if len(wire) != 1:
+        raise validation_error(
+            messages.ATTRIBUTE_VALUE_EMPTY if not wire else messages.ATTRIBUTE_VALUE_MANY_TYPES
+        )
+    return dict(wire)
 
 
 _OTHER_DECODERS: dict[str, Callable[[object], AttributeValue]] = {
@@ -260,6 +301,33 @@ _OTHER_DECODERS: dict[str, Callable[[object], AttributeValue]] = {
 def decode_item(wire: WireItem) -> Item:
     """Decode a wire-form item (or key) into a fresh, unaliased item."""
     return {name: decode_value(value) for name, value in wire.items()}
+
+
+def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
+    """Decode a wire-form item and measure its item size, in one pass.
+
+    Strings and plain numbers, the commonest values, are handled inline.
+    """
+    item: Item = {}
+    size = 0
+    for name, value in wire.items():
+        size += len(name) if name.isascii() else len(name.encode("utf-8"))
+        entries = cast("dict[str, object]", value)
+        if type(entries) is dict and len(entries) == 1:
+            ((tag, payload),) = entries.items()
+            if type(payload) is str:
+                if tag == "S":
+                    item[name] = payload
+                    size += len(payload) if payload.isascii() else len(payload.encode("utf-8"))
+                    continue
+                if tag == "N":
+                    number, number_bytes = parse_number_sized(payload)
+                    item[name] = number
+                    size += number_bytes
+                    continue
+        decoded = item[name] = decode_value(value)
+        size += value_size(decoded)
+    return item, size
 
 
 # ---------------------------------------------------------------- encoding
@@ -362,4 +430,11 @@ def value_size(value: AttributeValue) -> int:
 
 def item_size(item: Mapping[str, AttributeValue]) -> int:
     """An item's size: UTF-8 bytes of each attribute name plus its value's size."""
-    return sum(_string_size(name) + value_size(value) for name, value in item.items())
+    size = 0
+    for name, value in item.items():
+        size += len(name) if name.isascii() else len(name.encode("utf-8"))
+        if type(value) is str:
+            size += len(value) if value.isascii() else len(value.encode("utf-8"))
+        else:
+            size += value_size(value)
+    return size
