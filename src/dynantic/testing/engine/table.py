@@ -8,7 +8,8 @@ visited in the order of a stable hash of their key, as the service spreads
 them. Every write keeps the table's secondary indexes in step.
 
 Stored items are never mutated: writes replace them, so an item handed to a
-reader (or kept in a snapshot) never changes under it.
+reader (or kept in a snapshot) never changes under it. Each stored item carries
+its item size, computed once when it is written (:class:`StoredItem`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,25 @@ if TYPE_CHECKING:
     from dynantic.testing.engine.definition import IndexDefinition, TableDefinition
     from dynantic.testing.engine.indexes import SecondaryIndex
 
-__all__ = ["KeyAttribute", "KeySchema", "KeyValue", "Table"]
+__all__ = ["KeyAttribute", "KeySchema", "KeyValue", "StoredItem", "Table", "stored_size"]
 
 KeyValue: TypeAlias = str | Decimal | bytes
 """A key attribute's value: S, N or B."""
+
+
+class StoredItem(dict[str, AttributeValue]):
+    """An item as a table holds it: a plain item that also knows its item size."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, item: Item, size: int) -> None:
+        super().__init__(item)
+        self.size = size
+
+
+def stored_size(item: Item) -> int:
+    """The item size of ``item``: the one recorded when it was stored, if it was."""
+    return item.size if isinstance(item, StoredItem) else item_size(item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,25 +121,27 @@ class Table:
         return None if sort is None else self._sorted.get(partition, sort)
 
     def put(self, item: Item, size: int | None = None) -> tuple[Item | None, int]:
-        """Store ``item`` (whose keys were validated; ``size`` is its item size if
-        already known), returning the item it replaced and that item's size (0)."""
-        partition, sort = self.key_of(item)
+        """Store a copy of ``item`` (whose keys were validated; ``size`` is its item
+        size if already known), returning the item it replaced and that item's
+        size (0)."""
+        stored = StoredItem(item, item_size(item) if size is None else size)
+        partition, sort = self.key_of(stored)
         if sort is None:
             old = self._single.get(partition)
             if old is None:
                 self._writable_single_order().add((partition_token(partition), partition))
-            self._single[partition] = item
+            self._single[partition] = stored
         else:
-            old = self._sorted.add(partition, sort, item)
+            old = self._sorted.add(partition, sort, stored)
         old_size = 0
         if old is not None:
-            old_size = item_size(old)
+            old_size = stored_size(old)
             self.item_count -= 1
             self.size_bytes -= old_size
         self.item_count += 1
-        self.size_bytes += item_size(item) if size is None else size
+        self.size_bytes += stored.size
         for index in self.indexes.values():
-            index.replace(old, item)
+            index.replace(old, stored)
         return old, old_size
 
     def delete(self, partition: KeyValue, sort: KeyValue | None = None) -> Item | None:
@@ -136,7 +154,7 @@ class Table:
             old = None if sort is None else self._sorted.remove(partition, sort)
         if old is not None:
             self.item_count -= 1
-            self.size_bytes -= item_size(old)
+            self.size_bytes -= stored_size(old)
             for index in self.indexes.values():
                 index.replace(old, None)
         return old
@@ -224,6 +242,7 @@ class Table:
         assert len(self._single_order) == len(self._single)
         items = list(self.items())
         assert self.item_count == len(items)
+        assert all(stored_size(item) == item_size(item) for item in items)
         assert self.size_bytes == sum(item_size(item) for item in items)
         for index in self.indexes.values():
             index.check_invariants(items)
