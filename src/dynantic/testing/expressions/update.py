@@ -309,9 +309,13 @@ class BoundUpdate:
             if isinstance(key, str)
         }
 
-    def apply(self, item: ItemView | None) -> UpdateResult:
-        """Apply the update to ``item`` (``None`` when there is none yet)."""
-        old = item if item is not None else _EMPTY
+    def apply(self, item: ItemView | None, *, key: ItemView | None = None) -> UpdateResult:
+        """Apply the update to ``item`` (``None`` when there is none yet).
+
+        ``key``: the key attributes an item that does not exist yet starts
+        from, which its operands can read (``SET copy = pk``).
+        """
+        old = item if item is not None else (key if key is not None else _EMPTY)
         kinds, getters = _compiled_actions(self.parsed)
         trie = self.trie
         if item is None and "REMOVE" in kinds:
@@ -323,7 +327,8 @@ class BoundUpdate:
         operands: Operands = [
             MISSING if getter is None else getter(old, names, values) for getter in getters
         ]
-        return UpdateResult(_apply_map(old, trie, kinds, operands), old, self.trie)
+        before = old if item is not None else _EMPTY
+        return UpdateResult(_apply_map(old, trie, kinds, operands), before, self.trie)
 
 
 def check_key_updates(
