@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence, not_implemented
+from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 if TYPE_CHECKING:
@@ -60,7 +60,6 @@ def _holds(
     return True
 
 
-@not_implemented("ConditionExpression", when=lambda case: case["expected"] is False)
 @known_divergence(
     DYNALITE,
     "compares maps and lists by identity, so equal ones differ",
@@ -122,7 +121,6 @@ def test_comparisons(
     assert _holds(dynamodb, table, condition, values) is expected
 
 
-@not_implemented("ConditionExpression", when=lambda case: case["expected"] is False)
 @known_divergence(
     MOTO,
     "evaluates begins_with on binary values as false",
@@ -179,7 +177,6 @@ def test_names_are_substituted_from_expression_attribute_names(
     assert _holds(dynamodb, table, "#m.#i.v = :v", {":v": {"N": "3"}}, {"#m": "m", "#i": "child"})
 
 
-@not_implemented("ConditionExpression")
 def test_put_with_attribute_not_exists_refuses_the_second_put(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     dynamodb.client.put_item(
@@ -194,7 +191,6 @@ def test_put_with_attribute_not_exists_refuses_the_second_put(dynamodb: Backend)
     assert "Item" not in error.response
 
 
-@not_implemented("ConditionExpression")
 @known_divergence(
     DYNALITE,
     "ignores ReturnValuesOnConditionCheckFailure",
@@ -215,7 +211,6 @@ def test_failed_condition_returns_the_item_when_asked(dynamodb: Backend) -> None
     assert error.response.get("Item") == {"pk": {"S": "a"}, "v": {"N": "1"}}
 
 
-@not_implemented("ConditionExpression")
 def test_failed_condition_changes_nothing(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}})
@@ -230,7 +225,6 @@ def test_failed_condition_changes_nothing(dynamodb: Backend) -> None:
     assert without_volatile(got) == {"Item": {"pk": {"S": "a"}, "v": {"N": "1"}}}
 
 
-@not_implemented("ConditionExpression")
 def test_condition_on_a_nosuch_item_sees_no_attributes(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with service_error("ConditionalCheckFailedException", CONDITION_FAILED):
@@ -239,7 +233,6 @@ def test_condition_on_a_nosuch_item_sees_no_attributes(dynamodb: Backend) -> Non
         )
 
 
-@not_implemented("ConditionExpression")
 @known_divergence(
     MOTO,
     "evaluates the condition as false instead of refusing it",
@@ -262,7 +255,6 @@ def test_between_with_the_bounds_reversed_is_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("ConditionExpression")
 @known_divergence(
     MOTO,
     "fails inside the mock with ValueError",
@@ -280,7 +272,6 @@ def test_unknown_function_is_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("ConditionExpression")
 @known_divergence(
     MOTO,
     "evaluates an unknown type name as false instead of refusing it",
@@ -302,7 +293,6 @@ def test_attribute_type_with_an_unknown_type_is_refused(dynamodb: Backend) -> No
         )
 
 
-@not_implemented("ConditionExpression")
 @known_divergence(
     DYNALITE,
     "words syntax errors as its parser generator does",

@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 from botocore.exceptions import ParamValidationError
 
-from .markers import not_implemented
 from .support import Backend
 
 
-@not_implemented("ConditionExpression")
 def test_service_errors_are_the_clients_exception_classes(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     dynamodb.put_items(table, {"pk": {"S": "a"}})

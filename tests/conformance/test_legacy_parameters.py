@@ -4,11 +4,10 @@ and the rule that they do not mix with expressions."""
 from __future__ import annotations
 
 from .backends import MOTO
-from .markers import known_divergence, not_implemented
+from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 
-@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
 def test_expected_exists_false_refuses_an_existing_item(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     dynamodb.put_items(table, {"pk": {"S": "a"}})
@@ -27,7 +26,6 @@ def test_expected_value_compares_for_equality(dynamodb: Backend) -> None:
     assert "Item" not in dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
 
 
-@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
 @known_divergence(
     MOTO,
     "ignores ComparisonOperator in Expected",
@@ -44,7 +42,6 @@ def test_expected_with_comparison_operator(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -74,7 +71,6 @@ def test_attribute_updates_put_add_and_delete(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -93,7 +89,6 @@ def test_attribute_updates_delete_without_value_removes_the_attribute(dynamodb: 
     assert without_volatile(updated) == {"Attributes": {"pk": {"S": "a"}}}
 
 
-@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
 def test_legacy_and_expression_parameters_do_not_mix(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with service_error(
@@ -110,7 +105,6 @@ def test_legacy_and_expression_parameters_do_not_mix(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
 @known_divergence(
     MOTO,
     "accepts Expected together with ConditionExpression",
@@ -132,7 +126,6 @@ def test_expected_with_a_condition_expression_is_refused(dynamodb: Backend) -> N
         )
 
 
-@not_implemented("the legacy parameters (Expected, AttributeUpdates, AttributesToGet)")
 def test_expression_attribute_names_without_an_expression_are_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with service_error(

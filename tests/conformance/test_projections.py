@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .backends import MOTO
-from .markers import known_divergence, not_implemented
+from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 
@@ -21,7 +21,6 @@ def _table(dynamodb: Backend) -> str:
     return table
 
 
-@not_implemented("ProjectionExpression and AttributesToGet")
 def test_projection_selects_top_level_attributes(dynamodb: Backend) -> None:
     table = _table(dynamodb)
     got = dynamodb.client.get_item(
@@ -30,7 +29,6 @@ def test_projection_selects_top_level_attributes(dynamodb: Backend) -> None:
     assert without_volatile(got) == {"Item": {"pk": {"S": "a"}, "v": {"S": "plain"}}}
 
 
-@not_implemented("ProjectionExpression and AttributesToGet")
 def test_projection_of_nested_map_members_keeps_their_nesting(dynamodb: Backend) -> None:
     table = _table(dynamodb)
     got = dynamodb.client.get_item(
@@ -39,7 +37,6 @@ def test_projection_of_nested_map_members_keeps_their_nesting(dynamodb: Backend)
     assert without_volatile(got) == {"Item": {"m": {"M": {"y": {"M": {"z": {"S": "2"}}}}}}}
 
 
-@not_implemented("ProjectionExpression and AttributesToGet")
 @known_divergence(
     MOTO,
     "returns only the first of several projected list elements",
@@ -54,7 +51,6 @@ def test_projection_of_list_elements_compacts_them_in_list_order(dynamodb: Backe
     assert without_volatile(got) == {"Item": {"l": {"L": [{"N": "1"}, {"N": "3"}]}}}
 
 
-@not_implemented("ProjectionExpression and AttributesToGet")
 def test_projection_of_only_missing_attributes_returns_an_empty_item(dynamodb: Backend) -> None:
     table = _table(dynamodb)
     got = dynamodb.client.get_item(
@@ -63,7 +59,6 @@ def test_projection_of_only_missing_attributes_returns_an_empty_item(dynamodb: B
     assert without_volatile(got) == {"Item": {}}
 
 
-@not_implemented("ProjectionExpression and AttributesToGet")
 def test_projection_with_name_placeholders(dynamodb: Backend) -> None:
     table = _table(dynamodb)
     got = dynamodb.client.get_item(
@@ -75,7 +70,6 @@ def test_projection_with_name_placeholders(dynamodb: Backend) -> None:
     assert without_volatile(got) == {"Item": {"m": {"M": {"x": {"S": "1"}}}}}
 
 
-@not_implemented("ProjectionExpression and AttributesToGet")
 @known_divergence(
     MOTO,
     "accepts overlapping projection paths",
@@ -94,7 +88,6 @@ def test_overlapping_projection_paths_are_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("ProjectionExpression and AttributesToGet")
 @known_divergence(
     MOTO,
     "drops 'Invalid ' from the message",
@@ -113,7 +106,6 @@ def test_projection_with_a_reserved_word_is_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("ProjectionExpression and AttributesToGet")
 @known_divergence(
     MOTO,
     "ignores AttributesToGet",

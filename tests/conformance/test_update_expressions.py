@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence, not_implemented
+from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 if TYPE_CHECKING:
@@ -66,7 +66,6 @@ def _table_with(dynamodb: Backend, **attributes: AttributeValueTypeDef) -> str:
     return table
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -80,7 +79,6 @@ def test_update_of_a_missing_item_creates_it(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -92,7 +90,6 @@ def test_update_without_return_values_answers_with_nothing(dynamodb: Backend) ->
     assert _update(dynamodb, table, "SET v = :v", {":v": {"N": "2"}}, return_values="NONE") == {}
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -109,7 +106,6 @@ def test_set_arithmetic_adds_and_subtracts(dynamodb: Backend) -> None:
     ) == {"Attributes": {"pk": {"S": "a"}, "n": {"N": "10"}, "a": {"N": "11"}, "b": {"N": "9.5"}}}
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -126,7 +122,6 @@ def test_set_if_not_exists_keeps_an_existing_value(dynamodb: Backend) -> None:
     ) == {"Attributes": {"pk": {"S": "a"}, "n": {"N": "10"}, "m": {"N": "0"}}}
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -149,7 +144,6 @@ def test_list_append_concatenates_in_either_order(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -163,7 +157,6 @@ def test_set_a_list_element_past_the_end_appends_it(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -177,7 +170,6 @@ def test_set_a_nested_map_member(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("UpdateItem")
 def test_set_under_a_missing_map_is_refused(dynamodb: Backend) -> None:
     table = _table_with(dynamodb, m={"M": {}})
     with service_error(
@@ -187,7 +179,6 @@ def test_set_under_a_missing_map_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET m.child.v = :v", {":v": {"S": "x"}})
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -201,7 +192,6 @@ def test_remove_deletes_attributes_and_ignores_missing_ones(dynamodb: Backend) -
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     DYNALITE,
     "applies REMOVE l[0], l[2] one after the other and keeps [2, 3]",
@@ -223,7 +213,6 @@ def test_update_remove_list_elements_resolve_against_the_original_item(
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -237,7 +226,6 @@ def test_add_to_a_missing_number_starts_from_zero(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -251,7 +239,6 @@ def test_add_to_a_set_unions_its_members(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "keeps 1 and 1.0 as two members of a number set",
@@ -265,7 +252,6 @@ def test_add_an_equal_number_to_a_number_set_changes_nothing(dynamodb: Backend) 
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -288,7 +274,6 @@ def test_delete_removes_set_members_and_an_emptied_set(dynamodb: Backend) -> Non
         ("UPDATED_NEW", {"v": {"N": "2"}}),
     ],
 )
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -304,7 +289,6 @@ def test_return_values(
     ) == {"Attributes": expected}
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns the whole list",
@@ -320,7 +304,6 @@ def test_updated_new_after_setting_a_list_element_holds_only_that_element(
     ) == {"Attributes": {"l": {"L": [{"S": "x"}]}}}
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -334,7 +317,6 @@ def test_updated_old_of_a_new_attribute_is_an_empty_map(dynamodb: Backend) -> No
     ) == {"Attributes": {}}
 
 
-@not_implemented("UpdateItem")
 def test_update_with_a_failed_condition_changes_nothing(dynamodb: Backend) -> None:
     table = _table_with(dynamodb, v={"N": "1"})
     with service_error("ConditionalCheckFailedException", "The conditional request failed"):
@@ -352,7 +334,6 @@ def test_update_with_a_failed_condition_changes_nothing(dynamodb: Backend) -> No
 # ---------------------------------------------------------------- refusals
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "prefixes the message for overlapping paths with '1 validation error detected: '",
@@ -369,7 +350,6 @@ def test_two_actions_on_overlapping_paths_are_refused(dynamodb: Backend) -> None
         _update(dynamodb, table, "SET m = :v REMOVE m.c", {":v": {"N": "1"}})
 
 
-@not_implemented("UpdateItem")
 def test_updating_a_key_attribute_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with service_error(
@@ -380,7 +360,6 @@ def test_updating_a_key_attribute_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET pk = :v", {":v": {"S": "b"}})
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "words the message as a parse-time operand error",
@@ -396,7 +375,6 @@ def test_arithmetic_on_a_string_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET v = s + :one", {":one": {"N": "1"}})
 
 
-@not_implemented("UpdateItem")
 def test_add_to_a_string_attribute_is_refused(dynamodb: Backend) -> None:
     table = _table_with(dynamodb, s={"S": "x"})
     with service_error(
@@ -406,7 +384,6 @@ def test_add_to_a_string_attribute_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "ADD s :one", {":one": {"N": "1"}})
 
 
-@not_implemented("UpdateItem")
 def test_arithmetic_on_a_missing_attribute_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with service_error(
@@ -416,7 +393,6 @@ def test_arithmetic_on_a_missing_attribute_is_refused(dynamodb: Backend) -> None
         _update(dynamodb, table, "SET v = nosuch + :one", {":one": {"N": "1"}})
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "prefixes the message for a repeated section with '1 validation error detected: '",
@@ -433,7 +409,6 @@ def test_a_section_used_twice_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET a = :v SET b = :v", {":v": {"N": "1"}})
 
 
-@not_implemented("UpdateItem")
 def test_a_reserved_word_as_a_name_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with service_error(
@@ -443,7 +418,6 @@ def test_a_reserved_word_as_a_name_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET status = :v", {":v": {"N": "1"}})
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "returns ConsumedCapacity that was not asked for",
@@ -457,7 +431,6 @@ def test_a_reserved_word_through_a_name_placeholder_is_accepted(dynamodb: Backen
     }
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "reports the defined value as unused instead of the undefined one",
@@ -474,7 +447,6 @@ def test_an_undefined_value_placeholder_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET #v = :nosuch", {":v": {"N": "1"}}, {"#v": "v"})
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "fails inside the mock with KeyError",
@@ -491,7 +463,6 @@ def test_an_undefined_name_placeholder_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET #nosuch = :v", {":v": {"N": "1"}})
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "prefixes the message for unused values with '1 validation error detected: '",
@@ -507,7 +478,6 @@ def test_an_unused_value_placeholder_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET v = :v", {":v": {"N": "1"}, ":unused": {"N": "2"}})
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "prefixes the message for unused names with '1 validation error detected: '",
@@ -523,7 +493,6 @@ def test_an_unused_name_placeholder_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET v = :v", {":v": {"N": "1"}}, {"#unused": "x"})
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "prefixes the message for empty values with '1 validation error detected: '",
@@ -538,7 +507,6 @@ def test_empty_expression_attribute_values_are_refused(dynamodb: Backend) -> Non
         )
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     MOTO,
     "accepts empty ExpressionAttributeNames",
@@ -553,7 +521,6 @@ def test_empty_expression_attribute_names_are_refused(dynamodb: Backend) -> None
         )
 
 
-@not_implemented("UpdateItem")
 @known_divergence(
     DYNALITE,
     "words syntax errors as its parser generator does",

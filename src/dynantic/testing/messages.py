@@ -547,6 +547,12 @@ INDEX_KEY_ATTRIBUTE_NESTED = (
     "are not allowed: IndexKey: {name}"
 )
 
+# ---------------------------------------------------------------- item operations
+UPDATE_INDEX_KEY_TYPE = (
+    "The update expression attempted to update the secondary index key to unsupported type"
+)
+UPDATED_ITEM_TOO_LARGE = "Item size to update has exceeded the maximum allowed size"
+
 # ---------------------------------------------------------------- key conditions
 KEY_CONDITION_INVALID_OPERATOR = "Invalid operator used in KeyConditionExpression: {operator}"
 KEY_CONDITION_NESTED_OPERATION = "KeyConditionExpressions cannot contain nested operations"

@@ -1,14 +1,53 @@
-"""PutItem, GetItem and DeleteItem."""
+"""PutItem, GetItem, UpdateItem and DeleteItem.
+
+Each write goes through three steps, which TransactWriteItems and
+BatchWriteItem reuse: :mod:`.items_prepare` (the request alone), then, under
+the database lock, :mod:`.items_check` (against the stored state; a refused
+request changes nothing) and :mod:`.items_apply` (the change and the answer).
+
+The order in which the service checks a request, so the first rule broken is
+the one reported (after botocore's shape check and the model's constraints):
+
+1. expression and legacy parameters are not mixed, and names and values come
+   only with expressions (``check_expression_parameters``);
+2. the ``Item`` (PutItem) or ``Key`` values decode;
+3. PutItem and DeleteItem: ``ReturnValues`` is ``NONE`` or ``ALL_OLD``;
+4. PutItem: the item is at most 400 KB;
+5. GetItem: ``AttributesToGet`` has no duplicates; UpdateItem: ``AttributeUpdates``;
+6. ``Expected`` (with ``ConditionalOperator``);
+7. ``ExpressionAttributeNames`` and ``ExpressionAttributeValues`` (not empty,
+   well-formed keys, decodable values), then each expression in the order
+   update, condition, projection, then the placeholders no expression used;
+8. the table exists;
+9. the key: an item holds every key attribute with its type, not empty and
+   within the key size limits, and every index key attribute it holds has the
+   index's type and is not empty; a key names exactly the key attributes;
+10. UpdateItem: no key attribute is written, no index key attribute is written
+    a value of the wrong type (as far as the expression shows), no path reaches
+    inside a key attribute; GetItem: no projection path reaches inside one;
+11. the condition holds for the stored item (ConditionalCheckFailedException,
+    with the item when ``ReturnValuesOnConditionCheckFailure`` is ``ALL_OLD``);
+12. UpdateItem: the update applies to the item (operand types, paths), index
+    keys it computed have the index's type and are not empty, and the updated
+    item is at most 400 KB.
+
+Steps 1 to 7 are request-level (dynalite's ``validations/*.js``, checked against
+the live service, follow the same order); 8 to 12 need the table.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dynantic.testing import messages
-from dynantic.testing.engine.capacity import consumed_capacity, read_units, write_units
-from dynantic.testing.engine.keys import check_item_keys, check_key
-from dynantic.testing.engine.values import decode_item, encode_item, item_size
-from dynantic.testing.errors import validation_error
+from dynantic.testing.operations.items_apply import apply_write, read_response, write_response
+from dynantic.testing.operations.items_check import Refusal, check_write, read_item
+from dynantic.testing.operations.items_prepare import (
+    PreparedWrite,
+    prepare_delete,
+    prepare_get,
+    prepare_put,
+    prepare_update,
+)
 from dynantic.testing.operations.registry import operation
 
 if TYPE_CHECKING:
@@ -16,83 +55,39 @@ if TYPE_CHECKING:
         DeleteItemInputTypeDef,
         GetItemInputTypeDef,
         PutItemInputTypeDef,
+        UpdateItemInputTypeDef,
     )
 
     from dynantic.testing.engine.database import Database
 
-# DynamoDB: an item is at most 400 KB (409,600 bytes) by the item-size formula.
-MAX_ITEM_BYTES = 400 * 1024
-
 
 @operation("PutItem")
 def put_item(database: Database, request: PutItemInputTypeDef) -> dict[str, object]:
-    item = decode_item(request["Item"])
-    return_values = request.get("ReturnValues", "NONE")
-    if return_values not in {"NONE", "ALL_OLD"}:
-        raise validation_error(messages.PUT_RETURN_VALUES)
-    size = item_size(item)
-    if size > MAX_ITEM_BYTES:
-        raise validation_error(messages.ITEM_TOO_LARGE)
-    with database.lock:
-        table = database.table(request["TableName"])
-        check_item_keys(item, table.key_schema)
-        for index in table.indexes.values():
-            index.check_item(item)
-        old, old_size = table.put(item, size)
-        name = table.name
-    response: dict[str, object] = {}
-    if return_values == "ALL_OLD" and old is not None:
-        response["Attributes"] = encode_item(old)
-    capacity = consumed_capacity(
-        request.get("ReturnConsumedCapacity"),
-        name,
-        write_units(old_size, size),
-    )
-    if capacity is not None:
-        response["ConsumedCapacity"] = capacity
-    return response
+    return _write(database, prepare_put(request))
 
 
-@operation("GetItem")
-def get_item(database: Database, request: GetItemInputTypeDef) -> dict[str, object]:
-    key = decode_item(request["Key"])
-    with database.lock:
-        table = database.table(request["TableName"])
-        check_key(key, table.key_schema)
-        found = table.get(*table.key_of(key))
-        name = table.name
-    response: dict[str, object] = {}
-    if found is not None:
-        response["Item"] = encode_item(found)
-    capacity = consumed_capacity(
-        request.get("ReturnConsumedCapacity"),
-        name,
-        read_units(
-            item_size(found) if found else 0, consistent=request.get("ConsistentRead", False)
-        ),
-    )
-    if capacity is not None:
-        response["ConsumedCapacity"] = capacity
-    return response
+@operation("UpdateItem")
+def update_item(database: Database, request: UpdateItemInputTypeDef) -> dict[str, object]:
+    return _write(database, prepare_update(request))
 
 
 @operation("DeleteItem")
 def delete_item(database: Database, request: DeleteItemInputTypeDef) -> dict[str, object]:
-    key = decode_item(request["Key"])
-    return_values = request.get("ReturnValues", "NONE")
-    if return_values not in {"NONE", "ALL_OLD"}:
-        raise validation_error(messages.DELETE_RETURN_VALUES)
+    return _write(database, prepare_delete(request))
+
+
+@operation("GetItem")
+def get_item(database: Database, request: GetItemInputTypeDef) -> dict[str, object]:
+    read = prepare_get(request)
     with database.lock:
-        table = database.table(request["TableName"])
-        check_key(key, table.key_schema)
-        old = table.delete(*table.key_of(key))
-        name = table.name
-    response: dict[str, object] = {}
-    if return_values == "ALL_OLD" and old is not None:
-        response["Attributes"] = encode_item(old)
-    capacity = consumed_capacity(
-        request.get("ReturnConsumedCapacity"), name, write_units(item_size(old) if old else 0, 0)
-    )
-    if capacity is not None:
-        response["ConsumedCapacity"] = capacity
-    return response
+        result = read_item(database, read)
+    return read_response(result)
+
+
+def _write(database: Database, write: PreparedWrite) -> dict[str, object]:
+    with database.lock:
+        outcome = check_write(database, write)
+        if isinstance(outcome, Refusal):
+            raise outcome.error
+        apply_write(outcome)
+        return write_response(outcome)

@@ -1,0 +1,184 @@
+"""Judging prepared item requests against the stored state.
+
+:func:`check_write` takes a write from :mod:`.items_prepare` and decides, against
+the table as it is, what the write would do: a :class:`WritePlan` (the item
+before and after, and their sizes), or the :class:`Refusal` the service answers
+(a missing table, a key that does not match the schema, an index key of the
+wrong type, a failed condition …). It changes nothing and raises nothing, so a
+transaction can judge all of its actions before applying any; :mod:`.items_apply`
+then carries plans out. Call both while holding ``database.lock``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from dynantic.testing import messages
+from dynantic.testing.engine.keys import check_item_keys, check_key
+from dynantic.testing.engine.table import stored_size
+from dynantic.testing.engine.values import Item, encode_item, item_size
+from dynantic.testing.errors import ServiceError
+from dynantic.testing.expressions import LegacyUpdate, UpdateResult, check_key_updates
+from dynantic.testing.operations.items_prepare import (
+    PreparedDelete,
+    PreparedGet,
+    PreparedPut,
+    PreparedUpdate,
+    PreparedWrite,
+)
+from dynantic.testing.operations.items_update import (
+    check_update_targets,
+    check_updated_item,
+    ordered_indexes,
+    updated_size,
+)
+
+if TYPE_CHECKING:
+    from dynantic.testing.engine.database import Database
+    from dynantic.testing.engine.table import Table
+
+__all__ = ["ReadResult", "Refusal", "WritePlan", "check_write", "check_writes", "read_item"]
+
+# The CancellationReason code TransactWriteItems reports for each error code.
+_CANCELLATION_CODES = {
+    "ConditionalCheckFailedException": "ConditionalCheckFailed",
+    "ValidationException": "ValidationError",
+}
+
+
+class Refusal(NamedTuple):
+    """Why the service refuses one write: the error a single request raises."""
+
+    error: ServiceError
+
+    @property
+    def cancellation_reason(self) -> dict[str, object]:
+        """The write's entry in a TransactionCanceledException's ``CancellationReasons``:
+        its code and message, and the item when the condition failed and
+        ``ReturnValuesOnConditionCheckFailure`` asked for it."""
+        error = self.error
+        reason: dict[str, object] = {
+            "Code": _CANCELLATION_CODES.get(error.code, error.code),
+            "Message": error.message,
+        }
+        reason.update(error.fields)
+        return reason
+
+
+class WritePlan(NamedTuple):
+    """What a write that passed every check will do to its table.
+
+    ``old`` is the stored item (``None`` if there is none) and ``new`` the item
+    that replaces it (``None`` when the item is deleted, or left alone by a
+    condition check); sizes are item sizes (0 for no item). ``update`` holds an
+    UpdateItem's result, for ``UPDATED_OLD`` and ``UPDATED_NEW``.
+    """
+
+    write: PreparedWrite
+    table: Table
+    old: Item | None
+    old_size: int
+    new: Item | None
+    new_size: int
+    update: UpdateResult | None = None
+
+
+class ReadResult(NamedTuple):
+    """A GetItem's item (``None`` if absent) and its item size."""
+
+    read: PreparedGet
+    item: Item | None
+    size: int
+
+
+def check_write(database: Database, write: PreparedWrite) -> WritePlan | Refusal:
+    """What ``write`` would do to the stored state, or why the service refuses it."""
+    try:
+        table = database.table(write.table_name)
+        if isinstance(write, PreparedPut):
+            return _check_put(table, write)
+        if isinstance(write, PreparedUpdate):
+            return _check_update(table, write)
+        check_key(write.key, table.key_schema)
+        old = table.get(*table.key_of(write.key))
+        _check_condition(write, old)
+        old_size = 0 if old is None else stored_size(old)
+        if isinstance(write, PreparedDelete):
+            return WritePlan(write, table, old, old_size, None, 0)
+        return WritePlan(write, table, old, old_size, old, old_size)
+    except ServiceError as error:
+        return Refusal(error)
+
+
+def check_writes(database: Database, writes: Sequence[PreparedWrite]) -> list[WritePlan | Refusal]:
+    """:func:`check_write` for each of ``writes`` (which target distinct items),
+    in order, all against the same state."""
+    return [check_write(database, write) for write in writes]
+
+
+def read_item(database: Database, read: PreparedGet) -> ReadResult:
+    """The item a GetItem reads; raises the service's error for a missing table,
+    a key that does not match the schema, or a projection into a key attribute."""
+    table = database.table(read.table_name)
+    check_key(read.key, table.key_schema)
+    projection = read.projection
+    if projection is not None and projection.nested_names:
+        check_key_updates(
+            {},
+            tuple(attribute.name for attribute in table.key_schema.attributes),
+            nested_names=projection.nested_names,
+            index_key_attributes=tuple(
+                attribute.name
+                for index in ordered_indexes(table)
+                for attribute in index.key_schema.attributes
+            ),
+        )
+    found = table.get(*table.key_of(read.key))
+    return ReadResult(read, found, 0 if found is None else stored_size(found))
+
+
+# ---------------------------------------------------------------- by kind
+
+
+def _check_put(table: Table, write: PreparedPut) -> WritePlan:
+    item = write.item
+    check_item_keys(item, table.key_schema)
+    if table.indexes:
+        for index in ordered_indexes(table):
+            index.check_item(item)
+    old = table.get(*table.key_of(item))
+    _check_condition(write, old)
+    return WritePlan(write, table, old, 0 if old is None else stored_size(old), item, write.size)
+
+
+def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
+    key = write.key
+    check_key(key, table.key_schema)
+    update = write.update
+    check_update_targets(update, table)
+    old = table.get(*table.key_of(key))
+    _check_condition(write, old)
+    if old is None:
+        # A new item starts from its key attributes.
+        result = (
+            update.apply(key) if isinstance(update, LegacyUpdate) else update.apply(None, key=key)
+        )
+        before, before_size = key, item_size(key)
+        old_size = 0
+    else:
+        result = update.apply(old)
+        before, before_size = old, stored_size(old)
+        old_size = before_size
+    new = result.item
+    new_size = updated_size(update, before, before_size, new)
+    check_updated_item(update, table, new, new_size)
+    return WritePlan(write, table, old, old_size, new, new_size, result)
+
+
+def _check_condition(write: PreparedWrite, old: Item | None) -> None:
+    condition = write.condition
+    if condition is None or condition.evaluate(old):
+        return
+    fields = {"Item": encode_item(old)} if write.return_on_failure and old is not None else None
+    raise ServiceError("ConditionalCheckFailedException", messages.CONDITIONAL_CHECK_FAILED, fields)

@@ -1,0 +1,330 @@
+"""Preparing item requests: everything the service checks before it looks at a table.
+
+Each ``prepare_*`` function decodes one request, binds its expressions and runs
+the request-level checks in the order the service reports them (see
+:mod:`.items`), raising :class:`~dynantic.testing.errors.ServiceError` for the
+first that fails. What it returns is a small immutable description of the read
+or write, ready to be judged against the stored state by :mod:`.items_check`.
+Nothing here touches the database, so it runs outside the lock.
+
+TransactWriteItems, TransactGetItems and BatchWriteItem hand their elements to
+the same functions: a ``Put``, ``Update``, ``Delete`` or ``Get`` element holds a
+subset of the members of the single-item request it corresponds to, and a
+``ConditionCheck`` has :func:`prepare_condition_check`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple, cast
+
+from dynantic.testing import messages
+from dynantic.testing.engine.values import (
+    Item,
+    WireItem,
+    decode_item,
+    decode_item_sized,
+)
+from dynantic.testing.errors import validation_error
+from dynantic.testing.expressions import (
+    BoundCondition,
+    BoundProjection,
+    BoundUpdate,
+    ExpressionAttributes,
+    LegacyUpdate,
+    attribute_updates,
+    attributes_to_get,
+    check_expression_parameters,
+    expected_condition,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from mypy_boto3_dynamodb.type_defs import (
+        ConditionCheckTypeDef,
+        DeleteItemInputTypeDef,
+        GetItemInputTypeDef,
+        PutItemInputTypeDef,
+        UpdateItemInputTypeDef,
+    )
+
+    from dynantic.testing.expressions.legacy import AttributeValueUpdate, ExpectedAttributeValue
+
+__all__ = [
+    "MAX_ITEM_BYTES",
+    "PreparedConditionCheck",
+    "PreparedDelete",
+    "PreparedGet",
+    "PreparedPut",
+    "PreparedUpdate",
+    "PreparedWrite",
+    "prepare_condition_check",
+    "prepare_delete",
+    "prepare_get",
+    "prepare_put",
+    "prepare_update",
+]
+
+# DynamoDB: an item is at most 400 KB (409,600 bytes) by the item-size formula.
+MAX_ITEM_BYTES = 400 * 1024
+
+_CONDITION = ("ConditionExpression",)
+_EXPECTED = ("Expected",)
+_UPDATE_EXPRESSIONS = ("UpdateExpression", "ConditionExpression")
+_UPDATE_LEGACY = ("AttributeUpdates", "Expected")
+_PROJECTION = ("ProjectionExpression",)
+_ATTRIBUTES_TO_GET = ("AttributesToGet",)
+# PutItem and DeleteItem return the item as it was, or nothing.
+_OLD_OR_NOTHING = frozenset({"NONE", "ALL_OLD"})
+_CAPACITY_MODES = frozenset({"TOTAL", "INDEXES"})
+_NO_UPDATE = LegacyUpdate([])
+
+
+class PreparedPut(NamedTuple):
+    """A PutItem (or a transaction's or batch's put), checked as far as it can be
+    without the table. ``key`` is the item itself: a put writes its key."""
+
+    table_name: str
+    key: Item
+    condition: BoundCondition | None
+    return_values: str
+    return_on_failure: bool
+    capacity: str | None
+    collection_metrics: bool
+    item: Item
+    size: int
+
+
+class PreparedUpdate(NamedTuple):
+    """An UpdateItem (or a transaction's update): the key, the update
+    (expression or ``AttributeUpdates``) and the options."""
+
+    table_name: str
+    key: Item
+    condition: BoundCondition | None
+    return_values: str
+    return_on_failure: bool
+    capacity: str | None
+    collection_metrics: bool
+    update: BoundUpdate | LegacyUpdate
+
+
+class PreparedDelete(NamedTuple):
+    """A DeleteItem (or a transaction's or batch's delete)."""
+
+    table_name: str
+    key: Item
+    condition: BoundCondition | None
+    return_values: str
+    return_on_failure: bool
+    capacity: str | None
+    collection_metrics: bool
+
+
+class PreparedConditionCheck(NamedTuple):
+    """A transaction's ConditionCheck: a condition on one item, which it does not change."""
+
+    table_name: str
+    key: Item
+    condition: BoundCondition | None
+    return_values: str
+    return_on_failure: bool
+    capacity: str | None
+    collection_metrics: bool
+
+
+PreparedWrite = PreparedPut | PreparedUpdate | PreparedDelete | PreparedConditionCheck
+"""Any prepared write: all share the leading members, ``table_name`` to
+``collection_metrics``."""
+
+
+class PreparedGet(NamedTuple):
+    """A GetItem (or a transaction's get)."""
+
+    table_name: str
+    key: Item
+    projection: BoundProjection | None
+    consistent: bool
+    capacity: str | None
+
+
+# ---------------------------------------------------------------- writes
+
+
+def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
+    """Decode and check a PutItem request (see :mod:`.items` for the order)."""
+    check_expression_parameters(request, _CONDITION, _EXPECTED)
+    item, size = decode_item_sized(request["Item"])
+    return_values = request.get("ReturnValues") or "NONE"
+    if return_values not in _OLD_OR_NOTHING:
+        raise validation_error(messages.PUT_RETURN_VALUES)
+    if size > MAX_ITEM_BYTES:
+        raise validation_error(messages.ITEM_TOO_LARGE)
+    condition = _condition(
+        request.get("Expected"),
+        request.get("ConditionalOperator"),
+        request.get("ConditionExpression"),
+        request.get("ExpressionAttributeNames"),
+        request.get("ExpressionAttributeValues"),
+    )
+    return PreparedPut(
+        request["TableName"],
+        item,
+        condition,
+        return_values,
+        request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
+        _capacity(request.get("ReturnConsumedCapacity")),
+        request.get("ReturnItemCollectionMetrics") == "SIZE",
+        item,
+        size,
+    )
+
+
+def prepare_update(request: UpdateItemInputTypeDef) -> PreparedUpdate:
+    """Decode and check an UpdateItem request (see :mod:`.items` for the order)."""
+    check_expression_parameters(request, _UPDATE_EXPRESSIONS, _UPDATE_LEGACY)
+    key = decode_item(request["Key"])
+    legacy = request.get("AttributeUpdates")
+    update: BoundUpdate | LegacyUpdate | None = (
+        attribute_updates(_legacy_updates(legacy)) if legacy is not None else None
+    )
+    expected = request.get("Expected")
+    condition = (
+        expected_condition(_legacy_expected(expected), request.get("ConditionalOperator"))
+        if expected is not None
+        else None
+    )
+    expression = request.get("UpdateExpression")
+    condition_expression = request.get("ConditionExpression")
+    names = request.get("ExpressionAttributeNames")
+    values = request.get("ExpressionAttributeValues")
+    if (
+        expression is not None
+        or condition_expression is not None
+        or names is not None
+        or values is not None
+    ):
+        bound = ExpressionAttributes.from_wire(names, values).bind_all(
+            UpdateExpression=expression, ConditionExpression=condition_expression
+        )
+        update, condition = bound.update or update, bound.condition or condition
+    return PreparedUpdate(
+        request["TableName"],
+        key,
+        condition,
+        request.get("ReturnValues") or "NONE",
+        request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
+        _capacity(request.get("ReturnConsumedCapacity")),
+        request.get("ReturnItemCollectionMetrics") == "SIZE",
+        update if update is not None else _NO_UPDATE,
+    )
+
+
+def prepare_delete(request: DeleteItemInputTypeDef) -> PreparedDelete:
+    """Decode and check a DeleteItem request (see :mod:`.items` for the order)."""
+    check_expression_parameters(request, _CONDITION, _EXPECTED)
+    key = decode_item(request["Key"])
+    return_values = request.get("ReturnValues") or "NONE"
+    if return_values not in _OLD_OR_NOTHING:
+        raise validation_error(messages.DELETE_RETURN_VALUES)
+    condition = _condition(
+        request.get("Expected"),
+        request.get("ConditionalOperator"),
+        request.get("ConditionExpression"),
+        request.get("ExpressionAttributeNames"),
+        request.get("ExpressionAttributeValues"),
+    )
+    return PreparedDelete(
+        request["TableName"],
+        key,
+        condition,
+        return_values,
+        request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
+        _capacity(request.get("ReturnConsumedCapacity")),
+        request.get("ReturnItemCollectionMetrics") == "SIZE",
+    )
+
+
+def prepare_condition_check(request: ConditionCheckTypeDef) -> PreparedConditionCheck:
+    """Decode and check a transaction's ConditionCheck element."""
+    key = decode_item(request["Key"])
+    condition = _condition(
+        None,
+        None,
+        request["ConditionExpression"],
+        request.get("ExpressionAttributeNames"),
+        request.get("ExpressionAttributeValues"),
+    )
+    return PreparedConditionCheck(
+        request["TableName"],
+        key,
+        condition,
+        "NONE",
+        request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
+        None,
+        False,
+    )
+
+
+# ---------------------------------------------------------------- reads
+
+
+def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
+    """Decode and check a GetItem request (see :mod:`.items` for the order)."""
+    check_expression_parameters(request, _PROJECTION, _ATTRIBUTES_TO_GET)
+    key = decode_item(request["Key"])
+    attributes = request.get("AttributesToGet")
+    projection = attributes_to_get(attributes) if attributes is not None else None
+    expression = request.get("ProjectionExpression")
+    names = request.get("ExpressionAttributeNames")
+    if expression is not None or names is not None:
+        bound = ExpressionAttributes.from_wire(names, None).bind_all(
+            ProjectionExpression=expression
+        )
+        projection = bound.projection
+    return PreparedGet(
+        request["TableName"],
+        key,
+        projection,
+        request.get("ConsistentRead") is True,
+        _capacity(request.get("ReturnConsumedCapacity")),
+    )
+
+
+# ---------------------------------------------------------------- shared parts
+
+
+def _condition(
+    expected: object,
+    conditional_operator: str | None,
+    expression: str | None,
+    names: Mapping[str, str] | None,
+    values: WireItem | None,
+) -> BoundCondition | None:
+    """The write's condition, from ``Expected`` or from ``ConditionExpression``
+    (the dialect rule has made sure it is not both)."""
+    condition = (
+        expected_condition(_legacy_expected(expected), conditional_operator)
+        if expected is not None
+        else None
+    )
+    if expression is not None or names is not None or values is not None:
+        bound = ExpressionAttributes.from_wire(names, values).bind_all(
+            ConditionExpression=expression
+        )
+        condition = bound.condition
+    return condition
+
+
+def _capacity(mode: str | None) -> str | None:
+    return mode if mode in _CAPACITY_MODES else None
+
+
+def _legacy_expected(expected: object) -> Mapping[str, ExpectedAttributeValue]:
+    """``Expected`` as the legacy translator reads it (its shape was checked)."""
+    return cast("Mapping[str, ExpectedAttributeValue]", expected)
+
+
+def _legacy_updates(updates: object) -> Mapping[str, AttributeValueUpdate]:
+    """``AttributeUpdates`` as the legacy translator reads it (its shape was checked)."""
+    return cast("Mapping[str, AttributeValueUpdate]", updates)

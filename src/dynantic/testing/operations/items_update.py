@@ -1,0 +1,199 @@
+"""The rules an update must keep against its table's keys and indexes.
+
+Before the condition is evaluated, the service refuses an update that writes a
+table key attribute, that writes a whole index key attribute with a value whose
+type the expression alone shows to be wrong, or that reaches inside a table or
+index key attribute (``pk.x``). After the update is applied, it refuses an index
+key attribute that ended up with the wrong type or empty, and an item over the
+size limit. The first group follows dynalite's ``validateUpdates``, which was
+checked against the live service, in its order.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from dynantic.testing import messages
+from dynantic.testing.engine.values import (
+    AttributeValue,
+    Item,
+    type_code,
+    value_size,
+)
+from dynantic.testing.errors import validation_error
+from dynantic.testing.expressions import BoundUpdate, LegacyUpdate, ast, check_key_updates
+from dynantic.testing.expressions.paths import MISSING, Missing, path_heads
+from dynantic.testing.operations.items_prepare import MAX_ITEM_BYTES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from dynantic.testing.engine.indexes import SecondaryIndex
+    from dynantic.testing.engine.table import Table
+    from dynantic.testing.expressions import Parsed
+
+__all__ = ["check_update_targets", "check_updated_item", "updated_size"]
+
+Update = BoundUpdate | LegacyUpdate
+
+
+class _Targets(NamedTuple):
+    """What an update expression writes, once its names are resolved."""
+
+    touched: frozenset[str]
+    """Every top-level attribute an action writes (``a`` for ``SET a.b = :v``)."""
+    nested: frozenset[str]
+    """Every top-level attribute a path reaches inside, in a target or an operand."""
+    whole: tuple[tuple[str, ast.UpdateAction], ...]
+    """The actions that write one whole top-level attribute, with its name."""
+
+
+def _targets(update: Update) -> _Targets:
+    if isinstance(update, LegacyUpdate):
+        return _Targets(frozenset(update.touched), frozenset(), ())
+    parsed, names = update.parsed, update.names
+    resolved = tuple(names[name] for name in parsed.name_placeholders) if names else ()
+    return _expression_targets(parsed, resolved)
+
+
+@lru_cache(maxsize=2048)
+def _expression_targets(
+    parsed: Parsed[ast.UpdateExpression], resolved: tuple[str, ...]
+) -> _Targets:
+    names = dict(zip(parsed.name_placeholders, resolved, strict=True))
+    touched: set[str] = set()
+    whole: list[tuple[str, ast.UpdateAction]] = []
+    for action in parsed.root.actions:
+        first = action.path.elements[0]
+        name = names[first.name] if isinstance(first, ast.NamePlaceholder) else str(first)
+        touched.add(name)
+        if len(action.path.elements) == 1:
+            whole.append((name, action))
+    nested = path_heads(parsed.paths, names)[1]
+    return _Targets(frozenset(touched), nested, tuple(whole))
+
+
+def touched_attributes(update: Update) -> frozenset[str]:
+    """The top-level attributes ``update`` may change."""
+    return _targets(update).touched
+
+
+# ---------------------------------------------------------------- before the condition
+
+
+def check_update_targets(update: Update, table: Table) -> None:
+    """Refuse an update of a key attribute, a statically mistyped index key, or a
+    path into a key attribute, in the service's order."""
+    targets = _targets(update)
+    key_names = table.key_schema.names
+    key_attributes = tuple(attribute.name for attribute in table.key_schema.attributes)
+    if targets.touched & key_names:
+        check_key_updates(update.touched, key_attributes)
+    if not table.indexes:
+        if targets.nested & key_names:
+            check_key_updates({}, key_attributes, nested_names=targets.nested)
+        return
+    indexes = list(ordered_indexes(table))
+    for index in indexes:
+        for attribute in index.key_schema.attributes:
+            found = _static_type(update, targets, attribute.name)
+            if found is not None and found != attribute.type:
+                raise validation_error(
+                    messages.INDEX_KEY_TYPE_MISMATCH.format(
+                        name=attribute.name,
+                        expected=attribute.type,
+                        actual=found,
+                        index=index.name,
+                    )
+                )
+    if targets.nested:
+        index_keys = tuple(a.name for index in indexes for a in index.key_schema.attributes)
+        check_key_updates(
+            {},
+            key_attributes,
+            nested_names=targets.nested,
+            index_key_attributes=index_keys,
+        )
+
+
+def ordered_indexes(table: Table) -> Iterator[SecondaryIndex]:
+    """The table's indexes as the service checks them: global ones, then local ones."""
+    indexes = table.indexes.values()
+    yield from (index for index in indexes if index.definition.is_global)
+    yield from (index for index in indexes if not index.definition.is_global)
+
+
+def _static_type(update: Update, targets: _Targets, name: str) -> str | None:
+    """The type the update writes to the whole attribute ``name``, when the
+    request alone tells it (a value, arithmetic, ``list_append`` …)."""
+    if isinstance(update, LegacyUpdate):
+        for target, _action, value in update.updates:
+            if target == name:
+                return None if isinstance(value, Missing) else type_code(value)
+        return None
+    values = update.values
+    for target, action in targets.whole:
+        if target != name:
+            continue
+        if isinstance(action, ast.SetAction):
+            return _operand_type(action.value, values)
+        if isinstance(action, ast.AddAction | ast.DeleteAction):
+            return type_code(values[action.value.name])
+        return None
+    return None
+
+
+def _operand_type(operand: ast.Operand, values: Mapping[str, AttributeValue]) -> str | None:
+    if isinstance(operand, ast.ValuePlaceholder):
+        return type_code(values[operand.name])
+    if isinstance(operand, ast.Arithmetic):
+        return "N"
+    if isinstance(operand, ast.FunctionCall):
+        if operand.name == "list_append":
+            return "L"
+        if operand.name == "if_not_exists":
+            return _operand_type(operand.args[1], values)
+    return None
+
+
+# ---------------------------------------------------------------- after applying it
+
+
+def check_updated_item(update: Update, table: Table, item: Item, size: int) -> None:
+    """Refuse an updated item whose index keys the update made wrong, or that
+    grew over the size limit."""
+    if table.indexes:
+        touched = _targets(update).touched
+        for index in ordered_indexes(table):
+            for attribute in index.key_schema.attributes:
+                if attribute.name not in touched or attribute.name not in item:
+                    continue
+                value = item[attribute.name]
+                if type_code(value) != attribute.type:
+                    raise validation_error(messages.UPDATE_INDEX_KEY_TYPE)
+                if value in {"", b""}:
+                    index.check_item(item)
+    if size > MAX_ITEM_BYTES:
+        raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
+
+
+def updated_size(update: Update, before: Item, before_size: int, after: Item) -> int:
+    """The item size of ``after``, from that of ``before`` and the attributes the
+    update touched (the others are unchanged)."""
+    size = before_size
+    for name in _targets(update).touched:
+        old = before.get(name, MISSING)
+        if not isinstance(old, Missing):
+            size -= _attribute_size(name, old)
+        new = after.get(name, MISSING)
+        if not isinstance(new, Missing):
+            size += _attribute_size(name, new)
+    return size
+
+
+def _attribute_size(name: str, value: AttributeValue) -> int:
+    name_size = len(name) if name.isascii() else len(name.encode("utf-8"))
+    if type(value) is str:
+        return name_size + (len(value) if value.isascii() else len(value.encode("utf-8")))
+    return name_size + value_size(value)
