@@ -300,31 +300,61 @@ _OTHER_DECODERS: dict[str, Callable[[object], AttributeValue]] = {
 
 def decode_item(wire: WireItem) -> Item:
     """Decode a wire-form item (or key) into a fresh, unaliased item."""
-    return {name: decode_value(value) for name, value in wire.items()}
+    item: Item = {}
+    # Each value is checked to be a dict before it is read as one.
+    for name, value in cast("Mapping[str, dict[str, object]]", wire).items():
+        if type(value) is dict and len(value) == 1:
+            text = value.get("S")
+            if type(text) is str:
+                item[name] = text
+                continue
+            text = value.get("N")
+            if type(text) is str and _is_plain_integer(text):
+                item[name] = Decimal(text)
+                continue
+        item[name] = decode_value(value)
+    return item
+
+
+def _is_plain_integer(text: str) -> bool:
+    """Whether ``text`` is an integer in normal form: ASCII digits, at most 38,
+    without leading or trailing zeros."""
+    return (
+        text.isascii()
+        and text.isdigit()
+        and len(text) <= _MAX_DIGITS
+        and text[0] != "0"
+        and text[-1] != "0"
+    )
 
 
 def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
     """Decode a wire-form item and measure its item size, in one pass.
 
-    Strings and plain numbers, the commonest values, are handled inline.
+    Strings and plain integers, the commonest values, are handled inline.
     """
     item: Item = {}
     size = 0
-    for name, value in wire.items():
+    # Each value is checked to be a dict before it is read as one.
+    for name, value in cast("Mapping[str, dict[str, object]]", wire).items():
         size += len(name) if name.isascii() else len(name.encode("utf-8"))
-        entries = cast("dict[str, object]", value)
-        if type(entries) is dict and len(entries) == 1:
-            ((tag, payload),) = entries.items()
-            if type(payload) is str:
-                if tag == "S":
-                    item[name] = payload
-                    size += len(payload) if payload.isascii() else len(payload.encode("utf-8"))
-                    continue
-                if tag == "N":
-                    number, number_bytes = parse_number_sized(payload)
+        if type(value) is dict and len(value) == 1:
+            text = value.get("S")
+            if type(text) is str:
+                item[name] = text
+                size += len(text) if text.isascii() else len(text.encode("utf-8"))
+                continue
+            text = value.get("N")
+            if type(text) is str:
+                if _is_plain_integer(text):
+                    # Such an integer never needs the padding byte.
+                    item[name] = Decimal(text)
+                    size += 1 + (len(text) + 1) // 2
+                else:
+                    number, number_bytes = parse_number_sized(text)
                     item[name] = number
                     size += number_bytes
-                    continue
+                continue
         decoded = item[name] = decode_value(value)
         size += value_size(decoded)
     return item, size
