@@ -36,13 +36,11 @@ KeyValue: TypeAlias = str | Decimal | bytes
 
 
 class StoredItem(dict[str, AttributeValue]):
-    """An item as a table holds it: a plain item that also knows its item size."""
+    """An item as a table holds it: a plain item that also knows its item size
+    (set by :meth:`Table.put`, the only place that makes one)."""
 
     __slots__ = ("size",)
-
-    def __init__(self, item: Item, size: int) -> None:
-        super().__init__(item)
-        self.size = size
+    size: int
 
 
 def stored_size(item: Item) -> int:
@@ -120,12 +118,18 @@ class Table:
             return self._single.get(partition)
         return None if sort is None else self._sorted.get(partition, sort)
 
-    def put(self, item: Item, size: int | None = None) -> tuple[Item | None, int]:
-        """Store a copy of ``item`` (whose keys were validated; ``size`` is its item
-        size if already known), returning the item it replaced and that item's
-        size (0)."""
-        stored = StoredItem(item, item_size(item) if size is None else size)
-        partition, sort = self.key_of(stored)
+    def put(
+        self,
+        item: Item,
+        size: int | None = None,
+        key: tuple[KeyValue, KeyValue | None] | None = None,
+    ) -> tuple[Item | None, int]:
+        """Store a copy of ``item`` (whose keys were validated), returning the item
+        it replaced and that item's size (0). ``size`` (its item size) and ``key``
+        (its partition and sort key values) save working them out again."""
+        stored = StoredItem(item)
+        stored.size = item_size(item) if size is None else size
+        partition, sort = self.key_of(stored) if key is None else key
         if sort is None:
             old = self._single.get(partition)
             if old is None:
