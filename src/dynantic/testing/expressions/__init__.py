@@ -32,6 +32,7 @@ from dynantic.testing.expressions.parsing import (
 from dynantic.testing.expressions.placeholders import (
     BoundExpressions,
     ExpressionAttributes,
+    bind_expressions,
     decode_expression_values,
 )
 from dynantic.testing.expressions.projection import BoundProjection
@@ -52,6 +53,7 @@ __all__ = [
     "UpdateResult",
     "attribute_updates",
     "attributes_to_get",
+    "bind_expressions",
     "check_expression_parameters",
     "check_key_updates",
     "decode_expression_values",

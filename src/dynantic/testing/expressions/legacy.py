@@ -116,14 +116,15 @@ def check_expression_parameters(
     service's order (``UpdateExpression``, ``ConditionExpression`` …),
     ``legacy_parameters`` its legacy ones (``AttributeUpdates``, ``Expected`` …).
     """
-    used = [name for name in expression_parameters if request.get(name) is not None]
+    get = request.get
+    used = [name for name in expression_parameters if get(name) is not None]
     if used:
         legacy = [
             name
             for name in legacy_parameters
-            if request.get(name) is not None
+            if get(name) is not None
             # KeyConditions alongside a FilterExpression alone is accepted.
-            and not (name == "KeyConditions" and request.get("KeyConditionExpression") is None)
+            and not (name == "KeyConditions" and get("KeyConditionExpression") is None)
         ]
         if legacy:
             raise validation_error(
@@ -131,14 +132,12 @@ def check_expression_parameters(
                     legacy=", ".join(legacy), expressions=", ".join(used)
                 )
             )
-    if request.get("ExpressionAttributeNames") is not None and not used:
+    elif get("ExpressionAttributeNames") is not None:
         raise validation_error(messages.NAMES_WITHOUT_EXPRESSIONS)
+    if get("ExpressionAttributeValues") is None:
+        return
     valued = [name for name in expression_parameters if name != "ProjectionExpression"]
-    if (
-        valued
-        and request.get("ExpressionAttributeValues") is not None
-        and all(request.get(name) is None for name in valued)
-    ):
+    if valued and all(get(name) is None for name in valued):
         verb = "are" if len(valued) > 1 else "is"
         expressions = f"{' and '.join(valued)} {verb} null"
         raise validation_error(messages.VALUES_WITHOUT_EXPRESSIONS.format(expressions=expressions))

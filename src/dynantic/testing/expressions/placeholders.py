@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from dynantic.testing import messages
-from dynantic.testing.engine.values import AttributeValue, WireValue, decode_value
+from dynantic.testing.engine.values import AttributeValue, WireValue, decode_item, decode_value
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.evaluate import BoundCondition
@@ -32,9 +31,14 @@ from dynantic.testing.expressions.parsing import (
 from dynantic.testing.expressions.paths import Trie
 from dynantic.testing.expressions.projection import BoundProjection, projection_trie
 from dynantic.testing.expressions.update import BoundUpdate, update_trie
-from dynantic.testing.expressions.validate import check_rules
+from dynantic.testing.expressions.validate import CheckRule, check_rules
 
-__all__ = ["BoundExpressions", "ExpressionAttributes", "decode_expression_values"]
+__all__ = [
+    "BoundExpressions",
+    "ExpressionAttributes",
+    "bind_expressions",
+    "decode_expression_values",
+]
 
 RootT = TypeVar("RootT")
 _NAME_KEY = re.compile(r"#[0-9A-Za-z_]+")
@@ -77,15 +81,18 @@ def _check_value_keys(values: Mapping[str, object] | None) -> None:
 
 def decode_expression_values(wire: Mapping[str, WireValue]) -> dict[str, AttributeValue]:
     """Decode wire-form ExpressionAttributeValues, naming the key of a bad value."""
-    decoded: dict[str, AttributeValue] = {}
-    for key, value in wire.items():
+    try:
+        return decode_item(wire)
+    except ServiceError:
+        pass
+    for key, value in wire.items():  # again, one by one, to name the first bad one
         try:
-            decoded[key] = decode_value(value)
+            decode_value(value)
         except ServiceError as error:
             raise validation_error(
                 messages.VALUES_INVALID_VALUE.format(detail=error.message, key=key)
             ) from None
-    return decoded
+    raise AssertionError("a value failed to decode only once")  # pragma: no cover
 
 
 # Tries depend on the text and on what its "#n" stand for: cache on both.
@@ -99,8 +106,7 @@ def _projection_trie(parsed: Parsed[ast.ProjectionExpression], resolved: tuple[s
     return projection_trie(parsed, dict(zip(parsed.name_placeholders, resolved, strict=True)))
 
 
-@dataclass(frozen=True, slots=True)
-class BoundExpressions:
+class BoundExpressions(NamedTuple):
     """Every expression of one request, bound (``None`` where not given)."""
 
     update: BoundUpdate | None = None
@@ -247,3 +253,133 @@ class ExpressionAttributes:
         unused = [key for key in self.values if key not in used]
         if unused:
             raise validation_error(messages.VALUES_UNUSED.format(keys=", ".join(unused)))
+
+
+# ---------------------------------------------------------------- binding, remembered
+
+
+class _Binding(NamedTuple):
+    """What binding a request's expressions found that depends only on their
+    texts, the names and the keys of the values: the parsed trees, their path
+    tries, and the checks that still depend on the values, in reporting order.
+    A request without values is bound entirely by these: ``bound`` is its
+    binding, shared (it holds no part of any request)."""
+
+    update: tuple[Parsed[ast.UpdateExpression], Trie] | None
+    condition: Parsed[ast.Condition] | None
+    key_condition: Parsed[ast.Condition] | None
+    filter: Parsed[ast.Condition] | None
+    projection: BoundProjection | None
+    rules: tuple[tuple[ExpressionKind, CheckRule], ...]
+    bound: BoundExpressions | None
+
+    @classmethod
+    def of(cls, bound: BoundExpressions, names: Mapping[str, str] | None) -> _Binding:
+        """What ``bound`` shows for later requests; ``names`` (a copy of the
+        request's, or ``None``) when the request had no values."""
+        rules: list[tuple[ExpressionKind, CheckRule]] = []
+        if bound.update is not None:
+            kind: ExpressionKind = "UpdateExpression"
+            rules.extend((kind, rule) for rule in check_rules(bound.update.parsed, _UPDATE_CHECKS))
+        conditions: tuple[tuple[ExpressionKind, BoundCondition | None], ...] = (
+            ("ConditionExpression", bound.condition),
+            ("KeyConditionExpression", bound.key_condition),
+            ("FilterExpression", bound.filter),
+        )
+        for kind, condition in conditions:
+            if condition is not None:
+                parsed = condition.parsed
+                rules.extend((kind, rule) for rule in check_rules(parsed, _CONDITION_CHECKS))
+        binding = cls(
+            None if bound.update is None else (bound.update.parsed, bound.update.trie),
+            None if bound.condition is None else bound.condition.parsed,
+            None if bound.key_condition is None else bound.key_condition.parsed,
+            None if bound.filter is None else bound.filter.parsed,
+            bound.projection,
+            tuple(rules),
+            None,
+        )
+        if names is None:
+            return binding
+        return binding._replace(bound=binding.bind(names, _NO_VALUES))
+
+    def bind(
+        self, names: Mapping[str, str], values: Mapping[str, AttributeValue]
+    ) -> BoundExpressions:
+        """The expressions bound to these names and values, after the checks on the values."""
+        for kind, rule in self.rules:
+            message = rule(names, values)
+            if message is not None:
+                raise invalid_expression(kind, message)
+        update, condition, key_condition, filtering = (
+            self.update,
+            self.condition,
+            self.key_condition,
+            self.filter,
+        )
+        return BoundExpressions(
+            None if update is None else BoundUpdate(update[0], names, values, update[1]),
+            None if condition is None else BoundCondition(condition, names, values),
+            None if key_condition is None else BoundCondition(key_condition, names, values),
+            None if filtering is None else BoundCondition(filtering, names, values),
+            self.projection,
+        )
+
+
+_BindingKey = tuple[
+    "str | None",
+    "str | None",
+    "str | None",
+    "str | None",
+    "str | None",
+    "tuple[tuple[str, str], ...] | None",
+    "tuple[str, ...] | None",
+]
+_BINDINGS: dict[_BindingKey, _Binding] = {}
+_MAX_BINDINGS = 2048
+_EMPTY_NAMES: Mapping[str, str] = {}
+_NO_VALUES: Mapping[str, AttributeValue] = {}
+
+
+def bind_expressions(
+    names: Mapping[str, str] | None,
+    values: Mapping[str, WireValue] | None,
+    *,
+    UpdateExpression: str | None = None,
+    ConditionExpression: str | None = None,
+    KeyConditionExpression: str | None = None,
+    FilterExpression: str | None = None,
+    ProjectionExpression: str | None = None,
+) -> BoundExpressions:
+    """``ExpressionAttributes.from_wire(names, values).bind_all(...)``, with what
+    does not depend on the values remembered from the last request that sent
+    the same texts, names and value keys, so a repeated request only decodes its
+    values and runs the checks that depend on them."""
+    key: _BindingKey = (
+        UpdateExpression,
+        ConditionExpression,
+        KeyConditionExpression,
+        FilterExpression,
+        ProjectionExpression,
+        None if names is None else tuple(names.items()),
+        None if values is None else tuple(values),
+    )
+    binding = _BINDINGS.get(key)
+    if binding is None:
+        bound = ExpressionAttributes.from_wire(names, values).bind_all(
+            UpdateExpression=UpdateExpression,
+            ConditionExpression=ConditionExpression,
+            KeyConditionExpression=KeyConditionExpression,
+            FilterExpression=FilterExpression,
+            ProjectionExpression=ProjectionExpression,
+        )
+        if len(_BINDINGS) >= _MAX_BINDINGS:
+            _BINDINGS.clear()
+        # Without values, the binding is kept whole, over a copy of the names.
+        kept_names = None if values is not None else dict(names or _EMPTY_NAMES)
+        _BINDINGS[key] = _Binding.of(bound, kept_names)
+        return bound
+    if binding.bound is not None:
+        return binding.bound
+    decoded = decode_expression_values(values) if values is not None else {}
+    return binding.bind(names if names is not None else _EMPTY_NAMES, decoded)
