@@ -118,7 +118,11 @@ class _ClientCompiler:
             name = self._program.constant(_delegate(shape), "special")
             return f"{name}({var})"
         kind = shape.type_name
-        if kind in ("structure", "list", "map"):
+        if kind == "structure":
+            quick = _quick_structure(shape, var)
+            full = f"{self.function(shape)}({var})"
+            return f"({quick} or {full})" if quick else full
+        if kind in ("list", "map"):
             return f"{self.function(shape)}({var})"
         if kind == "string":
             return _with_minimum(f"isinstance({var}, str)", f"len({var})", shape)
@@ -187,6 +191,30 @@ class _ClientCompiler:
             "        return False",
             "return True",
         ]
+
+
+# At most this many string members are tried by a structure's quick test.
+_QUICK_MEMBERS_AT_MOST = 3
+
+
+def _quick_structure(shape: Shape, var: str) -> str | None:
+    """An expression accepting, without a call, the commonest acceptable value of
+    a structure with no required members: a dict holding one string member with
+    no minimum length (``{"S": "x"}`` for an AttributeValue). ``None`` where no
+    such test applies; values it does not accept get the full check."""
+    if not isinstance(shape, StructureShape) or shape.is_document_type:
+        return None
+    if shape.metadata.get("required"):
+        return None
+    names = [
+        name
+        for name, member in shape.members.items()
+        if member.type_name == "string" and _minimum(member) is None
+    ]
+    if not names or len(names) > _QUICK_MEMBERS_AT_MOST:
+        return None
+    members = " or ".join(f"type({var}.get({name!r})) is str" for name in names)
+    return f"(type({var}) is dict and len({var}) == 1 and ({members}))"
 
 
 def _minimum(shape: Shape) -> object | None:
