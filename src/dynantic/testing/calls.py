@@ -53,7 +53,7 @@ def freeze(value: Mapping[str, object]) -> Frozen:
     """
     try:
         # marshal refuses (ValueError) any mapping that is not a plain dict.
-        return marshal.dumps(cast("dict[str, object]", value), 2)
+        return marshal.dumps(cast("dict[str, object]", value), _MARSHAL_VERSION)
     except ValueError:
         return cast("dict[str, object]", _copy_tree(value))
 
@@ -63,6 +63,11 @@ def thaw(frozen: Frozen) -> dict[str, object]:
     if isinstance(frozen, bytes):
         return cast("dict[str, object]", marshal.loads(frozen))
     return cast("dict[str, object]", _copy_tree(frozen))
+
+
+# Version 4 shares repeated strings ("S", attribute names), which makes it the
+# quickest to write for requests full of attribute values.
+_MARSHAL_VERSION = 4
 
 
 def _short(value: object) -> str:
@@ -81,7 +86,7 @@ class Call:
     so neither the caller nor the test can change the record.
     """
 
-    __slots__ = ("_params", "_response", "_tables", "api_name", "error")
+    __slots__ = ("_both", "_params", "_response", "_tables", "api_name", "error")
 
     def __init__(
         self,
@@ -93,18 +98,47 @@ class Call:
     ) -> None:
         self.api_name = api_name
         self.error = error
-        self._params = freeze(params)
-        self._response = None if response is None else freeze(response)
         self._tables: tuple[str, ...] | None = None
+        # Request and response frozen together in one marshal pass when both are
+        # plain trees (the commonest case by far), else each on its own.
+        self._params: Frozen | None = None
+        self._response: Frozen | None = None
+        try:
+            pair = cast("tuple[dict[str, object], dict[str, object] | None]", (params, response))
+            self._both: bytes | None = marshal.dumps(pair, _MARSHAL_VERSION)
+        except ValueError:
+            self._both = None
+            self._params = freeze(params)
+            self._response = None if response is None else freeze(response)
+
+    @classmethod
+    def answered(cls, api_name: str, both: bytes) -> Call:
+        """The record of an answered call whose request and response ``marshal``
+        froze together (as :meth:`Calls.record_answer` does)."""
+        call = cls.__new__(cls)
+        call.api_name = api_name
+        call.error = None
+        call._tables = None
+        call._params = call._response = None
+        call._both = both
+        return call
+
+    def _thawed_both(self, both: bytes) -> tuple[dict[str, object], dict[str, object] | None]:
+        return cast("tuple[dict[str, object], dict[str, object] | None]", marshal.loads(both))
 
     @property
     def params(self) -> dict[str, object]:
         """The request's parameters, as received."""
+        if self._both is not None:
+            return self._thawed_both(self._both)[0]
+        assert self._params is not None  # frozen apart when not together
         return thaw(self._params)
 
     @property
     def response(self) -> dict[str, object] | None:
         """The response, without ``ResponseMetadata`` (``None`` if the call failed)."""
+        if self._both is not None:
+            return self._thawed_both(self._both)[1]
         return None if self._response is None else thaw(self._response)
 
     @property
@@ -156,6 +190,9 @@ class Calls(Sequence[Call]):
 
     def __init__(self, records: Sequence[Call] = (), *, recording: bool = True) -> None:
         self._records: list[Call] = list(records)
+        # Calls recorded since the last read: Call objects, or (API name, frozen
+        # request and response) made into Call objects only when read.
+        self._pending: list[Call | tuple[str, bytes]] = []
         self._lock = threading.Lock()
         self.recording = recording
         """Whether new calls are recorded (switch off to save the copying)."""
@@ -163,14 +200,40 @@ class Calls(Sequence[Call]):
     # ------------------------------------------------------------ recording
 
     def record(self, call: Call) -> None:
-        """Append ``call`` (used by the service; tests only read)."""
-        with self._lock:
-            self._records.append(call)
+        """Append ``call`` (used by the service; tests only read). Appending to a
+        list is atomic, so it needs no lock of its own."""
+        self._pending.append(call)
+
+    def record_answer(
+        self, api_name: str, params: Mapping[str, object], response: Mapping[str, object]
+    ) -> None:
+        """Append an answered call, frozen now and made a :class:`Call` when read."""
+        pair = cast("tuple[dict[str, object], dict[str, object]]", (params, response))
+        try:
+            self._pending.append((api_name, marshal.dumps(pair, _MARSHAL_VERSION)))
+        except ValueError:  # not a plain tree: a Call keeps it its own way
+            self._pending.append(Call(api_name, params, response=response))
 
     def clear(self) -> None:
         """Forget every recorded call."""
         with self._lock:
+            del self._pending[: len(self._pending)]
             self._records.clear()
+
+    def _settled(self) -> list[Call]:
+        """Every recorded call as a :class:`Call`, oldest first."""
+        pending = self._pending
+        if pending:
+            with self._lock:
+                count = len(pending)
+                batch = pending[:count]
+                # Calls recorded meanwhile were appended after these: kept.
+                del pending[:count]
+                self._records.extend(
+                    record if isinstance(record, Call) else Call.answered(*record)
+                    for record in batch
+                )
+        return self._records
 
     # ------------------------------------------------------------ reading
 
@@ -179,14 +242,15 @@ class Calls(Sequence[Call]):
     @overload
     def __getitem__(self, index: slice) -> list[Call]: ...
     def __getitem__(self, index: int | slice) -> Call | list[Call]:
-        return self._records[index]
+        return self._settled()[index]
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._settled())
 
     def __iter__(self) -> Iterator[Call]:
+        records = self._settled()
         with self._lock:
-            records = list(self._records)
+            records = list(records)
         return iter(records)
 
     def __repr__(self) -> str:
@@ -196,19 +260,19 @@ class Calls(Sequence[Call]):
     def last(self) -> Call:
         """The most recent call; a :class:`CallAssertionError` if there is none."""
         try:
-            return self._records[-1]
+            return self._settled()[-1]
         except IndexError:
             raise CallAssertionError("dynantic: no call was recorded") from None
 
     @property
     def call_count(self) -> int:
         """How many calls were recorded."""
-        return len(self._records)
+        return len(self._settled())
 
     @property
     def called(self) -> bool:
         """Whether any call was recorded."""
-        return bool(self._records)
+        return bool(self._settled())
 
     def filter(
         self,
@@ -283,9 +347,10 @@ class Calls(Sequence[Call]):
         """Assert that the most recent call was ``operation`` with these parameters
         (parameters not named are not compared); return it."""
         wanted_api = api_name(operation)
-        if not self._records:
+        records = self._settled()
+        if not records:
             raise self._fail(f"expected the last call to be {method_name(wanted_api)}.")
-        last = self._records[-1]
+        last = records[-1]
         problem = _mismatch(last, wanted_api, params)
         if problem:
             raise self._fail(f"the last call is not the expected one: {problem}.")

@@ -101,6 +101,7 @@ class FakeDynamoDBClient(FakeControls):
             region=region_name, account_id=account_id, clock=clock, record_calls=record_calls
         )
         self._metadata = ResponseMetadataFactory()
+        self._clock = self._service.database.clock  # the database keeps one clock for life
 
     @property
     def exceptions(self) -> Exceptions:
@@ -112,7 +113,7 @@ class FakeDynamoDBClient(FakeControls):
             response = self._service.invoke(operation_name, request, check_shape=check_request)
         except ServiceError as error:
             raise self._client_error(error, operation_name) from None
-        response["ResponseMetadata"] = self._metadata.build(self.clock.now())
+        response["ResponseMetadata"] = self._metadata.build(self._clock.now())
         return response
 
     # Items

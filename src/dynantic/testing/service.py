@@ -79,7 +79,7 @@ class Service:
         except Exception as error:
             calls.record(Call(operation_name, request, error=_error_code(error)))
             raise
-        calls.record(Call(operation_name, request, response=response))
+        calls.record_answer(operation_name, request, response)
         return response
 
     def apply(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:
@@ -94,12 +94,16 @@ class Service:
         if check_shape is not None:
             check_shape(operation_name, request)
         check_constraints(operation_name, request)
-        faults = self.database.faults
+        database = self.database
+        faults = database.faults
         if faults.programmed:
             fault = faults.error_for(operation_name, request)
             if fault is not None:
                 raise fault
-        return self._handler(operation_name)(self.database, request)
+        handler = HANDLERS.get(operation_name)
+        if handler is None:
+            raise ServiceError("UnknownOperationException", "")
+        return handler(database, request)
 
     @staticmethod
     def _handler(operation_name: str) -> Handler:
