@@ -90,4 +90,10 @@ def _write(database: Database, write: PreparedWrite) -> dict[str, object]:
         if isinstance(outcome, Refusal):
             raise outcome.error
         apply_write(outcome)
+        if (
+            write.return_values == "NONE"
+            and write.capacity is None
+            and not write.collection_metrics
+        ):
+            return {}  # the commonest answer
         return write_response(outcome)

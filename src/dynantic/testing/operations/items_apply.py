@@ -39,9 +39,9 @@ def apply_write(plan: WritePlan) -> None:
         return
     table, new = plan.table, plan.new
     if new is not None:
-        table.put(new, plan.new_size)
+        table.put(new, plan.new_size, plan.key)
     elif plan.old is not None:
-        table.delete(*table.key_of(write.key))
+        table.delete(*plan.key)
 
 
 def apply_writes(plans: Iterable[WritePlan]) -> None:
@@ -162,7 +162,7 @@ def _collection_metrics(plan: WritePlan) -> dict[str, object]:
     name = table.partition_key.name
     value = plan.write.key[name]
     size = 0
-    partition = table.partition(table.key_of(plan.write.key)[0])
+    partition = table.partition(plan.key[0])
     if partition is not None:
         local_indexes = [
             index for index in table.indexes.values() if not index.definition.is_global

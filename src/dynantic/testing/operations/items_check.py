@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from dynantic.testing import messages
 from dynantic.testing.engine.keys import check_item_keys, check_key
-from dynantic.testing.engine.table import stored_size
+from dynantic.testing.engine.table import KeyValue, stored_size
 from dynantic.testing.engine.values import Item, encode_item, item_size
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import LegacyUpdate, UpdateResult, check_key_updates
@@ -31,6 +31,7 @@ from dynantic.testing.operations.items_update import (
     check_update_targets,
     check_updated_item,
     ordered_indexes,
+    update_targets,
     updated_size,
 )
 
@@ -69,7 +70,8 @@ class Refusal(NamedTuple):
 class WritePlan(NamedTuple):
     """What a write that passed every check will do to its table.
 
-    ``old`` is the stored item (``None`` if there is none) and ``new`` the item
+    ``key`` holds the item's partition and sort key values, ``old`` the stored
+    item (``None`` if there is none) and ``new`` the item
     that replaces it (``None`` when the item is deleted, or left alone by a
     condition check); sizes are item sizes (0 for no item). ``update`` holds an
     UpdateItem's result, for ``UPDATED_OLD`` and ``UPDATED_NEW``.
@@ -77,6 +79,7 @@ class WritePlan(NamedTuple):
 
     write: PreparedWrite
     table: Table
+    key: tuple[KeyValue, KeyValue | None]
     old: Item | None
     old_size: int
     new: Item | None
@@ -95,18 +98,19 @@ class ReadResult(NamedTuple):
 def check_write(database: Database, write: PreparedWrite) -> WritePlan | Refusal:
     """What ``write`` would do to the stored state, or why the service refuses it."""
     try:
-        table = database.table(write.table_name)
+        table = database.tables.get(write.table_name) or database.table(write.table_name)
         if isinstance(write, PreparedPut):
             return _check_put(table, write)
         if isinstance(write, PreparedUpdate):
             return _check_update(table, write)
-        check_key(write.key, table.key_schema)
-        old = table.get(*table.key_of(write.key))
-        _check_condition(write, old)
+        key = check_key(write.key, table.key_schema)
+        old = table.get(*key)
+        if write.condition is not None:
+            _check_condition(write, old)
         old_size = 0 if old is None else stored_size(old)
         if isinstance(write, PreparedDelete):
-            return WritePlan(write, table, old, old_size, None, 0)
-        return WritePlan(write, table, old, old_size, old, old_size)
+            return WritePlan(write, table, key, old, old_size, None, 0)
+        return WritePlan(write, table, key, old, old_size, old, old_size)
     except ServiceError as error:
         return Refusal(error)
 
@@ -120,8 +124,8 @@ def check_writes(database: Database, writes: Sequence[PreparedWrite]) -> list[Wr
 def read_item(database: Database, read: PreparedGet) -> ReadResult:
     """The item a GetItem reads; raises the service's error for a missing table,
     a key that does not match the schema, or a projection into a key attribute."""
-    table = database.table(read.table_name)
-    check_key(read.key, table.key_schema)
+    table = database.tables.get(read.table_name) or database.table(read.table_name)
+    key = check_key(read.key, table.key_schema)
     projection = read.projection
     if projection is not None and projection.nested_names:
         check_key_updates(
@@ -134,7 +138,7 @@ def read_item(database: Database, read: PreparedGet) -> ReadResult:
                 for attribute in index.key_schema.attributes
             ),
         )
-    found = table.get(*table.key_of(read.key))
+    found = table.get(*key)
     return ReadResult(read, found, 0 if found is None else stored_size(found))
 
 
@@ -143,22 +147,26 @@ def read_item(database: Database, read: PreparedGet) -> ReadResult:
 
 def _check_put(table: Table, write: PreparedPut) -> WritePlan:
     item = write.item
-    check_item_keys(item, table.key_schema)
+    key = check_item_keys(item, table.key_schema)
     if table.indexes:
         for index in ordered_indexes(table):
             index.check_item(item)
-    old = table.get(*table.key_of(item))
-    _check_condition(write, old)
-    return WritePlan(write, table, old, 0 if old is None else stored_size(old), item, write.size)
+    old = table.get(*key)
+    if write.condition is not None:
+        _check_condition(write, old)
+    old_size = 0 if old is None else stored_size(old)
+    return WritePlan(write, table, key, old, old_size, item, write.size)
 
 
 def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
     key = write.key
-    check_key(key, table.key_schema)
+    key_values = check_key(key, table.key_schema)
     update = write.update
-    check_update_targets(update, table)
-    old = table.get(*table.key_of(key))
-    _check_condition(write, old)
+    targets = update_targets(update)
+    check_update_targets(update, targets, table)
+    old = table.get(*key_values)
+    if write.condition is not None:
+        _check_condition(write, old)
     if old is None:
         # A new item starts from its key attributes.
         result = (
@@ -171,9 +179,9 @@ def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
         before, before_size = old, stored_size(old)
         old_size = before_size
     new = result.item
-    new_size = updated_size(update, before, before_size, new)
-    check_updated_item(update, table, new, new_size)
-    return WritePlan(write, table, old, old_size, new, new_size, result)
+    new_size = updated_size(targets, before, before_size, new)
+    check_updated_item(targets, table, new, new_size)
+    return WritePlan(write, table, key_values, old, old_size, new, new_size, result)
 
 
 def _check_condition(write: PreparedWrite, old: Item | None) -> None:

@@ -29,10 +29,10 @@ from dynantic.testing.expressions import (
     BoundCondition,
     BoundProjection,
     BoundUpdate,
-    ExpressionAttributes,
     LegacyUpdate,
     attribute_updates,
     attributes_to_get,
+    bind_expressions,
     check_expression_parameters,
     expected_condition,
 )
@@ -76,7 +76,6 @@ _PROJECTION = ("ProjectionExpression",)
 _ATTRIBUTES_TO_GET = ("AttributesToGet",)
 # PutItem and DeleteItem return the item as it was, or nothing.
 _OLD_OR_NOTHING = frozenset({"NONE", "ALL_OLD"})
-_CAPACITY_MODES = frozenset({"TOTAL", "INDEXES"})
 _NO_UPDATE = LegacyUpdate([])
 
 
@@ -153,24 +152,32 @@ class PreparedGet(NamedTuple):
 
 def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
     """Decode and check a PutItem request (see :mod:`.items` for the order)."""
-    check_expression_parameters(request, _CONDITION, _EXPECTED)
+    if len(request) == 2:  # TableName and Item alone, the commonest put
+        item, size = decode_item_sized(request["Item"])
+        if size > MAX_ITEM_BYTES:
+            raise validation_error(messages.ITEM_TOO_LARGE)
+        return PreparedPut(request["TableName"], item, None, "NONE", False, None, False, item, size)
+    expected, expression = request.get("Expected"), request.get("ConditionExpression")
+    names, values = (
+        request.get("ExpressionAttributeNames"),
+        request.get("ExpressionAttributeValues"),
+    )
+    conditional = not (expected is None and expression is None and names is None and values is None)
+    # With a ConditionExpression and no Expected, the dialect rule holds.
+    if conditional and (expected is not None or expression is None):
+        check_expression_parameters(request, _CONDITION, _EXPECTED)
     item, size = decode_item_sized(request["Item"])
     return_values = request.get("ReturnValues") or "NONE"
     if return_values not in _OLD_OR_NOTHING:
         raise validation_error(messages.PUT_RETURN_VALUES)
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.ITEM_TOO_LARGE)
-    condition = _condition(
-        request.get("Expected"),
-        request.get("ConditionalOperator"),
-        request.get("ConditionExpression"),
-        request.get("ExpressionAttributeNames"),
-        request.get("ExpressionAttributeValues"),
-    )
     return PreparedPut(
         request["TableName"],
         item,
-        condition,
+        _condition(expected, request.get("ConditionalOperator"), expression, names, values)
+        if conditional
+        else None,
         return_values,
         request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
         _capacity(request.get("ReturnConsumedCapacity")),
@@ -182,20 +189,26 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
 
 def prepare_update(request: UpdateItemInputTypeDef) -> PreparedUpdate:
     """Decode and check an UpdateItem request (see :mod:`.items` for the order)."""
-    check_expression_parameters(request, _UPDATE_EXPRESSIONS, _UPDATE_LEGACY)
-    key = decode_item(request["Key"])
     legacy = request.get("AttributeUpdates")
+    expected = request.get("Expected")
+    expression = request.get("UpdateExpression")
+    condition_expression = request.get("ConditionExpression")
+    # With an expression and no legacy parameter, the dialect rule holds.
+    if (
+        legacy is not None
+        or expected is not None
+        or (expression is None and condition_expression is None)
+    ):
+        check_expression_parameters(request, _UPDATE_EXPRESSIONS, _UPDATE_LEGACY)
+    key = decode_item(request["Key"])
     update: BoundUpdate | LegacyUpdate | None = (
         attribute_updates(_legacy_updates(legacy)) if legacy is not None else None
     )
-    expected = request.get("Expected")
     condition = (
         expected_condition(_legacy_expected(expected), request.get("ConditionalOperator"))
         if expected is not None
         else None
     )
-    expression = request.get("UpdateExpression")
-    condition_expression = request.get("ConditionExpression")
     names = request.get("ExpressionAttributeNames")
     values = request.get("ExpressionAttributeValues")
     if (
@@ -204,8 +217,11 @@ def prepare_update(request: UpdateItemInputTypeDef) -> PreparedUpdate:
         or names is not None
         or values is not None
     ):
-        bound = ExpressionAttributes.from_wire(names, values).bind_all(
-            UpdateExpression=expression, ConditionExpression=condition_expression
+        bound = bind_expressions(
+            names,
+            values,
+            UpdateExpression=expression,
+            ConditionExpression=condition_expression,
         )
         update, condition = bound.update or update, bound.condition or condition
     return PreparedUpdate(
@@ -222,22 +238,28 @@ def prepare_update(request: UpdateItemInputTypeDef) -> PreparedUpdate:
 
 def prepare_delete(request: DeleteItemInputTypeDef) -> PreparedDelete:
     """Decode and check a DeleteItem request (see :mod:`.items` for the order)."""
-    check_expression_parameters(request, _CONDITION, _EXPECTED)
+    if len(request) == 2:  # TableName and Key alone, the commonest delete
+        key = decode_item(request["Key"])
+        return PreparedDelete(request["TableName"], key, None, "NONE", False, None, False)
+    expected, expression = request.get("Expected"), request.get("ConditionExpression")
+    names, values = (
+        request.get("ExpressionAttributeNames"),
+        request.get("ExpressionAttributeValues"),
+    )
+    conditional = not (expected is None and expression is None and names is None and values is None)
+    # With a ConditionExpression and no Expected, the dialect rule holds.
+    if conditional and (expected is not None or expression is None):
+        check_expression_parameters(request, _CONDITION, _EXPECTED)
     key = decode_item(request["Key"])
     return_values = request.get("ReturnValues") or "NONE"
     if return_values not in _OLD_OR_NOTHING:
         raise validation_error(messages.DELETE_RETURN_VALUES)
-    condition = _condition(
-        request.get("Expected"),
-        request.get("ConditionalOperator"),
-        request.get("ConditionExpression"),
-        request.get("ExpressionAttributeNames"),
-        request.get("ExpressionAttributeValues"),
-    )
     return PreparedDelete(
         request["TableName"],
         key,
-        condition,
+        _condition(expected, request.get("ConditionalOperator"), expression, names, values)
+        if conditional
+        else None,
         return_values,
         request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
         _capacity(request.get("ReturnConsumedCapacity")),
@@ -271,6 +293,8 @@ def prepare_condition_check(request: ConditionCheckTypeDef) -> PreparedCondition
 
 def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
     """Decode and check a GetItem request (see :mod:`.items` for the order)."""
+    if len(request) == 2:  # TableName and Key alone, the commonest get
+        return PreparedGet(request["TableName"], decode_item(request["Key"]), None, False, None)
     check_expression_parameters(request, _PROJECTION, _ATTRIBUTES_TO_GET)
     key = decode_item(request["Key"])
     attributes = request.get("AttributesToGet")
@@ -278,9 +302,7 @@ def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
     expression = request.get("ProjectionExpression")
     names = request.get("ExpressionAttributeNames")
     if expression is not None or names is not None:
-        bound = ExpressionAttributes.from_wire(names, None).bind_all(
-            ProjectionExpression=expression
-        )
+        bound = bind_expressions(names, None, ProjectionExpression=expression)
         projection = bound.projection
     return PreparedGet(
         request["TableName"],
@@ -309,15 +331,13 @@ def _condition(
         else None
     )
     if expression is not None or names is not None or values is not None:
-        bound = ExpressionAttributes.from_wire(names, values).bind_all(
-            ConditionExpression=expression
-        )
+        bound = bind_expressions(names, values, ConditionExpression=expression)
         condition = bound.condition
     return condition
 
 
 def _capacity(mode: str | None) -> str | None:
-    return mode if mode in _CAPACITY_MODES else None
+    return None if mode is None or mode == "NONE" else mode
 
 
 def _legacy_expected(expected: object) -> Mapping[str, ExpectedAttributeValue]:

@@ -11,6 +11,7 @@ checked against the live service, in its order.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -18,6 +19,7 @@ from dynantic.testing import messages
 from dynantic.testing.engine.values import (
     AttributeValue,
     Item,
+    number_size,
     type_code,
     value_size,
 )
@@ -33,13 +35,20 @@ if TYPE_CHECKING:
     from dynantic.testing.engine.table import Table
     from dynantic.testing.expressions import Parsed
 
-__all__ = ["check_update_targets", "check_updated_item", "updated_size"]
+__all__ = [
+    "UpdateTargets",
+    "check_update_targets",
+    "check_updated_item",
+    "ordered_indexes",
+    "update_targets",
+    "updated_size",
+]
 
 Update = BoundUpdate | LegacyUpdate
 
 
-class _Targets(NamedTuple):
-    """What an update expression writes, once its names are resolved."""
+class UpdateTargets(NamedTuple):
+    """What an update writes and reads, once its names are resolved."""
 
     touched: frozenset[str]
     """Every top-level attribute an action writes (``a`` for ``SET a.b = :v``)."""
@@ -49,18 +58,19 @@ class _Targets(NamedTuple):
     """The actions that write one whole top-level attribute, with its name."""
 
 
-def _targets(update: Update) -> _Targets:
+def update_targets(update: Update) -> UpdateTargets:
+    """What ``update`` writes and reads (computed once per text and names)."""
     if isinstance(update, LegacyUpdate):
-        return _Targets(frozenset(update.touched), frozenset(), ())
+        return UpdateTargets(frozenset(update.touched), frozenset(), ())
     parsed, names = update.parsed, update.names
-    resolved = tuple(names[name] for name in parsed.name_placeholders) if names else ()
+    resolved = tuple(map(names.__getitem__, parsed.name_placeholders)) if names else ()
     return _expression_targets(parsed, resolved)
 
 
 @lru_cache(maxsize=2048)
 def _expression_targets(
     parsed: Parsed[ast.UpdateExpression], resolved: tuple[str, ...]
-) -> _Targets:
+) -> UpdateTargets:
     names = dict(zip(parsed.name_placeholders, resolved, strict=True))
     touched: set[str] = set()
     whole: list[tuple[str, ast.UpdateAction]] = []
@@ -71,28 +81,29 @@ def _expression_targets(
         if len(action.path.elements) == 1:
             whole.append((name, action))
     nested = path_heads(parsed.paths, names)[1]
-    return _Targets(frozenset(touched), nested, tuple(whole))
-
-
-def touched_attributes(update: Update) -> frozenset[str]:
-    """The top-level attributes ``update`` may change."""
-    return _targets(update).touched
+    return UpdateTargets(frozenset(touched), nested, tuple(whole))
 
 
 # ---------------------------------------------------------------- before the condition
 
 
-def check_update_targets(update: Update, table: Table) -> None:
+def check_update_targets(update: Update, targets: UpdateTargets, table: Table) -> None:
     """Refuse an update of a key attribute, a statically mistyped index key, or a
     path into a key attribute, in the service's order."""
-    targets = _targets(update)
-    key_names = table.key_schema.names
-    key_attributes = tuple(attribute.name for attribute in table.key_schema.attributes)
-    if targets.touched & key_names:
-        check_key_updates(update.touched, key_attributes)
+    schema = table.key_schema
+    touched, nested = targets.touched, targets.nested
+    for attribute in schema.attributes:
+        if attribute.name in touched or attribute.name in nested:
+            break
+    else:
+        if not table.indexes:
+            return
+    key_attributes = tuple(attribute.name for attribute in schema.attributes)
+    for name in key_attributes:
+        if name in touched:
+            check_key_updates(update.touched, key_attributes)
     if not table.indexes:
-        if targets.nested & key_names:
-            check_key_updates({}, key_attributes, nested_names=targets.nested)
+        check_key_updates({}, key_attributes, nested_names=nested)
         return
     indexes = list(ordered_indexes(table))
     for index in indexes:
@@ -107,12 +118,12 @@ def check_update_targets(update: Update, table: Table) -> None:
                         index=index.name,
                     )
                 )
-    if targets.nested:
+    if nested:
         index_keys = tuple(a.name for index in indexes for a in index.key_schema.attributes)
         check_key_updates(
             {},
             key_attributes,
-            nested_names=targets.nested,
+            nested_names=nested,
             index_key_attributes=index_keys,
         )
 
@@ -124,7 +135,7 @@ def ordered_indexes(table: Table) -> Iterator[SecondaryIndex]:
     yield from (index for index in indexes if not index.definition.is_global)
 
 
-def _static_type(update: Update, targets: _Targets, name: str) -> str | None:
+def _static_type(update: Update, targets: UpdateTargets, name: str) -> str | None:
     """The type the update writes to the whole attribute ``name``, when the
     request alone tells it (a value, arithmetic, ``list_append`` …)."""
     if isinstance(update, LegacyUpdate):
@@ -160,11 +171,11 @@ def _operand_type(operand: ast.Operand, values: Mapping[str, AttributeValue]) ->
 # ---------------------------------------------------------------- after applying it
 
 
-def check_updated_item(update: Update, table: Table, item: Item, size: int) -> None:
+def check_updated_item(targets: UpdateTargets, table: Table, item: Item, size: int) -> None:
     """Refuse an updated item whose index keys the update made wrong, or that
     grew over the size limit."""
     if table.indexes:
-        touched = _targets(update).touched
+        touched = targets.touched
         for index in ordered_indexes(table):
             for attribute in index.key_schema.attributes:
                 if attribute.name not in touched or attribute.name not in item:
@@ -178,22 +189,39 @@ def check_updated_item(update: Update, table: Table, item: Item, size: int) -> N
         raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
 
 
-def updated_size(update: Update, before: Item, before_size: int, after: Item) -> int:
+def updated_size(targets: UpdateTargets, before: Item, before_size: int, after: Item) -> int:
     """The item size of ``after``, from that of ``before`` and the attributes the
     update touched (the others are unchanged)."""
     size = before_size
-    for name in _targets(update).touched:
+    for name in targets.touched:
         old = before.get(name, MISSING)
-        if not isinstance(old, Missing):
-            size -= _attribute_size(name, old)
         new = after.get(name, MISSING)
+        if old is new:
+            continue
+        name_size = len(name) if name.isascii() else len(name.encode("utf-8"))
+        if not isinstance(old, Missing):
+            size -= name_size + _value_size(old)
         if not isinstance(new, Missing):
-            size += _attribute_size(name, new)
+            size += name_size + _value_size(new)
     return size
 
 
-def _attribute_size(name: str, value: AttributeValue) -> int:
-    name_size = len(name) if name.isascii() else len(name.encode("utf-8"))
+def _value_size(value: AttributeValue) -> int:
+    """:func:`value_size`, with strings and numbers (the commonest) measured directly."""
     if type(value) is str:
-        return name_size + (len(value) if value.isascii() else len(value.encode("utf-8")))
-    return name_size + value_size(value)
+        return len(value) if value.isascii() else len(value.encode("utf-8"))
+    if type(value) is Decimal:
+        size = _NUMBER_SIZES.get(value)
+        if size is None:
+            size = number_size(value)
+            if len(_NUMBER_SIZES) >= _REMEMBERED_NUMBERS:
+                _NUMBER_SIZES.clear()
+            _NUMBER_SIZES[value] = size
+        return size
+    return value_size(value)
+
+
+# Stored numbers are normalised, so equal ones have one size: the sizes of the
+# numbers updates recently wrote or replaced are remembered.
+_NUMBER_SIZES: dict[Decimal, int] = {}
+_REMEMBERED_NUMBERS = 4096
