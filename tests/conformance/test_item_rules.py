@@ -1,0 +1,274 @@
+"""The item operations' limits and refusals, capacity with indexes, and item
+collection metrics."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .backends import DYNALITE, MOTO
+from .markers import known_divergence
+from .support import Backend, service_error, without_volatile
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+
+KEY: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}}
+
+
+def _indexed_table(dynamodb: Backend) -> str:
+    """Keys pk/sk (S); global index by-g on g (S), keys only; local index by-l on l (N)."""
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+            {"AttributeName": "g", "AttributeType": "S"},
+            {"AttributeName": "l", "AttributeType": "N"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "by-g",
+                "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "KEYS_ONLY"},
+            }
+        ],
+        LocalSecondaryIndexes=[
+            {
+                "IndexName": "by-l",
+                "KeySchema": [
+                    {"AttributeName": "pk", "KeyType": "HASH"},
+                    {"AttributeName": "l", "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    return name
+
+
+INDEXED_KEY: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}, "sk": {"S": "1"}}
+
+
+# ---------------------------------------------------------------- limits
+
+
+@known_divergence(
+    MOTO,
+    "refuses an item of exactly 409,600 bytes",
+    service="AWS DynamoDB developer guide, 'Service, account, and table quotas': the maximum "
+    "item size is 400 KB, attribute names and values included",
+    when=lambda case: case["accepted"] is True,
+)
+@pytest.mark.parametrize(("size", "accepted"), [(409_600, True), (409_601, False)])
+def test_an_item_is_at_most_400_kb(dynamodb: Backend, size: int, accepted: bool) -> None:
+    table = dynamodb.key_table()
+    # "pk" + "a" and "v" are 4 bytes; the string makes up the rest.
+    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}, "v": {"S": "x" * (size - 4)}}
+    if accepted:
+        dynamodb.client.put_item(TableName=table, Item=item)
+        return
+    with service_error("ValidationException", "Item size has exceeded the maximum allowed size"):
+        dynamodb.client.put_item(TableName=table, Item=item)
+
+
+def test_a_partition_key_over_2048_bytes_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Size of hashkey has exceeded the maximum "
+        "size limit of2048 bytes",
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "k" * 2049}})
+
+
+@known_divergence(
+    MOTO,
+    "refuses the 409,000-byte item the update starts from",
+    service="AWS DynamoDB developer guide, 'Service, account, and table quotas': the maximum "
+    "item size is 400 KB",
+)
+def test_an_update_that_grows_the_item_over_400_kb_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"S": "x" * 409_000}})
+    with service_error(
+        "ValidationException", "Item size to update has exceeded the maximum allowed size"
+    ):
+        dynamodb.client.update_item(
+            TableName=table,
+            Key=KEY,
+            UpdateExpression="SET w = :w",
+            ExpressionAttributeValues={":w": {"S": "y" * 1000}},
+        )
+
+
+# ---------------------------------------------------------------- updates
+
+
+@known_divergence(
+    MOTO,
+    "adds the key attributes to UPDATED_NEW and returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: UPDATED_NEW returns only the updated "
+    "attributes, as they appear after the UpdateItem operation",
+)
+def test_updated_new_of_a_created_item_holds_no_key_attribute(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    updated = dynamodb.client.update_item(
+        TableName=table,
+        Key=KEY,
+        UpdateExpression="SET v = :v",
+        ExpressionAttributeValues={":v": {"S": "x"}},
+        ReturnValues="UPDATED_NEW",
+    )
+    assert without_volatile(updated) == {"Attributes": {"v": {"S": "x"}}}
+
+
+def test_an_update_whose_condition_fails_creates_nothing(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ConditionalCheckFailedException", "The conditional request failed"):
+        dynamodb.client.update_item(
+            TableName=table,
+            Key=KEY,
+            UpdateExpression="SET v = :v",
+            ConditionExpression="attribute_exists(pk)",
+            ExpressionAttributeValues={":v": {"S": "x"}},
+        )
+    assert "Item" not in dynamodb.client.get_item(TableName=table, Key=KEY)
+
+
+@known_divergence(
+    MOTO,
+    "answers that the key attribute itself cannot be updated",
+    service="as dynalite, checked against the live service, answers 'Key attributes must be "
+    "scalars; list random access '[]' and map lookup '.' are not allowed'",
+)
+def test_an_update_reading_inside_a_key_attribute_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Key attributes must be scalars; list random access '[]' and map lookup '.' are not "
+        "allowed: Key: pk",
+    ):
+        dynamodb.client.update_item(TableName=table, Key=KEY, UpdateExpression="SET v = pk.x")
+
+
+@known_divergence(
+    MOTO,
+    "words the refusal as for a table key ('Type mismatch for key g')",
+    service="as dynalite, checked against the live service, answers 'Type mismatch for Index "
+    "Key g Expected: S Actual: N IndexName: by-g'",
+)
+def test_an_update_writing_an_index_key_of_the_wrong_type_is_refused(dynamodb: Backend) -> None:
+    table = _indexed_table(dynamodb)
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Type mismatch for Index Key g Expected: S "
+        "Actual: N IndexName: by-g",
+    ):
+        dynamodb.client.update_item(
+            TableName=table,
+            Key=INDEXED_KEY,
+            UpdateExpression="SET g = :n",
+            ExpressionAttributeValues={":n": {"N": "1"}},
+        )
+
+
+@known_divergence(
+    DYNALITE,
+    "ignores ReturnValuesOnConditionCheckFailure",
+    service="AWS DynamoDB API reference, UpdateItem: ReturnValuesOnConditionCheckFailure=ALL_OLD "
+    "returns the item as it was with the error",
+)
+def test_a_failed_update_condition_returns_the_item_when_asked(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}})
+    with service_error(
+        "ConditionalCheckFailedException", "The conditional request failed"
+    ) as error:
+        dynamodb.client.update_item(
+            TableName=table,
+            Key=KEY,
+            UpdateExpression="SET v = :two",
+            ConditionExpression="v = :two",
+            ExpressionAttributeValues={":two": {"N": "2"}},
+            ReturnValuesOnConditionCheckFailure="ALL_OLD",
+        )
+    assert error.response.get("Item") == {"pk": {"S": "a"}, "v": {"N": "1"}}
+
+
+# ---------------------------------------------------------------- capacity
+
+
+@known_divergence(
+    MOTO,
+    "hard-codes capacity units instead of rounding item sizes",
+    service="AWS DynamoDB developer guide, 'Read/write capacity mode': an update is charged "
+    "per 1 KB of the larger of the item before and after it",
+)
+def test_an_update_costs_the_larger_of_the_old_and_new_item(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"S": "x" * 2500}})
+    updated = dynamodb.client.update_item(
+        TableName=table, Key=KEY, UpdateExpression="REMOVE v", ReturnConsumedCapacity="TOTAL"
+    )
+    assert without_volatile(updated) == {
+        "ConsumedCapacity": {"TableName": table, "CapacityUnits": 3.0}
+    }
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "reports the table's units alone, leaving out the writes to the indexes",
+    service="AWS DynamoDB developer guide, 'Provisioned throughput considerations for global "
+    "secondary indexes' (and for local ones): writing an item into an index costs a write "
+    "on that index; ConsumedCapacity with INDEXES lists each index",
+)
+def test_a_put_reports_each_index_it_writes(dynamodb: Backend) -> None:
+    table = _indexed_table(dynamodb)
+    put = dynamodb.client.put_item(
+        TableName=table,
+        Item={**INDEXED_KEY, "g": {"S": "x"}, "l": {"N": "1"}},
+        ReturnConsumedCapacity="INDEXES",
+    )
+    assert without_volatile(put) == {
+        "ConsumedCapacity": {
+            "TableName": table,
+            "CapacityUnits": 3.0,
+            "Table": {"CapacityUnits": 1.0},
+            "GlobalSecondaryIndexes": {"by-g": {"CapacityUnits": 1.0}},
+            "LocalSecondaryIndexes": {"by-l": {"CapacityUnits": 1.0}},
+        }
+    }
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "returns no ItemCollectionMetrics",
+    service="AWS DynamoDB API reference, PutItem: ItemCollectionMetrics (ItemCollectionKey "
+    "and SizeEstimateRangeGB) for tables with local secondary indexes when "
+    "ReturnItemCollectionMetrics is SIZE",
+)
+def test_item_collection_metrics_name_the_partition_key(dynamodb: Backend) -> None:
+    table = _indexed_table(dynamodb)
+    put = dynamodb.client.put_item(
+        TableName=table, Item=INDEXED_KEY, ReturnItemCollectionMetrics="SIZE"
+    )
+    assert without_volatile(put) == {
+        "ItemCollectionMetrics": {
+            "ItemCollectionKey": {"pk": {"S": "a"}},
+            "SizeEstimateRangeGB": [0.0, 1.0],
+        }
+    }
+
+
+def test_item_collection_metrics_are_absent_without_local_indexes(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    put = dynamodb.client.put_item(TableName=table, Item=KEY, ReturnItemCollectionMetrics="SIZE")
+    assert without_volatile(put) == {}
