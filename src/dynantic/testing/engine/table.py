@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from sortedcontainers import SortedDict, SortedList
 
-from dynantic.testing.engine.partitions import PartitionStore, partition_token
+from dynantic.testing.engine.partitions import PartitionStore, partition_token, tokens_after
 from dynantic.testing.engine.values import AttributeValue, Item, item_size
 
 if TYPE_CHECKING:
@@ -148,15 +148,14 @@ class Table:
         return self._sorted.partition(partition)
 
     def partitions(
-        self, after: tuple[int, KeyValue] | None = None
+        self, after: tuple[int, KeyValue] | None = None, *, start_token: int = 0
     ) -> Iterator[tuple[int, KeyValue]]:
-        """``(token, partition key)`` pairs in Scan order, optionally strictly after one."""
+        """``(token, partition key)`` pairs in Scan order, optionally strictly after one,
+        else from the first whose token is at least ``start_token``. O(log p) to start."""
         if self.sort_key is not None:
-            yield from self._sorted.partitions(after)
-        elif after is None:
-            yield from self._single_order
+            yield from self._sorted.partitions(after, start_token=start_token)
         else:
-            yield from self._single_order.irange(minimum=after, inclusive=(False, True))
+            yield from tokens_after(self._single_order, after, start_token)
 
     def items(self) -> Iterator[Item]:
         """Every item, in Scan order: partitions by token, then by sort key."""
