@@ -142,16 +142,18 @@ def sort_range(conditions: Sequence[KeyCondition], *, scalar: bool) -> KeyRange[
     last = conditions[-1]
     values = last.values
     top = Top()
-    everything = KeyRange[OrderKey](prefix or None, (*prefix, top) if prefix else None)
+    # The whole of the partition's part that the equalities select.
+    everything_lower: OrderKey | None = prefix or None
+    everything_upper: OrderKey | None = (*prefix, top) if prefix else None
     operator = last.operator
     if operator == "EQ":
         return KeyRange((*prefix, values[0]), (*prefix, values[0], top))
     if operator in {"LT", "LE"}:
         upper = (*prefix, values[0]) if operator == "LT" else (*prefix, values[0], top)
-        return KeyRange(everything.lower, upper, upper_inclusive=operator == "LE")
+        return KeyRange(everything_lower, upper, upper_inclusive=operator == "LE")
     if operator in {"GT", "GE"}:
         lower = (*prefix, values[0], top) if operator == "GT" else (*prefix, values[0])
-        return KeyRange(lower, everything.upper, lower_inclusive=operator == "GE")
+        return KeyRange(lower, everything_upper, lower_inclusive=operator == "GE")
     if operator == "BETWEEN":
         return KeyRange((*prefix, values[0]), (*prefix, values[1], top))
     start = values[0]
