@@ -47,7 +47,7 @@ def main() -> None:
     for scenario in scenarios:
         results[scenario] = {}
         for backend in backends:
-            calls = args.calls if backend == "fake" else args.slow_calls
+            calls = args.calls if BACKENDS[backend].in_process else args.slow_calls
             results[scenario][backend] = measure(backend, scenario, calls)
 
     header = f"{'scenario':<14}" + "".join(f"{b + ' µs':>14}" for b in backends)

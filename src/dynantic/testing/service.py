@@ -94,12 +94,15 @@ class Service:
         if check_shape is not None:
             check_shape(operation_name, request)
         check_constraints(operation_name, request)
-        faults = self.database.faults
+        database = self.database
+        if database.auto_expire:
+            database.expire()
+        faults = database.faults
         if faults.programmed:
             fault = faults.error_for(operation_name, request)
             if fault is not None:
                 raise fault
-        return self._handler(operation_name)(self.database, request)
+        return self._handler(operation_name)(database, request)
 
     @staticmethod
     def _handler(operation_name: str) -> Handler:

@@ -23,6 +23,7 @@ import base64
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
+from sys import intern
 from typing import TypeAlias, cast
 
 from dynantic.testing import messages
@@ -258,8 +259,12 @@ _OTHER_DECODERS: dict[str, Callable[[object], AttributeValue]] = {
 
 
 def decode_item(wire: WireItem) -> Item:
-    """Decode a wire-form item (or key) into a fresh, unaliased item."""
-    return {name: decode_value(value) for name, value in wire.items()}
+    """Decode a wire-form item (or key) into a fresh, unaliased item.
+
+    Attribute names are interned: a table's items mostly repeat the same few
+    names, and a name decoded from JSON would otherwise be one string per item.
+    """
+    return {intern(name): decode_value(value) for name, value in wire.items()}
 
 
 # ---------------------------------------------------------------- encoding
