@@ -83,6 +83,9 @@ class Table:
         )
         self.item_count = 0
         self.size_bytes = 0
+        self.largest_item_bytes = 0
+        """At least the size of the largest item stored (it never shrinks): a Query or
+        Scan reads at least 1 MB / this many items before its 1 MB cut can apply."""
         self.indexes: dict[str, SecondaryIndex] = {}
         self.expiry: ExpiryIndex | None = None
         """Items by TTL expiry time, kept while time to live is enabled."""
@@ -124,7 +127,10 @@ class Table:
             self.item_count -= 1
             self.size_bytes -= old_size
         self.item_count += 1
-        self.size_bytes += item_size(item) if size is None else size
+        if size is None:
+            size = item_size(item)
+        self.size_bytes += size
+        self.largest_item_bytes = max(self.largest_item_bytes, size)
         for index in self.indexes.values():
             index.replace(old, item)
         if self.expiry is not None:

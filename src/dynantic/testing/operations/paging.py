@@ -9,7 +9,7 @@ to 4 KB units (half a unit each when eventually consistent).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from dynantic.testing.engine.values import Item, encode_item, item_size
 
 if TYPE_CHECKING:
     from dynantic.testing.expressions import BoundCondition
+    from dynantic.testing.expressions.evaluate import Names, Test, Values
     from dynantic.testing.operations.read_rules import Selection
     from dynantic.testing.operations.read_target import ReadTarget
 
@@ -54,31 +55,46 @@ class Page:
 def read_page(request: ReadRequest, source: Iterator[Item]) -> Page:
     """Read ``source`` until it ends, ``Limit`` items were read or 1 MB was.
 
-    O(k) in the k items read. Item sizes are only computed when the capacity is
-    asked for or the target holds enough data for the 1 MB cut to matter.
+    O(k) in the k items read. Unless the capacity is asked for, items are sized
+    only once enough were read for the 1 MB cut to be possible (the table knows
+    its largest item), so a small page never pays for sizing.
     """
     target, selection = request.target, request.selection
     limit = request.limit or 0
     measuring = request.capacity_mode in {"TOTAL", "INDEXES"}
-    size_of: Callable[[Item], int] | None = None
-    if measuring or target.stored_bytes >= MAX_PAGE_BYTES:
-        size_of = target.size_of()
+    size_of = target.size_of()
+    largest = target.table.largest_item_bytes
+    # Fewer items than this cannot reach 1 MB, whatever their sizes.
+    unsized = 0 if measuring or not largest else (MAX_PAGE_BYTES - 1) // largest
+    pending: list[Item] = []
     fetching = measuring and (selection.fetch or request.filter_fetches)
-    matches = request.condition.evaluate if request.condition is not None else None
-    counting = selection.select == "COUNT"
+    condition = request.condition
+    test: Test | None = None
+    names: Names = {}
+    values: Values = {}
+    if condition is not None:
+        test, names, values = condition.test, condition.names, condition.values
+    shape = None if selection.select == "COUNT" else selection.shape
     page = Page()
     returned = page.returned
+    scanned = read_bytes = 0
     for item in source:
-        page.scanned += 1
-        if size_of is not None:
-            page.read_bytes += size_of(item)
+        scanned += 1
+        if scanned <= unsized:
+            pending.append(item)
+        else:
+            if pending:
+                read_bytes += sum(map(size_of, pending))
+                pending = []
+            read_bytes += size_of(item)
         if fetching:
             page.fetched_bytes += item_size(item)
-        if matches is None or matches(item):
-            returned.append(item if counting else selection.shape(target, item))
-        if page.scanned == limit or page.read_bytes >= MAX_PAGE_BYTES:
+        if test is None or test(item, names, values):
+            returned.append(item if shape is None else shape(target, item))
+        if scanned == limit or read_bytes >= MAX_PAGE_BYTES:
             page.last_key = target.last_evaluated_key(item)
             break
+    page.scanned, page.read_bytes = scanned, read_bytes
     return page
 
 

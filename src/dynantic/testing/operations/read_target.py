@@ -84,11 +84,6 @@ class ReadTarget:
         """Whether each partition holds one item (a table without a sort key)."""
         return self.index is None and self.table.sort_key is None
 
-    @property
-    def stored_bytes(self) -> int:
-        """The size of everything the target holds."""
-        return self.index.size_bytes if self.index is not None else self.table.size_bytes
-
     def size_of(self) -> Callable[[Item], int]:
         """How many bytes reading an item counts: its entry in the target."""
         return self.index.stored_size if self.index is not None else item_size
@@ -170,7 +165,8 @@ class ReadTarget:
                 continue
             rows = self._rows(partition)
             if rows is not None:
-                yield from rows.values()
+                # Faster than rows.values(), whose view iterates through the ABC.
+                yield from map(rows.__getitem__, rows)
 
     def _rows(self, partition: PartitionKey) -> SortedDict[OrderKey, Item] | None:
         # Each store keys its rows by one kind of order key (see OrderKey).
