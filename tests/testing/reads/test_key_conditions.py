@@ -170,6 +170,12 @@ def test_hash_only_table_query_returns_the_one_item(fake: FakeDynamoDBClient) ->
             "operator or function: begins_with, operand type: N",
         ),
         (
+            "pk = :a",
+            {":a": {"S": ""}},
+            "One or more parameter values are not valid. The AttributeValue for a key attribute "
+            "cannot contain an empty string value. Key: pk",
+        ),
+        (
             "pk = :a AND sk.x = :x",
             {":a": {"S": "a"}, ":x": {"N": "1"}},
             "KeyConditionExpressions cannot have conditions on nested attributes",

@@ -86,6 +86,9 @@ def _check_condition(
         raise validation_error(messages.KEY_CONDITION_BEGINS_WITH_NUMBER)
     if any(type_code(value) != attribute.type for value in condition.values):
         raise validation_error(messages.KEY_CONDITION_TYPE_MISMATCH)
+    if any(value in {"", b""} for value in condition.values):
+        kind = "string" if attribute.type == "S" else "binary"
+        raise validation_error(messages.ITEM_KEY_EMPTY.format(kind=kind, name=attribute.name))
     if is_partition and condition.operator != "EQ":
         raise validation_error(messages.KEY_CONDITION_NOT_SUPPORTED)
 
