@@ -146,3 +146,28 @@ def test_index_query_pages_follow_index_order(rows: list[Row], g: int, limit: in
     # An index without a sort key orders its entries by the table key.
     expected = sorted((pk, sk) for pk, sk, value in rows if value == g)
     assert _pages(read, limit) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows_strategy, st.none() | st.integers(1, 4), st.integers(1, 3))
+def test_index_scan_pages_and_segments_cover_the_index_once(
+    rows: list[Row], limit: int | None, total: int
+) -> None:
+    fake = _load(rows)
+    indexed = sorted((pk, sk) for pk, sk, g in rows if g is not None)
+    seen: list[tuple[str, int]] = []
+    for segment in range(total):
+
+        def read(segment: int = segment, **extra: object) -> dict[str, object]:
+            return dict(
+                fake.scan(
+                    TableName="things",
+                    IndexName="by-g",
+                    Segment=segment,
+                    TotalSegments=total,
+                    **extra,  # type: ignore[arg-type]  # Limit and ExclusiveStartKey
+                )
+            )
+
+        seen += _pages(read, limit)
+    assert sorted(seen) == indexed
