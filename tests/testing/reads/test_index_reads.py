@@ -406,3 +406,22 @@ def test_every_partition_attribute_needs_equality(
             KeyConditionExpression="h1 = :x AND h2 > :n",
             ExpressionAttributeValues={":x": {"S": "x"}, ":n": {"N": "2"}},
         )
+
+
+def test_scan_of_a_partial_global_index_refuses_all_attributes(
+    fake: FakeDynamoDBClient, indexed: str, refuses: Refuses
+) -> None:
+    with refuses(
+        "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported "
+        "for global secondary index by-g because its projection type is not ALL"
+    ):
+        fake.scan(TableName=indexed, IndexName="by-g", Select="ALL_ATTRIBUTES")
+
+
+def test_scan_of_a_local_index_returns_its_projection_or_fetches(
+    fake: FakeDynamoDBClient, indexed: str
+) -> None:
+    projected = fake.scan(TableName=indexed, IndexName="by-l")
+    assert [sorted(item) for item in projected["Items"]] == [["l", "pk", "sk"]] * 3
+    fetched = fake.scan(TableName=indexed, IndexName="by-l", Select="ALL_ATTRIBUTES")
+    assert all("payload" in item for item in fetched["Items"])

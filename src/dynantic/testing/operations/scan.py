@@ -127,17 +127,19 @@ def scan(database: Database, request: ScanInputTypeDef) -> dict[str, object]:
 
 
 def _start(target: ReadTarget, parsed: _Parsed, tokens: tuple[int, int]) -> ScanStart | None:
-    """Where the scan resumes, after checking the start key as the service does."""
+    """Where the scan resumes, after checking the start key as the service does
+    (with the rule on ALL_ATTRIBUTES over a global index between its steps)."""
     start = parsed.start
+    if start is not None:
+        check_start_key_count(start, target, scan=True)
+        if target.index is not None:
+            schema = target.key_schema
+            for position, attribute in enumerate(schema.attributes):
+                is_partition = position < len(schema.partition)
+                check_start_key_piece(start, attribute, is_partition=is_partition)
+    select_attributes(target, parsed.select, None)
     if start is None:
         return None
-    check_start_key_count(start, target, scan=True)
-    if target.index is not None:
-        schema = target.key_schema
-        for position, attribute in enumerate(schema.attributes):
-            is_partition = position < len(schema.partition)
-            check_start_key_piece(start, attribute, is_partition=is_partition)
-    select_attributes(target, parsed.select, None)
     check_table_key(start, target.table)
     resume = target.start(start)
     if parsed.segment is not None and parsed.total is not None:
