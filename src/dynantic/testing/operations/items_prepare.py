@@ -179,15 +179,7 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
         if size > MAX_ITEM_BYTES:
             raise validation_error(messages.ITEM_TOO_LARGE)
         return _new_put((request["TableName"], item, None, "NONE", False, None, False, item, size))
-    expected, expression = request.get("Expected"), request.get("ConditionExpression")
-    names, values = (
-        request.get("ExpressionAttributeNames"),
-        request.get("ExpressionAttributeValues"),
-    )
-    conditional = not (expected is None and expression is None and names is None and values is None)
-    # With a ConditionExpression and no Expected, the dialect rule holds.
-    if conditional and (expected is not None or expression is None):
-        check_expression_parameters(request, _CONDITION, _EXPECTED)
+    conditional = _has_condition(request)
     item, size = decode_item_sized(request["Item"])
     return_values = request.get("ReturnValues") or "NONE"
     if return_values not in _OLD_OR_NOTHING:
@@ -198,7 +190,13 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
         (
             request["TableName"],
             item,
-            _condition(expected, request.get("ConditionalOperator"), expression, names, values)
+            _condition(
+                request.get("Expected"),
+                request.get("ConditionalOperator"),
+                request.get("ConditionExpression"),
+                request.get("ExpressionAttributeNames"),
+                request.get("ExpressionAttributeValues"),
+            )
             if conditional
             else None,
             return_values,
@@ -267,15 +265,7 @@ def prepare_delete(request: DeleteItemInputTypeDef) -> PreparedDelete:
     if len(request) == 2:  # TableName and Key alone, the commonest delete
         key = decode_item(request["Key"])
         return _new_delete((request["TableName"], key, None, "NONE", False, None, False))
-    expected, expression = request.get("Expected"), request.get("ConditionExpression")
-    names, values = (
-        request.get("ExpressionAttributeNames"),
-        request.get("ExpressionAttributeValues"),
-    )
-    conditional = not (expected is None and expression is None and names is None and values is None)
-    # With a ConditionExpression and no Expected, the dialect rule holds.
-    if conditional and (expected is not None or expression is None):
-        check_expression_parameters(request, _CONDITION, _EXPECTED)
+    conditional = _has_condition(request)
     key = decode_item(request["Key"])
     return_values = request.get("ReturnValues") or "NONE"
     if return_values not in _OLD_OR_NOTHING:
@@ -284,7 +274,13 @@ def prepare_delete(request: DeleteItemInputTypeDef) -> PreparedDelete:
         (
             request["TableName"],
             key,
-            _condition(expected, request.get("ConditionalOperator"), expression, names, values)
+            _condition(
+                request.get("Expected"),
+                request.get("ConditionalOperator"),
+                request.get("ConditionExpression"),
+                request.get("ExpressionAttributeNames"),
+                request.get("ExpressionAttributeValues"),
+            )
             if conditional
             else None,
             return_values,
@@ -344,6 +340,23 @@ def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
 
 
 # ---------------------------------------------------------------- shared parts
+
+
+def _has_condition(request: Mapping[str, object]) -> bool:
+    """Whether a put or delete has a condition (or placeholders for one), after
+    refusing one that mixes Expected with ConditionExpression or sends
+    placeholders without a condition."""
+    expected, expression = request.get("Expected"), request.get("ConditionExpression")
+    conditional = not (
+        expected is None
+        and expression is None
+        and request.get("ExpressionAttributeNames") is None
+        and request.get("ExpressionAttributeValues") is None
+    )
+    # With a ConditionExpression and no Expected, the dialect rule holds.
+    if conditional and (expected is not None or expression is None):
+        check_expression_parameters(request, _CONDITION, _EXPECTED)
+    return conditional
 
 
 def _condition(
