@@ -20,13 +20,19 @@ a reader or a snapshot stays as it was.
 from __future__ import annotations
 
 import base64
-import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from sys import intern
 from typing import TypeAlias, cast
 
 from dynantic.testing import messages
+from dynantic.testing.engine.numbers import (
+    MAX_DIGITS,
+    format_number,
+    number_size,
+    parse_number,
+    parse_number_sized,
+)
 from dynantic.testing.errors import validation_error
 
 __all__ = [
@@ -91,101 +97,6 @@ WireItem: TypeAlias = Mapping[str, object]
 
 # DynamoDB: at most 32 levels of nested lists and maps.
 MAX_NESTING_DEPTH = 32
-# big.js grammar, which dynalite checked against the service: no leading "+",
-# no whitespace, no "Infinity"/"NaN".
-_NUMBER_SYNTAX = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_MAX_EXPONENT = 125  # 9.99…E+125 is the largest magnitude
-_MIN_EXPONENT = -130  # 1E-130 is the smallest non-zero magnitude
-_MAX_DIGITS = 38
-_ZERO = Decimal(0)
-
-
-# ---------------------------------------------------------------- numbers
-
-
-def parse_number(text: str) -> Decimal:
-    """Parse an N value as the service does and return it normalised.
-
-    Raises a ``ValidationException`` for text that is not a number, has more
-    than 38 significant digits, or lies outside 1E-130 .. 9.99…E+125.
-    """
-    if _is_plain(text):
-        return Decimal(text)
-    if not text:
-        raise validation_error(messages.NUMBER_NOT_NUMERIC)
-    if _NUMBER_SYNTAX.fullmatch(text) is None:
-        raise validation_error(messages.NUMBER_NOT_NUMERIC_VALUE.format(value=text))
-    try:
-        number = Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the grammar above admits only valid text
-        raise validation_error(messages.NUMBER_NOT_NUMERIC_VALUE.format(value=text)) from None
-    sign, digits, exponent = number.as_tuple()
-    assert isinstance(exponent, int)
-    significant = len(digits)
-    while significant > 1 and digits[significant - 1] == 0:
-        significant -= 1
-        exponent += 1
-    if significant == 1 and digits[0] == 0:
-        return _ZERO
-    magnitude = exponent + significant - 1
-    if magnitude > _MAX_EXPONENT:
-        raise validation_error(messages.NUMBER_OVERFLOW)
-    if magnitude < _MIN_EXPONENT:
-        raise validation_error(messages.NUMBER_UNDERFLOW)
-    if significant > _MAX_DIGITS:
-        raise validation_error(messages.NUMBER_TOO_MANY_DIGITS)
-    return Decimal((sign, digits[:significant], exponent))
-
-
-def _is_plain(text: str) -> bool:
-    """Whether ``text`` is a short number already in normal form, which
-    ``Decimal`` reads as is: at most 38 ASCII characters of digits with an
-    optional sign and decimal point, ending in a non-zero digit."""
-    if not (0 < len(text) <= _MAX_DIGITS and text.isascii() and "1" <= text[-1] <= "9"):
-        return False
-    body = text[1:] if text[0] == "-" else text
-    if body.isdigit():
-        return True
-    whole, _, fraction = body.partition(".")
-    return whole.isdigit() and fraction.isdigit()
-
-
-def parse_number_sized(text: str) -> tuple[Decimal, int]:
-    """:func:`parse_number` and the number's size, measured on the text when it
-    is a plain integer (the commonest number by far)."""
-    if _is_plain(text):
-        negative = text[0] == "-"
-        digits = text[1:] if negative else text
-        if digits.isdigit():
-            count = len(digits.lstrip("0"))
-            # An integer without trailing zeros never needs the padding byte.
-            return Decimal(text), 1 + (count + 1) // 2 + negative
-    number = parse_number(text)
-    return number, number_size(number)
-
-
-def format_number(number: Decimal) -> str:
-    """Write a normalised number the way the service returns it: plain notation."""
-    return format(number, "f")
-
-
-def number_size(number: Decimal) -> int:
-    """Bytes a number occupies: about one per two significant digits, plus one.
-
-    Digits are stored in pairs aligned on the decimal point, so an odd exponent
-    with an even digit count needs no extra pair; negatives take one more byte.
-    """
-    # The coefficient's digits are those of its text (which has no leading
-    # zeros but for "0." and keeps any trailing ones), read without sign,
-    # point or exponent.
-    mantissa = str(number).partition("E")[0]
-    count = len(mantissa.replace("-", "").replace(".", "").lstrip("0"))
-    if not count:
-        return 1
-    pad = 0 if (count % 2 or number.adjusted() % 2) else 1
-    return 1 + (count + 1) // 2 + pad + (mantissa[0] == "-")
-
-
 # ---------------------------------------------------------------- decoding
 
 
@@ -328,7 +239,7 @@ def _is_plain_integer(text: str) -> bool:
     return (
         text.isascii()
         and text.isdigit()
-        and len(text) <= _MAX_DIGITS
+        and len(text) <= MAX_DIGITS
         and text[0] != "0"
         and text[-1] != "0"
     )
