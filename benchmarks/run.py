@@ -14,9 +14,11 @@ import time
 from pathlib import Path
 
 from benchmarks.backends import BACKENDS
-from benchmarks.scenarios import SCENARIOS
+from benchmarks.read_scenarios import READ_SCENARIOS
+from benchmarks.scenarios import SCENARIOS as ITEM_SCENARIOS
 
 RESULTS = Path(__file__).resolve().parent / "results"
+SCENARIOS = {**ITEM_SCENARIOS, **READ_SCENARIOS}
 
 
 def measure(backend_name: str, scenario_name: str, calls: int) -> float:
@@ -46,16 +48,28 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     for scenario in scenarios:
         results[scenario] = {}
+        allowed = SCENARIOS[scenario].backends
+        cap = SCENARIOS[scenario].max_calls
         for backend in backends:
-            calls = args.calls if backend == "fake" else args.slow_calls
+            if allowed is not None and backend not in allowed:
+                continue
+            in_process = BACKENDS[backend].in_process
+            calls = args.calls if in_process else min(args.slow_calls, cap or args.slow_calls)
             results[scenario][backend] = measure(backend, scenario, calls)
 
-    header = f"{'scenario':<14}" + "".join(f"{b + ' µs':>14}" for b in backends)
+    width = max(14, *(len(name) + 2 for name in scenarios))
+    header = f"{'scenario':<{width}}" + "".join(f"{b + ' µs':>14}" for b in backends)
     header += "".join(f"{b + '/fake':>12}" for b in backends if b != "fake")
     print(header)
     for scenario, row in results.items():
-        line = f"{scenario:<14}" + "".join(f"{row[b]:>14.1f}" for b in backends)
-        line += "".join(f"{row[b] / row['fake']:>11.0f}x" for b in backends if b != "fake")
+        line = f"{scenario:<{width}}" + "".join(
+            f"{row[b]:>14.1f}" if b in row else f"{'-':>14}" for b in backends
+        )
+        line += "".join(
+            f"{row[b] / row['fake']:>11.0f}x" if b in row and "fake" in row else f"{'-':>12}"
+            for b in backends
+            if b != "fake"
+        )
         print(line)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")

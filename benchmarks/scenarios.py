@@ -52,11 +52,18 @@ def _seed(client: DynamoDBClient, count: int) -> None:
 
 @dataclass(frozen=True)
 class Scenario:
-    """``prepare(client, n)`` builds the state; ``call(client, i)`` is what is timed."""
+    """``prepare(client, n)`` builds the state; ``call(client, i)`` is what is timed.
+
+    ``backends`` limits the scenario to some backends (``None``: all of them);
+    ``max_calls`` caps the calls per round for scenarios whose calls take seconds
+    on the slowest backend.
+    """
 
     name: str
     prepare: Callable[[DynamoDBClient, int], None]
     call: Callable[[DynamoDBClient, int], object]
+    backends: tuple[str, ...] | None = None
+    max_calls: int | None = None
 
 
 def _put(client: DynamoDBClient, i: int) -> object:

@@ -84,7 +84,6 @@ def test_reading_a_missing_item_costs_the_minimum(dynamodb: Backend) -> None:
     assert without_volatile(got) == {"ConsumedCapacity": {"TableName": table, "CapacityUnits": 0.5}}
 
 
-@not_implemented("consumed capacity")
 @known_divergence(
     MOTO,
     "hard-codes capacity units instead of rounding item sizes",

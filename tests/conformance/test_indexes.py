@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence, not_implemented
+from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 
@@ -113,7 +113,6 @@ def test_describe_table_lists_the_indexes(dynamodb: Backend) -> None:
     ]
 
 
-@not_implemented("secondary indexes")
 def test_global_index_query_returns_projected_keys_in_index_order(dynamodb: Backend) -> None:
     name = _table_with_indexes(dynamodb)
     found = dynamodb.client.query(
@@ -132,7 +131,6 @@ def test_global_index_query_returns_projected_keys_in_index_order(dynamodb: Back
     }
 
 
-@not_implemented("secondary indexes")
 def test_include_projection_adds_the_named_attributes(dynamodb: Backend) -> None:
     name = _table_with_indexes(dynamodb)
     found = dynamodb.client.query(
@@ -147,14 +145,12 @@ def test_include_projection_adds_the_named_attributes(dynamodb: Backend) -> None
     ]
 
 
-@not_implemented("secondary indexes")
 def test_an_item_without_the_index_key_is_absent_from_the_index(dynamodb: Backend) -> None:
     name = _table_with_indexes(dynamodb)
     found = dynamodb.client.scan(TableName=name, IndexName="by-g")
     assert sorted(item["sk"]["S"] for item in found["Items"]) == ["1", "2"]
 
 
-@not_implemented("secondary indexes")
 def test_index_page_last_evaluated_key_holds_index_and_table_keys(dynamodb: Backend) -> None:
     name = _table_with_indexes(dynamodb)
     found = dynamodb.client.query(
@@ -172,7 +168,6 @@ def test_index_page_last_evaluated_key_holds_index_and_table_keys(dynamodb: Back
     }
 
 
-@not_implemented("secondary indexes")
 def test_local_index_query_orders_by_the_index_sort_key(dynamodb: Backend) -> None:
     name = _table_with_indexes(dynamodb)
     found = dynamodb.client.query(
@@ -184,7 +179,6 @@ def test_local_index_query_orders_by_the_index_sort_key(dynamodb: Backend) -> No
     assert [item["sk"]["S"] for item in found["Items"]] == ["2", "1"]
 
 
-@not_implemented("secondary indexes")
 def test_consistent_read_on_a_global_index_is_refused(dynamodb: Backend) -> None:
     name = _table_with_indexes(dynamodb)
     with service_error(
@@ -237,7 +231,6 @@ def test_an_empty_string_index_key_is_refused_on_write(dynamodb: Backend) -> Non
         )
 
 
-@not_implemented("secondary indexes")
 @known_divergence(
     MOTO,
     "answers ResourceNotFoundException listing the indexes",
@@ -257,7 +250,6 @@ def test_query_of_a_missing_index_is_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("secondary indexes")
 def test_select_all_attributes_on_a_keys_only_index_is_refused(dynamodb: Backend) -> None:
     name = _table_with_indexes(dynamodb)
     with service_error(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence, not_implemented
+from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 
@@ -24,7 +24,6 @@ def _sort_keys(response: object) -> list[str]:
     return [item["sk"]["N"] for item in response["Items"]]
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     MOTO,
     "refuses a key condition with the value on the left",
@@ -57,7 +56,6 @@ def test_key_conditions(
     assert (found["Count"], found["ScannedCount"]) == (len(expected), len(expected))
 
 
-@not_implemented("Query and Scan")
 def test_query_answers_with_items_count_and_scanned_count(dynamodb: Backend, table: str) -> None:
     found = dynamodb.client.query(
         TableName=table,
@@ -71,7 +69,6 @@ def test_query_answers_with_items_count_and_scanned_count(dynamodb: Backend, tab
     }
 
 
-@not_implemented("Query and Scan")
 def test_begins_with_on_a_string_sort_key(dynamodb: Backend) -> None:
     name = dynamodb.key_table(sort=("sk", "S"))
     for sk in ("apple", "apricot", "banana"):
@@ -84,7 +81,6 @@ def test_begins_with_on_a_string_sort_key(dynamodb: Backend) -> None:
     assert [item["sk"]["S"] for item in found["Items"]] == ["apple", "apricot"]
 
 
-@not_implemented("Query and Scan")
 def test_scan_index_forward_false_reverses_the_order(dynamodb: Backend, table: str) -> None:
     found = dynamodb.client.query(
         TableName=table,
@@ -95,7 +91,6 @@ def test_scan_index_forward_false_reverses_the_order(dynamodb: Backend, table: s
     assert _sort_keys(found) == ["5", "4", "3", "2", "1"]
 
 
-@not_implemented("Query and Scan")
 def test_string_sort_keys_order_by_utf8_bytes(dynamodb: Backend) -> None:
     name = dynamodb.key_table(sort=("sk", "S"))
     for sk in ("a", "Z", "é", "z", "\U0001f600", "\uffff"):
@@ -115,7 +110,6 @@ def test_string_sort_keys_order_by_utf8_bytes(dynamodb: Backend) -> None:
     ]
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     MOTO,
     "returns number keys as given instead of normalised",
@@ -133,7 +127,6 @@ def test_number_sort_keys_order_numerically(dynamodb: Backend) -> None:
     assert _sort_keys(found) == ["-10.5", "-2", "0.5", "2", "10", "1000"]
 
 
-@not_implemented("Query and Scan")
 def test_binary_sort_keys_order_as_unsigned_bytes(dynamodb: Backend) -> None:
     name = dynamodb.key_table(sort=("sk", "B"))
     for sk in (b"\xff", b"\x00", b"\x7f", b"\x80\x00", b"\x80"):
@@ -152,7 +145,6 @@ def test_binary_sort_keys_order_as_unsigned_bytes(dynamodb: Backend) -> None:
     ]
 
 
-@not_implemented("Query and Scan")
 def test_limit_counts_items_read_before_the_filter(dynamodb: Backend, table: str) -> None:
     found = dynamodb.client.query(
         TableName=table,
@@ -169,7 +161,6 @@ def test_limit_counts_items_read_before_the_filter(dynamodb: Backend, table: str
     }
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     MOTO,
     "leaves out LastEvaluatedKey when Limit is reached on the last item",
@@ -188,7 +179,6 @@ def test_a_page_ended_by_limit_at_the_last_item_still_has_a_last_evaluated_key(
     assert found.get("LastEvaluatedKey") == {"pk": {"S": "a"}, "sk": {"N": "5"}}
 
 
-@not_implemented("Query and Scan")
 def test_exclusive_start_key_continues_after_it(dynamodb: Backend, table: str) -> None:
     found = dynamodb.client.query(
         TableName=table,
@@ -200,7 +190,6 @@ def test_exclusive_start_key_continues_after_it(dynamodb: Backend, table: str) -
     assert "LastEvaluatedKey" not in found
 
 
-@not_implemented("Query and Scan")
 def test_select_count_returns_only_counts(dynamodb: Backend, table: str) -> None:
     found = dynamodb.client.query(
         TableName=table,
@@ -212,7 +201,6 @@ def test_select_count_returns_only_counts(dynamodb: Backend, table: str) -> None
     assert without_volatile(found) == {"Count": 2, "ScannedCount": 5}
 
 
-@not_implemented("Query and Scan")
 def test_query_projection_expression(dynamodb: Backend, table: str) -> None:
     found = dynamodb.client.query(
         TableName=table,
@@ -223,7 +211,6 @@ def test_query_projection_expression(dynamodb: Backend, table: str) -> None:
     assert found["Items"] == [{"v": {"N": "0"}}]
 
 
-@not_implemented("Query and Scan")
 def test_query_paginator_walks_every_page(dynamodb: Backend, table: str) -> None:
     pages = dynamodb.client.get_paginator("query").paginate(
         TableName=table,
@@ -240,7 +227,6 @@ def test_query_paginator_walks_every_page(dynamodb: Backend, table: str) -> None
     ]
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     MOTO,
     "accepts a filter on a key attribute",
@@ -260,7 +246,6 @@ def test_filter_on_a_key_attribute_is_refused(dynamodb: Backend, table: str) -> 
         )
 
 
-@not_implemented("Query and Scan")
 def test_key_condition_without_the_partition_key_is_refused(dynamodb: Backend, table: str) -> None:
     with service_error("ValidationException", "Query condition missed key schema element: pk"):
         dynamodb.client.query(
@@ -270,7 +255,6 @@ def test_key_condition_without_the_partition_key_is_refused(dynamodb: Backend, t
         )
 
 
-@not_implemented("Query and Scan")
 def test_key_condition_on_a_non_key_attribute_is_refused(dynamodb: Backend, table: str) -> None:
     with service_error("ValidationException", "Query condition missed key schema element: sk"):
         dynamodb.client.query(
@@ -280,7 +264,6 @@ def test_key_condition_on_a_non_key_attribute_is_refused(dynamodb: Backend, tabl
         )
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     MOTO,
     "accepts two conditions on the sort key",
@@ -299,7 +282,6 @@ def test_two_conditions_on_the_sort_key_are_refused(dynamodb: Backend, table: st
         )
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     MOTO,
     "fails inside the mock with AssertionError",
@@ -318,7 +300,6 @@ def test_or_in_a_key_condition_is_refused(dynamodb: Backend, table: str) -> None
         )
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     MOTO,
     "runs a key condition whose value has the wrong type",
@@ -337,14 +318,12 @@ def test_key_condition_value_of_the_wrong_type_is_refused(dynamodb: Backend, tab
         )
 
 
-@not_implemented("Query and Scan")
 def test_scan_returns_every_item_with_counts(dynamodb: Backend, table: str) -> None:
     found = dynamodb.client.scan(TableName=table)
     assert (found["Count"], found["ScannedCount"], len(found["Items"])) == (6, 6, 6)
     assert "LastEvaluatedKey" not in found
 
 
-@not_implemented("Query and Scan")
 def test_scan_filter_counts_scanned_items(dynamodb: Backend, table: str) -> None:
     found = dynamodb.client.scan(
         TableName=table, FilterExpression="v = :z", ExpressionAttributeValues={":z": {"N": "0"}}
@@ -356,7 +335,6 @@ def test_scan_filter_counts_scanned_items(dynamodb: Backend, table: str) -> None
     }
 
 
-@not_implemented("Query and Scan")
 def test_scan_pages_with_limit_cover_the_table_once(dynamodb: Backend, table: str) -> None:
     seen: list[tuple[str, str]] = []
     start: dict[str, object] = {}
@@ -369,7 +347,6 @@ def test_scan_pages_with_limit_cover_the_table_once(dynamodb: Backend, table: st
     assert sorted(seen) == [("a", str(sk)) for sk in range(1, 6)] + [("b", "1")]
 
 
-@not_implemented("Query and Scan")
 def test_parallel_scan_segments_partition_the_table(dynamodb: Backend, table: str) -> None:
     seen: list[tuple[str, str]] = []
     for segment in range(3):
@@ -378,7 +355,6 @@ def test_parallel_scan_segments_partition_the_table(dynamodb: Backend, table: st
     assert sorted(seen) == [("a", str(sk)) for sk in range(1, 6)] + [("b", "1")]
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     DYNALITE,
     "accepts Segment without TotalSegments",
@@ -393,7 +369,6 @@ def test_segment_without_total_segments_is_refused(dynamodb: Backend, table: str
         dynamodb.client.scan(TableName=table, Segment=0)
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     MOTO,
     "leaves the two values out of the message",
@@ -409,7 +384,6 @@ def test_segment_not_below_total_segments_is_refused(dynamodb: Backend, table: s
         dynamodb.client.scan(TableName=table, Segment=2, TotalSegments=2)
 
 
-@not_implemented("Query and Scan")
 def test_scan_paginator_walks_every_page(dynamodb: Backend, table: str) -> None:
     pages = dynamodb.client.get_paginator("scan").paginate(
         TableName=table, PaginationConfig={"PageSize": 2}

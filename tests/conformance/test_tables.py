@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence, not_implemented
+from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 if TYPE_CHECKING:
@@ -305,7 +305,6 @@ def test_update_table_changes_provisioned_throughput(dynamodb: Backend) -> None:
     assert (throughput.get("ReadCapacityUnits"), throughput.get("WriteCapacityUnits")) == (7, 9)
 
 
-@not_implemented("Query and Scan")
 @known_divergence(
     DYNALITE,
     "requires ProvisionedThroughput for a new index on an on-demand table",

@@ -86,7 +86,9 @@ class FakeDynamoDBClient(FakeControls):
 
     Two instances share nothing. Thread-safe: concurrent calls behave as if
     applied one at a time. ``record_calls=False`` skips the call record's
-    copying when a test does not need it.
+    copying when a test does not need it; ``auto_expire=True`` deletes items
+    whose time to live has passed before every call (otherwise they stay
+    readable, as in DynamoDB, until :meth:`expire_items`).
     """
 
     def __init__(
@@ -96,10 +98,12 @@ class FakeDynamoDBClient(FakeControls):
         account_id: str = "123456789012",
         clock: Clock | None = None,
         record_calls: bool = True,
+        auto_expire: bool = False,
     ) -> None:
         self._service = Service(
             region=region_name, account_id=account_id, clock=clock, record_calls=record_calls
         )
+        self._service.database.auto_expire = auto_expire
         self._metadata = ResponseMetadataFactory()
         self._clock = self._service.database.clock  # the database keeps one clock for life
 

@@ -58,6 +58,24 @@ class FakeControls:
         """Every call received, oldest first, with filters and assertions."""
         return self._service.calls
 
+    # ------------------------------------------------------------ time to live
+
+    def expire_items(self) -> dict[str, int]:
+        """Delete every item whose time to live has passed (by :attr:`clock`), from its
+        table and indexes, as the service's background process eventually does.
+        Returns how many items went, per table. Until then expired items stay
+        readable, as they do in DynamoDB."""
+        return self._service.database.expire()
+
+    @property
+    def auto_expire(self) -> bool:
+        """When true, expired items are deleted before every call (off by default)."""
+        return self._service.database.auto_expire
+
+    @auto_expire.setter
+    def auto_expire(self, value: bool) -> None:
+        self._service.database.auto_expire = value
+
     # ------------------------------------------------------------ stored state
 
     def add_tables(

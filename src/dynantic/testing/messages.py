@@ -598,3 +598,73 @@ LEGACY_DELETE_TYPE = "DELETE action with value is not supported for the type {ty
 LEGACY_ADD_TYPE = "ADD action is not supported for the type {type}"
 LEGACY_UPDATE_TYPE_MISMATCH = "Type mismatch for attribute to update"
 LEGACY_DUPLICATE_ATTRIBUTE = "Duplicate value in attribute name: {name}"
+
+# ---------------------------------------------------------------- query and scan
+# Query puts "1 validation error detected: " before the Select rules; Scan does not.
+VALIDATION_ERROR_PREFIX = "1 validation error detected: "
+QUERY_NEEDS_KEY_CONDITION = (
+    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."
+)
+INDEX_UNKNOWN = "The table does not have the specified index: {index}"
+CONSISTENT_READ_ON_GLOBAL_INDEX = "Consistent reads are not supported on global secondary indexes"
+SELECT_PROJECTION_EXPRESSION = "Cannot specify the ProjectionExpression when choosing to get {what}"
+SELECT_ATTRIBUTES_TO_GET = "Cannot specify the AttributesToGet when choosing to get {what}"
+SELECT_COUNT_WHAT = "only the Count"
+SELECT_SPECIFIC_WITHOUT_ATTRIBUTES = (
+    "Must specify the AttributesToGet or ProjectionExpression when choosing to get "
+    "SPECIFIC_ATTRIBUTES"
+)
+SELECT_PROJECTED_WITHOUT_INDEX = (
+    "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"
+)
+SELECT_ALL_ON_GLOBAL_INDEX = (
+    INVALID + "Select type ALL_ATTRIBUTES is not supported for global secondary index {index} "
+    "because its projection type is not ALL"
+)
+GLOBAL_INDEX_DOES_NOT_PROJECT = (
+    INVALID + "Global secondary index {index} does not project [{names}]"
+)
+INDEX_DOES_NOT_PROJECT_FILTER = (
+    INVALID + "Secondary index {index} does not project one or more filter attributes: [{names}]"
+)
+FILTER_ON_KEY = (
+    "{parameter} can only contain non-primary key attributes: Primary key attribute: {name}"
+)
+# Key conditions checked against the key schema.
+KEY_CONDITION_MISSED_KEY = "Query condition missed key schema element: {name}"
+KEY_CONDITION_NOT_SUPPORTED = "Query key condition not supported"
+KEY_CONDITION_NOT_INDEXABLE = "Attempted conditional constraint is not an indexable operation"
+KEY_CONDITION_TYPE_MISMATCH = INVALID + "Condition parameter type does not match schema type"
+KEY_CONDITION_BEGINS_WITH_NUMBER = (
+    "Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+    "operator or function: begins_with, operand type: N"
+)
+KEY_CONDITION_SORT_KEY_GAP = (
+    "RANGE key attributes {earlier} must have equality conditions specified in the query "
+    "because a condition is present on key attribute {later}"
+)
+# ExclusiveStartKey.
+START_KEY_INVALID = "The provided starting key is invalid"
+START_KEY_INVALID_DETAIL = "The provided starting key is invalid: {detail}"
+START_KEY_OUTSIDE_QUERY = (
+    "The provided starting key is outside query boundaries based on provided conditions"
+)
+START_KEY_OUTSIDE_RANGE = "The provided starting key does not match the range key predicate"
+START_KEY_SINGLE_ROW = "The query can return at most one row and cannot be restarted"
+START_KEY_WRONG_SEGMENT = (
+    "Invalid ExclusiveStartKey. Please use ExclusiveStartKey with correct Segment. "
+    "TotalSegments: {total} Segment: {segment}"
+)
+# Parallel scans.
+SEGMENT_WITHOUT_TOTAL = (
+    "The TotalSegments parameter is required but was not present in the request when "
+    "Segment parameter is present"
+)
+TOTAL_WITHOUT_SEGMENT = (
+    "The Segment parameter is required but was not present in the request when parameter "
+    "TotalSegments is present"
+)
+SEGMENT_NOT_BELOW_TOTAL = (
+    "The Segment parameter is zero-based and must be less than parameter TotalSegments: "
+    "Segment: {segment} is not less than TotalSegments: {total}"
+)

@@ -80,6 +80,7 @@ def import_state(database: Database, document: Mapping[str, object]) -> None:
         table = Table(definition)
         for index in (*definition.global_indexes.values(), *definition.local_indexes.values()):
             table.add_index(index)
+        table.set_expiry(definition.ttl.attribute_name if definition.ttl.enabled else None)
         for wire_item in cast("list[object]", entry["items"]):
             item = cast("dict[str, object]", item_decoder(wire_item))
             table.put(decode_item(item))

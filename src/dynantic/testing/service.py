@@ -95,6 +95,8 @@ class Service:
             check_shape(operation_name, request)
         check_constraints(operation_name, request)
         database = self.database
+        if database.auto_expire:
+            database.expire()
         faults = database.faults
         if faults.programmed:
             fault = faults.error_for(operation_name, request)

@@ -20,7 +20,7 @@ from dynantic.testing.faults import Faults
 
 __all__ = ["NOT_STATE", "Database"]
 
-NOT_STATE = frozenset({"region", "account_id", "clock", "lock", "faults"})
+NOT_STATE = frozenset({"region", "account_id", "clock", "lock", "faults", "auto_expire"})
 """The attributes of a :class:`Database` that describe it rather than hold its data."""
 
 
@@ -35,6 +35,16 @@ class Database:
         self.faults = Faults(table_arn=self.table_arn)
         """The failures a test programmed; batch handlers ask it what to leave unprocessed."""
         self.tables: dict[str, Table] = {}
+        self.auto_expire = False
+        """Delete expired items (time to live) before every call, instead of on request."""
+
+    def expire(self) -> dict[str, int]:
+        """Delete every item whose time to live has passed, as the service's background
+        process eventually does; returns how many went, per table that lost any."""
+        now = self.clock.now()
+        with self.lock:
+            expired = {name: table.expire(now) for name, table in self.tables.items()}
+        return {name: count for name, count in expired.items() if count}
 
     def table_arn(self, name: str) -> str:
         """The ARN a table of this name has in this account and region."""

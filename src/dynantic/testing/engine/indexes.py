@@ -147,10 +147,11 @@ class SecondaryIndex:
         return self._store.partition(partition)
 
     def partitions(
-        self, after: tuple[int, IndexPartition] | None = None
+        self, after: tuple[int, IndexPartition] | None = None, *, start_token: int = 0
     ) -> Iterator[tuple[int, IndexPartition]]:
-        """``(token, partition)`` pairs in Scan order, optionally strictly after one."""
-        return self._store.partitions(after)
+        """``(token, partition)`` pairs in Scan order, optionally strictly after one,
+        else from the first whose token is at least ``start_token``."""
+        return self._store.partitions(after, start_token=start_token)
 
     def items(self) -> Iterator[Item]:
         """Every table item in the index, in Scan order (not projected)."""

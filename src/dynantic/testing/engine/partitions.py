@@ -17,7 +17,7 @@ from sortedcontainers import SortedDict, SortedList
 
 from dynantic.testing.engine.values import Item, format_number
 
-__all__ = ["TOKEN_SPACE", "PartitionStore", "Top", "partition_token"]
+__all__ = ["TOKEN_SPACE", "PartitionStore", "Top", "partition_token", "tokens_after"]
 
 PartitionT = TypeVar("PartitionT", bound=Hashable)
 OrderT = TypeVar("OrderT")
@@ -43,6 +43,22 @@ def partition_token(partition: object) -> int:
     """A stable 64-bit hash of a partition key (a value, or a tuple of values)."""
     digest = hashlib.blake2b(_token_bytes(partition), digest_size=8).digest()
     return int.from_bytes(digest, "big")
+
+
+def tokens_after(
+    order: SortedList[tuple[int, PartitionT]],
+    after: tuple[int, PartitionT] | None,
+    start_token: int,
+) -> Iterator[tuple[int, PartitionT]]:
+    """The entries of a partition order strictly after ``after`` if given, else from
+    the first whose token is at least ``start_token``."""
+    if after is not None:
+        return order.irange(minimum=after, inclusive=(False, True))
+    if start_token <= 0:
+        return iter(order)
+    # A 1-tuple sorts before every (token, partition) pair with the same token.
+    first = cast("tuple[int, PartitionT]", (start_token,))
+    return order.irange(minimum=first)
 
 
 class Top:
@@ -140,13 +156,11 @@ class PartitionStore(Generic[PartitionT, OrderT]):
         return self._partitions.get(partition)
 
     def partitions(
-        self, after_token: tuple[int, PartitionT] | None = None
+        self, after_token: tuple[int, PartitionT] | None = None, *, start_token: int = 0
     ) -> Iterator[tuple[int, PartitionT]]:
-        """``(token, partition)`` pairs in Scan order, optionally strictly after one."""
-        if after_token is None:
-            yield from self._order
-        else:
-            yield from self._order.irange(minimum=after_token, inclusive=(False, True))
+        """``(token, partition)`` pairs in Scan order, optionally strictly after one,
+        else from the first whose token is at least ``start_token``. O(log p) to start."""
+        yield from tokens_after(self._order, after_token, start_token)
 
     def items(self) -> Iterator[Item]:
         """Every item, partitions in Scan order, each by order key."""

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from sortedcontainers import SortedDict, SortedList
 
-from dynantic.testing.engine.partitions import PartitionStore, partition_token
+from dynantic.testing.engine.expiry import ExpiryIndex
+from dynantic.testing.engine.partitions import PartitionStore, partition_token, tokens_after
 from dynantic.testing.engine.values import AttributeValue, Item, item_size
 
 if TYPE_CHECKING:
@@ -96,7 +97,12 @@ class Table:
         )
         self.item_count = 0
         self.size_bytes = 0
+        self.largest_item_bytes = 0
+        """At least the size of the largest item stored (it never shrinks): a Query or
+        Scan reads at least 1 MB / this many items before its 1 MB cut can apply."""
         self.indexes: dict[str, SecondaryIndex] = {}
+        self.expiry: ExpiryIndex | None = None
+        """Items by TTL expiry time, kept while time to live is enabled."""
         # Without a sort key a partition holds one item; with one, a sorted partition.
         self._single: dict[KeyValue, Item] = {}
         self._single_order: SortedList[tuple[int, KeyValue]] = SortedList()
@@ -144,8 +150,11 @@ class Table:
             self.size_bytes -= old_size
         self.item_count += 1
         self.size_bytes += stored.size
+        self.largest_item_bytes = max(self.largest_item_bytes, stored.size)
         for index in self.indexes.values():
             index.replace(old, stored)
+        if self.expiry is not None:
+            self.expiry.replace(old, stored)
         return old, old_size
 
     def delete(self, partition: KeyValue, sort: KeyValue | None = None) -> Item | None:
@@ -161,6 +170,8 @@ class Table:
             self.size_bytes -= stored_size(old)
             for index in self.indexes.values():
                 index.replace(old, None)
+            if self.expiry is not None:
+                self.expiry.replace(old, None)
         return old
 
     # ------------------------------------------------------------ many items
@@ -170,15 +181,14 @@ class Table:
         return self._sorted.partition(partition)
 
     def partitions(
-        self, after: tuple[int, KeyValue] | None = None
+        self, after: tuple[int, KeyValue] | None = None, *, start_token: int = 0
     ) -> Iterator[tuple[int, KeyValue]]:
-        """``(token, partition key)`` pairs in Scan order, optionally strictly after one."""
+        """``(token, partition key)`` pairs in Scan order, optionally strictly after one,
+        else from the first whose token is at least ``start_token``. O(log p) to start."""
         if self.sort_key is not None:
-            yield from self._sorted.partitions(after)
-        elif after is None:
-            yield from self._single_order
+            yield from self._sorted.partitions(after, start_token=start_token)
         else:
-            yield from self._single_order.irange(minimum=after, inclusive=(False, True))
+            yield from tokens_after(self._single_order, after, start_token)
 
     def items(self) -> Iterator[Item]:
         """Every item, in Scan order: partitions by token, then by sort key."""
@@ -198,6 +208,8 @@ class Table:
         self.size_bytes = 0
         for index in self.indexes.values():
             index.clear()
+        if self.expiry is not None:
+            self.expiry = ExpiryIndex(self.expiry.attribute, *self._key_names())
 
     def copy(self) -> Table:
         """An independent copy that shares the (never mutated) items: a new
@@ -210,6 +222,7 @@ class Table:
             name: index.copy(copy.deepcopy(index.definition, memo))
             for name, index in self.indexes.items()
         }
+        new.expiry = self.expiry.copy() if self.expiry is not None else None
         new._single = self._single.copy()
         new._sorted = self._sorted.copy()
         # Both share the partition order until either adds or removes a partition.
@@ -238,6 +251,28 @@ class Table:
         """Remove a secondary index."""
         del self.indexes[name]
 
+    # ------------------------------------------------------------ time to live
+
+    def _key_names(self) -> tuple[str, str | None]:
+        return self.partition_key.name, self.sort_key.name if self.sort_key else None
+
+    def set_expiry(self, attribute: str | None) -> None:
+        """Track items by the TTL ``attribute`` (``None`` when TTL is disabled)."""
+        if attribute is None:
+            self.expiry = None
+        elif self.expiry is None or self.expiry.attribute != attribute:
+            self.expiry = ExpiryIndex(attribute, *self._key_names())
+            self.expiry.fill(self.items())
+
+    def expire(self, now: float) -> int:
+        """Delete the items expired at ``now`` (from the table and its indexes)."""
+        if self.expiry is None:
+            return 0
+        due = self.expiry.due(now)
+        for partition, sort in due:
+            self.delete(partition, sort)
+        return len(due)
+
     # ------------------------------------------------------------ bookkeeping
 
     def check_invariants(self) -> None:
@@ -250,6 +285,9 @@ class Table:
         assert self.size_bytes == sum(item_size(item) for item in items)
         for index in self.indexes.values():
             index.check_invariants(items)
+        if self.expiry is not None:
+            timed = [i for i in items if isinstance(i.get(self.expiry.attribute), Decimal)]
+            assert len(self.expiry) == len(timed)
 
 
 def _as_key(value: AttributeValue) -> KeyValue:

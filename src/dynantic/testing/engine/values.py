@@ -23,6 +23,7 @@ import base64
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
+from sys import intern
 from typing import TypeAlias, cast
 
 from dynantic.testing import messages
@@ -299,10 +300,15 @@ _OTHER_DECODERS: dict[str, Callable[[object], AttributeValue]] = {
 
 
 def decode_item(wire: WireItem) -> Item:
-    """Decode a wire-form item (or key) into a fresh, unaliased item."""
+    """Decode a wire-form item (or key) into a fresh, unaliased item.
+
+    Attribute names are interned: a table's items mostly repeat the same few
+    names, and a name decoded from JSON would otherwise be one string per item.
+    """
     item: Item = {}
     # Each value is checked to be a dict before it is read as one.
-    for name, value in cast("Mapping[str, dict[str, object]]", wire).items():
+    for wire_name, value in cast("Mapping[str, dict[str, object]]", wire).items():
+        name = intern(wire_name)
         if type(value) is dict and len(value) == 1:
             text = value.get("S")
             if type(text) is str:
@@ -336,7 +342,8 @@ def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
     item: Item = {}
     size = 0
     # Each value is checked to be a dict before it is read as one.
-    for name, value in cast("Mapping[str, dict[str, object]]", wire).items():
+    for wire_name, value in cast("Mapping[str, dict[str, object]]", wire).items():
+        name = intern(wire_name)
         size += len(name) if name.isascii() else len(name.encode("utf-8"))
         if type(value) is dict and len(value) == 1:
             text = value.get("S")

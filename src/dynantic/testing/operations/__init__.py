@@ -1,5 +1,5 @@
 """The operations, one module per family; importing this registers them all."""
 
-from dynantic.testing.operations import items, tables, tags, ttl, update_table
+from dynantic.testing.operations import items, query, scan, tables, tags, ttl, update_table
 
-__all__ = ["items", "tables", "tags", "ttl", "update_table"]
+__all__ = ["items", "query", "scan", "tables", "tags", "ttl", "update_table"]

@@ -51,12 +51,14 @@ def update_time_to_live(
     enabled = specification["Enabled"]
     attribute_name = specification["AttributeName"]
     with database.lock:
-        ttl = database.table(request["TableName"], named=True).definition.ttl
+        table = database.table(request["TableName"], named=True)
+        ttl = table.definition.ttl
         now = database.clock.now()
         _check_change(ttl, enabled, attribute_name, now)
         ttl.enabled = enabled
         ttl.attribute_name = attribute_name if enabled else None
         ttl.changed_at = now
+        table.set_expiry(ttl.attribute_name)
     return {"TimeToLiveSpecification": {"Enabled": enabled, "AttributeName": attribute_name}}
 
 

@@ -1,0 +1,182 @@
+"""What a Query or Scan returns (``Select`` and projections) and what its filter
+and projection may name, by the service's rules.
+
+``Select`` defaults to ``SPECIFIC_ATTRIBUTES`` when attributes are named, else to
+``ALL_ATTRIBUTES`` on a table and ``ALL_PROJECTED_ATTRIBUTES`` on an index. A
+global index returns only what it projects (asking for more is refused); a local
+index fetches the rest from the table, at the cost of a table read per item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dynantic.testing import messages
+from dynantic.testing.errors import validation_error
+from dynantic.testing.expressions.paths import Trie, resolve_path
+
+if TYPE_CHECKING:
+    from dynantic.testing.engine.values import Item
+    from dynantic.testing.expressions import BoundCondition, BoundProjection
+    from dynantic.testing.operations.read_target import ReadTarget
+
+__all__ = [
+    "Selection",
+    "check_filter_attributes",
+    "check_nested_keys",
+    "check_select",
+    "select_attributes",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What each returned item holds, and whether the table must be read for it."""
+
+    select: str
+    projection: BoundProjection | None
+    fetch: bool
+
+    def shape(self, target: ReadTarget, item: Item) -> Item:
+        """The returned form of a stored ``item``."""
+        if self.projection is not None:
+            return self.projection.project(item)
+        if self.select == "ALL_PROJECTED_ATTRIBUTES":
+            return target.project(item)
+        return item
+
+
+def check_select(
+    select: str | None,
+    *,
+    projection_expression: bool,
+    attributes_to_get: bool,
+    index: bool,
+    query: bool,
+) -> None:
+    """The rules on ``Select`` that need no table (Query words them as a
+    validation report, Scan plainly)."""
+    message: str | None = None
+    named = {
+        "ALL_ATTRIBUTES": "ALL_ATTRIBUTES",
+        "ALL_PROJECTED_ATTRIBUTES": "ALL_PROJECTED_ATTRIBUTES",
+        "COUNT": messages.SELECT_COUNT_WHAT,
+    }.get(select or "")
+    if named is not None and projection_expression:
+        message = messages.SELECT_PROJECTION_EXPRESSION.format(what=named)
+    elif named is not None and attributes_to_get:
+        message = messages.SELECT_ATTRIBUTES_TO_GET.format(what=named)
+    elif select == "SPECIFIC_ATTRIBUTES" and not (projection_expression or attributes_to_get):
+        message = messages.SELECT_SPECIFIC_WITHOUT_ATTRIBUTES
+    elif select == "ALL_PROJECTED_ATTRIBUTES" and not index:
+        message = messages.SELECT_PROJECTED_WITHOUT_INDEX
+    if message is not None:
+        raise validation_error(messages.VALIDATION_ERROR_PREFIX + message if query else message)
+
+
+def _heads(trie: Trie) -> list[str]:
+    return [key for key in trie if isinstance(key, str)]
+
+
+def _condition_heads(condition: BoundCondition) -> tuple[list[str], list[str]]:
+    """The top-level attributes a condition names, and those it reaches into, in order."""
+    heads: list[str] = []
+    nested: list[str] = []
+    for path in condition.parsed.paths:
+        resolved = resolve_path(path, condition.names)
+        head = resolved[0]
+        assert isinstance(head, str)
+        if head not in heads:
+            heads.append(head)
+        if len(resolved) > 1 and head not in nested:
+            nested.append(head)
+    return heads, nested
+
+
+def check_nested_keys(
+    target: ReadTarget,
+    projection: BoundProjection | None,
+    condition: BoundCondition | None,
+) -> None:
+    """Key attributes of the table and of its indexes are scalars: a projection or
+    filter may not reach inside them."""
+    nested: list[str] = []
+    if projection is not None:
+        nested += [
+            key
+            for key, child in projection.trie.items()
+            if isinstance(key, str) and isinstance(child, Trie)
+        ]
+    if condition is not None:
+        nested += _condition_heads(condition)[1]
+    if not nested:
+        return
+    table = target.table
+    for attribute in table.key_schema.attributes:
+        if attribute.name in nested:
+            raise validation_error(messages.KEY_ATTRIBUTE_NESTED.format(name=attribute.name))
+    for index in table.indexes.values():
+        for attribute in index.key_schema.attributes:
+            if attribute.name in nested:
+                raise validation_error(
+                    messages.INDEX_KEY_ATTRIBUTE_NESTED.format(name=attribute.name)
+                )
+
+
+def check_filter_attributes(
+    target: ReadTarget, condition: BoundCondition | None, *, legacy: bool, query: bool
+) -> bool:
+    """Refuse a Query filter on a key attribute of the schema read, and a filter on
+    attributes a global index does not project. Whether the filter needs the table
+    item (a local index that does not project what it names)."""
+    if condition is None:
+        return False
+    heads = _condition_heads(condition)[0]
+    if query:
+        for attribute in target.key_schema.attributes:
+            if attribute.name in heads:
+                parameter = "QueryFilter" if legacy else "Filter Expression"
+                raise validation_error(
+                    messages.FILTER_ON_KEY.format(parameter=parameter, name=attribute.name)
+                )
+    missing = _not_projected(target, heads)
+    if missing and target.is_global:
+        assert target.index is not None
+        raise validation_error(
+            messages.INDEX_DOES_NOT_PROJECT_FILTER.format(
+                index=target.index.name, names=", ".join(missing)
+            )
+        )
+    return bool(missing)
+
+
+def _not_projected(target: ReadTarget, names: Iterable[str]) -> list[str]:
+    return [name for name in names if not target.projects(name)]
+
+
+def select_attributes(
+    target: ReadTarget, select: str | None, projection: BoundProjection | None
+) -> Selection:
+    """What the read returns, refusing what a global index cannot give."""
+    if select is None:
+        if projection is not None:
+            select = "SPECIFIC_ATTRIBUTES"
+        else:
+            select = "ALL_ATTRIBUTES" if target.index is None else "ALL_PROJECTED_ATTRIBUTES"
+    index = target.index
+    if index is None or target.projects_all:
+        return Selection(select, projection, fetch=False)
+    if select == "ALL_ATTRIBUTES":
+        if target.is_global:
+            raise validation_error(messages.SELECT_ALL_ON_GLOBAL_INDEX.format(index=index.name))
+        return Selection(select, projection, fetch=True)
+    missing = _not_projected(target, _heads(projection.trie)) if projection is not None else []
+    if missing and target.is_global:
+        raise validation_error(
+            messages.GLOBAL_INDEX_DOES_NOT_PROJECT.format(
+                index=index.name, names=", ".join(missing)
+            )
+        )
+    return Selection(select, projection, fetch=bool(missing))
