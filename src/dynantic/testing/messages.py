@@ -208,6 +208,7 @@ KEY_HASH_AFTER_RANGE = (
 )
 KEY_TOO_MANY = INVALID + "The KeySchema exceeds the maximum allowed number of {kind} key attributes"
 KEY_SCHEMA_ELEMENT = "com.amazonaws.dynamodb.v20120810.KeySchemaElement@{hash:08x}"
+JAVA_OBJECT = "com.amazonaws.dynamodb.v20120810.{shape}@{hash:08x}"
 
 # Secondary indexes.
 INDEX_LIST_EMPTY = INVALID + "List of {member} is empty"
