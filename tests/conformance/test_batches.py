@@ -169,3 +169,33 @@ def test_batch_write_with_a_wrong_key_changes_nothing(dynamodb: Backend) -> None
             }
         )
     assert dynamodb.client.scan(TableName=table)["Count"] == 0
+
+
+@known_divergence(
+    MOTO,
+    "hard-codes one unit per item instead of rounding each item's size",
+    service="AWS DynamoDB developer guide, 'Read/write capacity mode': 1 RCU per 4 KB read "
+    "strongly consistent, half that eventually consistent; batches round item by item",
+)
+def test_batch_get_reports_capacity_per_table(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}}, {"pk": {"S": "b"}, "v": {"S": "x" * 5000}})
+    got = dynamodb.client.batch_get_item(
+        RequestItems={table: {"Keys": [{"pk": {"S": "a"}}, {"pk": {"S": "b"}}]}},
+        ReturnConsumedCapacity="TOTAL",
+    )
+    assert got.get("ConsumedCapacity") == [{"TableName": table, "CapacityUnits": 1.5}]
+
+
+@known_divergence(
+    MOTO,
+    "answers with PutItem's type-mismatch message",
+    service="the live service's BatchWriteItem answer, captured in four regions: 'The provided "
+    "key element does not match the schema'",
+)
+def test_batch_write_of_a_put_whose_key_has_the_wrong_type_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", "The provided key element does not match the schema"):
+        dynamodb.client.batch_write_item(
+            RequestItems={table: [{"PutRequest": {"Item": {"pk": {"N": "5"}}}}]}
+        )

@@ -224,3 +224,41 @@ def test_a_wrong_key_type_cancels_with_a_validation_reason(dynamodb: Backend) ->
     reasons = error.response.get("CancellationReasons")
     assert isinstance(reasons, list)
     assert [reason.get("Code") for reason in reasons] == ["None", "ValidationError"]
+
+
+@known_divergence(
+    MOTO,
+    "hard-codes one unit per Get instead of twice a consistent read of each item's size",
+    service="AWS DynamoDB developer guide, 'Capacity unit consumption for transactions'",
+)
+def test_transact_get_costs_twice_a_consistent_read(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"S": "x" * 5000}})
+    got = dynamodb.client.transact_get_items(
+        TransactItems=[
+            {"Get": {"TableName": table, "Key": {"pk": {"S": "a"}}}},
+            {"Get": {"TableName": table, "Key": {"pk": {"S": "nobody"}}}},
+        ],
+        ReturnConsumedCapacity="TOTAL",
+    )
+    assert got.get("ConsumedCapacity") == [
+        {"TableName": table, "CapacityUnits": 6.0, "ReadCapacityUnits": 6.0}
+    ]
+
+
+@known_divergence(
+    MOTO,
+    "accepts an empty key value in a transaction's Delete",
+    service="the live service's TransactWriteItems answer, captured in four regions: an empty "
+    "key value is a ValidationException for the whole request",
+)
+def test_an_empty_key_value_fails_the_transaction_request(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values are not valid. The AttributeValue for a key attribute "
+        "cannot contain an empty string value. Key: pk",
+    ):
+        dynamodb.client.transact_write_items(
+            TransactItems=[{"Delete": {"TableName": table, "Key": {"pk": {"S": ""}}}}]
+        )
