@@ -1,6 +1,6 @@
 """Measure the in-memory DynamoDB side by side with the alternatives, in one run.
 
-    python -m benchmarks.run [--calls N] [--backends fake,moto] [--scenarios put_item,...]
+    python -m benchmarks.run [--calls N] [--rounds N] [--backends fake,moto] [--scenarios ...]
 
 Prints microseconds per call for each backend and each backend's ratio to the
 fake, and writes the figures to ``benchmarks/results/latest.json``.
@@ -22,24 +22,26 @@ RESULTS = Path(__file__).resolve().parent / "results"
 SCENARIOS = {**ITEM_SCENARIOS, **READ_SCENARIOS, **BATCH_SCENARIOS}
 
 
-def measure(backend_name: str, scenario_name: str, calls: int) -> float:
-    """Microseconds per call of one scenario on one backend (best of three rounds)."""
+def measure(backend_name: str, scenario_name: str, calls: int, rounds: int = 3) -> float:
+    """Microseconds per call of one scenario on one backend: the best of ``rounds``
+    rounds of ``calls`` calls (the least disturbed by whatever else the machine runs)."""
     backend, scenario = BACKENDS[backend_name], SCENARIOS[scenario_name]
     with backend.open() as client:
-        scenario.prepare(client, calls * 3)
-        rounds = []
-        for round_number in range(3):
+        scenario.prepare(client, calls * rounds)
+        timings = []
+        for round_number in range(rounds):
             start = time.perf_counter()
             for i in range(round_number * calls, (round_number + 1) * calls):
                 scenario.call(client, i)
-            rounds.append((time.perf_counter() - start) / calls * 1e6)
-    return min(rounds)
+            timings.append((time.perf_counter() - start) / calls * 1e6)
+    return min(timings)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--calls", type=int, default=1000, help="calls per round (fake)")
-    parser.add_argument("--slow-calls", type=int, default=100, help="calls per round (others)")
+    parser.add_argument("--calls", type=int, default=200, help="calls per round (fake)")
+    parser.add_argument("--slow-calls", type=int, default=20, help="calls per round (others)")
+    parser.add_argument("--rounds", type=int, default=15, help="rounds; the best one counts")
     parser.add_argument("--backends", default=",".join(BACKENDS))
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     args = parser.parse_args()
@@ -56,7 +58,7 @@ def main() -> None:
                 continue
             in_process = BACKENDS[backend].in_process
             calls = args.calls if in_process else min(args.slow_calls, cap or args.slow_calls)
-            results[scenario][backend] = measure(backend, scenario, calls)
+            results[scenario][backend] = measure(backend, scenario, calls, args.rounds)
 
     width = max(14, *(len(name) + 2 for name in scenarios))
     header = f"{'scenario':<{width}}" + "".join(f"{b + ' µs':>14}" for b in backends)

@@ -113,11 +113,14 @@ class PartitionStore(Generic[PartitionT, OrderT]):
 
     def add(self, partition: PartitionT, order: OrderT, item: Item) -> Item | None:
         """Store ``item``, returning the one it replaced."""
-        rows = self._writable(partition)
+        rows = self._partitions.get(partition)
         if rows is None:
             rows = self._partitions[partition] = SortedDict()
             self._owned.add(partition)
             self._writable_order().add((partition_token(partition), partition))
+        elif partition not in self._owned:
+            rows = self._writable(partition)
+            assert rows is not None
         old = rows.get(order)
         rows[order] = item
         return old

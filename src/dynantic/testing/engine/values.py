@@ -307,8 +307,8 @@ def decode_item(wire: WireItem) -> Item:
     """
     item: Item = {}
     # Each value is checked to be a dict before it is read as one.
-    for wire_name, value in cast("Mapping[str, dict[str, object]]", wire).items():
-        name = intern(wire_name)
+    for given, value in cast("Mapping[str, dict[str, object]]", wire).items():
+        name = intern(given)
         if type(value) is dict and len(value) == 1:
             text = value.get("S")
             if type(text) is str:
@@ -337,13 +337,14 @@ def _is_plain_integer(text: str) -> bool:
 def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
     """Decode a wire-form item and measure its item size, in one pass.
 
-    Strings and plain integers, the commonest values, are handled inline.
+    Strings and plain integers, the commonest values, are handled inline;
+    attribute names are interned, as :func:`decode_item` does.
     """
     item: Item = {}
     size = 0
     # Each value is checked to be a dict before it is read as one.
-    for wire_name, value in cast("Mapping[str, dict[str, object]]", wire).items():
-        name = intern(wire_name)
+    for given, value in cast("Mapping[str, dict[str, object]]", wire).items():
+        name = intern(given)
         size += len(name) if name.isascii() else len(name.encode("utf-8"))
         if type(value) is dict and len(value) == 1:
             text = value.get("S")

@@ -12,6 +12,7 @@ then carries plans out. Call both while holding ``database.lock``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from dynantic.testing import messages
@@ -95,6 +96,21 @@ class ReadResult(NamedTuple):
     size: int
 
 
+# NamedTuple's generated constructor is a Python function; these make the same
+# tuples in C, from the fields in order (their types checked by the stubs below).
+if TYPE_CHECKING:
+    _Key = tuple[KeyValue, KeyValue | None]
+    _Plan = tuple[
+        PreparedWrite, Table, _Key, Item | None, int, Item | None, int, UpdateResult | None
+    ]
+
+    def _new_plan(fields: _Plan, /) -> WritePlan: ...
+    def _new_read(fields: tuple[PreparedGet, Item | None, int], /) -> ReadResult: ...
+else:
+    _new_plan = partial(tuple.__new__, WritePlan)
+    _new_read = partial(tuple.__new__, ReadResult)
+
+
 def check_write(database: Database, write: PreparedWrite) -> WritePlan | Refusal:
     """What ``write`` would do to the stored state, or why the service refuses it."""
     try:
@@ -109,8 +125,8 @@ def check_write(database: Database, write: PreparedWrite) -> WritePlan | Refusal
             _check_condition(write, old)
         old_size = 0 if old is None else stored_size(old)
         if isinstance(write, PreparedDelete):
-            return WritePlan(write, table, key, old, old_size, None, 0)
-        return WritePlan(write, table, key, old, old_size, old, old_size)
+            return _new_plan((write, table, key, old, old_size, None, 0, None))
+        return _new_plan((write, table, key, old, old_size, old, old_size, None))
     except ServiceError as error:
         return Refusal(error)
 
@@ -139,7 +155,7 @@ def read_item(database: Database, read: PreparedGet) -> ReadResult:
             ),
         )
     found = table.get(*key)
-    return ReadResult(read, found, 0 if found is None else stored_size(found))
+    return _new_read((read, found, 0 if found is None else stored_size(found)))
 
 
 # ---------------------------------------------------------------- by kind
@@ -155,7 +171,7 @@ def _check_put(table: Table, write: PreparedPut) -> WritePlan:
     if write.condition is not None:
         _check_condition(write, old)
     old_size = 0 if old is None else stored_size(old)
-    return WritePlan(write, table, key, old, old_size, item, write.size)
+    return _new_plan((write, table, key, old, old_size, item, write.size, None))
 
 
 def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
@@ -181,7 +197,7 @@ def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
     new = result.item
     new_size = updated_size(targets, before, before_size, new)
     check_updated_item(targets, table, new, new_size)
-    return WritePlan(write, table, key_values, old, old_size, new, new_size, result)
+    return _new_plan((write, table, key_values, old, old_size, new, new_size, result))
 
 
 def _check_condition(write: PreparedWrite, old: Item | None) -> None:

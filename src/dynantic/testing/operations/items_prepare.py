@@ -15,6 +15,7 @@ subset of the members of the single-item request it corresponds to, and a
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from dynantic.testing import messages
@@ -147,6 +148,27 @@ class PreparedGet(NamedTuple):
     capacity: str | None
 
 
+# NamedTuple's generated constructor is a Python function; these make the same
+# tuples in C, from the fields in order (their types checked by the stubs below).
+if TYPE_CHECKING:
+    _Condition = BoundCondition | None
+    _Update = BoundUpdate | LegacyUpdate
+    _Put = tuple[str, Item, _Condition, str, bool, str | None, bool, Item, int]
+    _Updating = tuple[str, Item, _Condition, str, bool, str | None, bool, _Update]
+    _Delete = tuple[str, Item, _Condition, str, bool, str | None, bool]
+    _Get = tuple[str, Item, BoundProjection | None, bool, str | None]
+
+    def _new_put(fields: _Put, /) -> PreparedPut: ...
+    def _new_update(fields: _Updating, /) -> PreparedUpdate: ...
+    def _new_delete(fields: _Delete, /) -> PreparedDelete: ...
+    def _new_get(fields: _Get, /) -> PreparedGet: ...
+else:
+    _new_put = partial(tuple.__new__, PreparedPut)
+    _new_update = partial(tuple.__new__, PreparedUpdate)
+    _new_delete = partial(tuple.__new__, PreparedDelete)
+    _new_get = partial(tuple.__new__, PreparedGet)
+
+
 # ---------------------------------------------------------------- writes
 
 
@@ -156,34 +178,34 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
         item, size = decode_item_sized(request["Item"])
         if size > MAX_ITEM_BYTES:
             raise validation_error(messages.ITEM_TOO_LARGE)
-        return PreparedPut(request["TableName"], item, None, "NONE", False, None, False, item, size)
-    expected, expression = request.get("Expected"), request.get("ConditionExpression")
-    names, values = (
-        request.get("ExpressionAttributeNames"),
-        request.get("ExpressionAttributeValues"),
-    )
-    conditional = not (expected is None and expression is None and names is None and values is None)
-    # With a ConditionExpression and no Expected, the dialect rule holds.
-    if conditional and (expected is not None or expression is None):
-        check_expression_parameters(request, _CONDITION, _EXPECTED)
+        return _new_put((request["TableName"], item, None, "NONE", False, None, False, item, size))
+    conditional = _has_condition(request)
     item, size = decode_item_sized(request["Item"])
     return_values = request.get("ReturnValues") or "NONE"
     if return_values not in _OLD_OR_NOTHING:
         raise validation_error(messages.PUT_RETURN_VALUES)
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.ITEM_TOO_LARGE)
-    return PreparedPut(
-        request["TableName"],
-        item,
-        _condition(expected, request.get("ConditionalOperator"), expression, names, values)
-        if conditional
-        else None,
-        return_values,
-        request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
-        _capacity(request.get("ReturnConsumedCapacity")),
-        request.get("ReturnItemCollectionMetrics") == "SIZE",
-        item,
-        size,
+    return _new_put(
+        (
+            request["TableName"],
+            item,
+            _condition(
+                request.get("Expected"),
+                request.get("ConditionalOperator"),
+                request.get("ConditionExpression"),
+                request.get("ExpressionAttributeNames"),
+                request.get("ExpressionAttributeValues"),
+            )
+            if conditional
+            else None,
+            return_values,
+            request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
+            _capacity(request.get("ReturnConsumedCapacity")),
+            request.get("ReturnItemCollectionMetrics") == "SIZE",
+            item,
+            size,
+        )
     )
 
 
@@ -224,15 +246,17 @@ def prepare_update(request: UpdateItemInputTypeDef) -> PreparedUpdate:
             ConditionExpression=condition_expression,
         )
         update, condition = bound.update or update, bound.condition or condition
-    return PreparedUpdate(
-        request["TableName"],
-        key,
-        condition,
-        request.get("ReturnValues") or "NONE",
-        request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
-        _capacity(request.get("ReturnConsumedCapacity")),
-        request.get("ReturnItemCollectionMetrics") == "SIZE",
-        update if update is not None else _NO_UPDATE,
+    return _new_update(
+        (
+            request["TableName"],
+            key,
+            condition,
+            request.get("ReturnValues") or "NONE",
+            request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
+            _capacity(request.get("ReturnConsumedCapacity")),
+            request.get("ReturnItemCollectionMetrics") == "SIZE",
+            update if update is not None else _NO_UPDATE,
+        )
     )
 
 
@@ -240,30 +264,30 @@ def prepare_delete(request: DeleteItemInputTypeDef) -> PreparedDelete:
     """Decode and check a DeleteItem request (see :mod:`.items` for the order)."""
     if len(request) == 2:  # TableName and Key alone, the commonest delete
         key = decode_item(request["Key"])
-        return PreparedDelete(request["TableName"], key, None, "NONE", False, None, False)
-    expected, expression = request.get("Expected"), request.get("ConditionExpression")
-    names, values = (
-        request.get("ExpressionAttributeNames"),
-        request.get("ExpressionAttributeValues"),
-    )
-    conditional = not (expected is None and expression is None and names is None and values is None)
-    # With a ConditionExpression and no Expected, the dialect rule holds.
-    if conditional and (expected is not None or expression is None):
-        check_expression_parameters(request, _CONDITION, _EXPECTED)
+        return _new_delete((request["TableName"], key, None, "NONE", False, None, False))
+    conditional = _has_condition(request)
     key = decode_item(request["Key"])
     return_values = request.get("ReturnValues") or "NONE"
     if return_values not in _OLD_OR_NOTHING:
         raise validation_error(messages.DELETE_RETURN_VALUES)
-    return PreparedDelete(
-        request["TableName"],
-        key,
-        _condition(expected, request.get("ConditionalOperator"), expression, names, values)
-        if conditional
-        else None,
-        return_values,
-        request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
-        _capacity(request.get("ReturnConsumedCapacity")),
-        request.get("ReturnItemCollectionMetrics") == "SIZE",
+    return _new_delete(
+        (
+            request["TableName"],
+            key,
+            _condition(
+                request.get("Expected"),
+                request.get("ConditionalOperator"),
+                request.get("ConditionExpression"),
+                request.get("ExpressionAttributeNames"),
+                request.get("ExpressionAttributeValues"),
+            )
+            if conditional
+            else None,
+            return_values,
+            request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
+            _capacity(request.get("ReturnConsumedCapacity")),
+            request.get("ReturnItemCollectionMetrics") == "SIZE",
+        )
     )
 
 
@@ -294,7 +318,7 @@ def prepare_condition_check(request: ConditionCheckTypeDef) -> PreparedCondition
 def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
     """Decode and check a GetItem request (see :mod:`.items` for the order)."""
     if len(request) == 2:  # TableName and Key alone, the commonest get
-        return PreparedGet(request["TableName"], decode_item(request["Key"]), None, False, None)
+        return _new_get((request["TableName"], decode_item(request["Key"]), None, False, None))
     check_expression_parameters(request, _PROJECTION, _ATTRIBUTES_TO_GET)
     key = decode_item(request["Key"])
     attributes = request.get("AttributesToGet")
@@ -304,16 +328,35 @@ def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
     if expression is not None or names is not None:
         bound = bind_expressions(names, None, ProjectionExpression=expression)
         projection = bound.projection
-    return PreparedGet(
-        request["TableName"],
-        key,
-        projection,
-        request.get("ConsistentRead") is True,
-        _capacity(request.get("ReturnConsumedCapacity")),
+    return _new_get(
+        (
+            request["TableName"],
+            key,
+            projection,
+            request.get("ConsistentRead") is True,
+            _capacity(request.get("ReturnConsumedCapacity")),
+        )
     )
 
 
 # ---------------------------------------------------------------- shared parts
+
+
+def _has_condition(request: Mapping[str, object]) -> bool:
+    """Whether a put or delete has a condition (or placeholders for one), after
+    refusing one that mixes Expected with ConditionExpression or sends
+    placeholders without a condition."""
+    expected, expression = request.get("Expected"), request.get("ConditionExpression")
+    conditional = not (
+        expected is None
+        and expression is None
+        and request.get("ExpressionAttributeNames") is None
+        and request.get("ExpressionAttributeValues") is None
+    )
+    # With a ConditionExpression and no Expected, the dialect rule holds.
+    if conditional and (expected is not None or expression is None):
+        check_expression_parameters(request, _CONDITION, _EXPECTED)
+    return conditional
 
 
 def _condition(
