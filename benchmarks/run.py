@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 from benchmarks.backends import BACKENDS
+from benchmarks.batch_scenarios import BATCH_SCENARIOS
 from benchmarks.read_scenarios import READ_SCENARIOS
 from benchmarks.scenarios import SCENARIOS as ITEM_SCENARIOS
 
 RESULTS = Path(__file__).resolve().parent / "results"
-SCENARIOS = {**ITEM_SCENARIOS, **READ_SCENARIOS}
+SCENARIOS = {**ITEM_SCENARIOS, **READ_SCENARIOS, **BATCH_SCENARIOS}
 
 
 def measure(backend_name: str, scenario_name: str, calls: int, rounds: int = 3) -> float:

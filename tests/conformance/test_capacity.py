@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence, not_implemented, unsupported
+from .markers import known_divergence, unsupported
 from .support import Backend, without_volatile
 
 if TYPE_CHECKING:
@@ -116,7 +116,6 @@ def test_indexes_mode_reports_the_table_share(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("consumed capacity")
 @known_divergence(
     MOTO,
     "hard-codes capacity units instead of rounding item sizes",
@@ -137,7 +136,6 @@ def test_batch_write_reports_capacity_per_table(dynamodb: Backend) -> None:
     assert written.get("ConsumedCapacity") == [{"TableName": table, "CapacityUnits": 3.0}]
 
 
-@not_implemented("consumed capacity")
 @known_divergence(
     MOTO,
     "returns no consumed capacity for transactions",

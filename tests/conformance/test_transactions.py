@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from .backends import MOTO
-from .markers import known_divergence, not_implemented, unsupported
+from .markers import known_divergence, unsupported
 from .support import Backend, service_error, without_volatile
 
 pytestmark = unsupported("dynalite", "transactions (TransactWriteItems, TransactGetItems)")
@@ -17,7 +17,6 @@ CANCELLED = (
 )
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 @known_divergence(
     MOTO,
     "returns empty ConsumedCapacity and ItemCollectionMetrics that were not asked for",
@@ -47,7 +46,6 @@ def test_transact_write_applies_every_action(dynamodb: Backend) -> None:
     )
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 def test_a_failed_condition_cancels_the_whole_transaction(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}})
@@ -72,7 +70,6 @@ def test_a_failed_condition_cancels_the_whole_transaction(dynamodb: Backend) -> 
     assert dynamodb.client.scan(TableName=table)["Count"] == 1
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 def test_cancellation_reason_carries_the_item_when_asked(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"N": "1"}})
@@ -101,7 +98,6 @@ def test_cancellation_reason_carries_the_item_when_asked(dynamodb: Backend) -> N
     ]
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 def test_two_actions_on_one_item_are_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with service_error(
@@ -116,7 +112,6 @@ def test_two_actions_on_one_item_are_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 @known_divergence(
     MOTO,
     "ignores ClientRequestToken",
@@ -141,7 +136,6 @@ def test_a_reused_token_with_other_parameters_is_refused(dynamodb: Backend) -> N
         )
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 @known_divergence(
     MOTO,
     "applies a repeated idempotent request twice",
@@ -169,7 +163,6 @@ def test_a_reused_token_with_the_same_parameters_succeeds_once(dynamodb: Backend
     assert got.get("Item") == {"pk": {"S": "a"}, "n": {"N": "1"}}
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 @known_divergence(
     MOTO,
     "ignores ProjectionExpression in TransactGetItems",
@@ -190,7 +183,6 @@ def test_transact_get_returns_items_in_request_order(dynamodb: Backend) -> None:
     }
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 @known_divergence(
     MOTO,
     "accepts two Gets of one item",
@@ -210,7 +202,6 @@ def test_transact_get_of_one_item_twice_is_refused(dynamodb: Backend) -> None:
         )
 
 
-@not_implemented("TransactWriteItems and TransactGetItems")
 @known_divergence(
     MOTO,
     "accepts a key of the wrong type in a transaction",
@@ -233,3 +224,41 @@ def test_a_wrong_key_type_cancels_with_a_validation_reason(dynamodb: Backend) ->
     reasons = error.response.get("CancellationReasons")
     assert isinstance(reasons, list)
     assert [reason.get("Code") for reason in reasons] == ["None", "ValidationError"]
+
+
+@known_divergence(
+    MOTO,
+    "hard-codes one unit per Get instead of twice a consistent read of each item's size",
+    service="AWS DynamoDB developer guide, 'Capacity unit consumption for transactions'",
+)
+def test_transact_get_costs_twice_a_consistent_read(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"S": "x" * 5000}})
+    got = dynamodb.client.transact_get_items(
+        TransactItems=[
+            {"Get": {"TableName": table, "Key": {"pk": {"S": "a"}}}},
+            {"Get": {"TableName": table, "Key": {"pk": {"S": "nobody"}}}},
+        ],
+        ReturnConsumedCapacity="TOTAL",
+    )
+    assert got.get("ConsumedCapacity") == [
+        {"TableName": table, "CapacityUnits": 6.0, "ReadCapacityUnits": 6.0}
+    ]
+
+
+@known_divergence(
+    MOTO,
+    "accepts an empty key value in a transaction's Delete",
+    service="the live service's TransactWriteItems answer, captured in four regions: an empty "
+    "key value is a ValidationException for the whole request",
+)
+def test_an_empty_key_value_fails_the_transaction_request(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "One or more parameter values are not valid. The AttributeValue for a key attribute "
+        "cannot contain an empty string value. Key: pk",
+    ):
+        dynamodb.client.transact_write_items(
+            TransactItems=[{"Delete": {"TableName": table, "Key": {"pk": {"S": ""}}}}]
+        )

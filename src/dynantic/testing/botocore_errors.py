@@ -30,13 +30,15 @@ __all__ = ["client_exceptions", "to_client_error"]
 
 
 def _shared_factory() -> ClientExceptionsFactory:
-    """The error factory of boto3's default session, or a private one.
+    """The error factory of boto3's current default session, or a private one.
 
     Sharing it makes ``client.exceptions.X`` the same class for the fake and for
     ``boto3.client("dynamodb")``; boto3 exposes it only through private names,
-    so any surprise falls back to a factory of our own.
+    so any surprise falls back to a factory of our own. It is looked up on every
+    use: a new default session (``boto3.setup_default_session``, or a mocking
+    library's reset) brings new classes, and the fake follows them.
     """
-    import boto3  # noqa: PLC0415 - only needed once, to find the shared factory
+    import boto3  # noqa: PLC0415 - imported once, then found in sys.modules
 
     default_session: object = getattr(boto3, "_get_default_session", lambda: None)()
     botocore_session: object = getattr(default_session, "_session", None)
@@ -44,20 +46,28 @@ def _shared_factory() -> ClientExceptionsFactory:
     factory: object = get_component("exceptions_factory") if callable(get_component) else None
     if isinstance(factory, ClientExceptionsFactory):
         return factory
-    return ClientExceptionsFactory()  # pragma: no cover - boto3 internals moved
+    return _private_factory()  # pragma: no cover - boto3 internals moved
 
 
 @functools.cache
+def _private_factory() -> ClientExceptionsFactory:  # pragma: no cover - boto3 internals moved
+    return ClientExceptionsFactory()
+
+
 def client_exceptions() -> Exceptions:
-    """``client.exceptions`` as boto3 builds it for DynamoDB."""
+    """``client.exceptions`` as boto3 builds it for DynamoDB (the factory keeps
+    the classes it built, so this is a lookup after the first call)."""
     built: BaseClientExceptions = _shared_factory().create_client_exceptions(service_model())
     return cast("Exceptions", built)
 
 
-@functools.cache
 def _error_classes() -> dict[str, type[ClientError]]:
     """Error code → the exception class botocore raises for it."""
-    exceptions = client_exceptions()
+    return _classes_of(client_exceptions())
+
+
+@functools.lru_cache(maxsize=4)
+def _classes_of(exceptions: Exceptions) -> dict[str, type[ClientError]]:
     classes: dict[str, type[ClientError]] = {}
     for shape in service_model().error_shapes:
         found: object = getattr(exceptions, shape.name, None)

@@ -208,6 +208,7 @@ KEY_HASH_AFTER_RANGE = (
 )
 KEY_TOO_MANY = INVALID + "The KeySchema exceeds the maximum allowed number of {kind} key attributes"
 KEY_SCHEMA_ELEMENT = "com.amazonaws.dynamodb.v20120810.KeySchemaElement@{hash:08x}"
+JAVA_OBJECT = "com.amazonaws.dynamodb.v20120810.{shape}@{hash:08x}"
 
 # Secondary indexes.
 INDEX_LIST_EMPTY = INVALID + "List of {member} is empty"
@@ -668,3 +669,19 @@ SEGMENT_NOT_BELOW_TOTAL = (
     "The Segment parameter is zero-based and must be less than parameter TotalSegments: "
     "Segment: {segment} is not less than TotalSegments: {total}"
 )
+# ---------------------------------------------------------------- batches and transactions
+# Sources: AWS's DynamoDB API Reference (BatchWriteItem, BatchGetItem,
+# TransactWriteItems, TransactionCanceledException), the texts dynalite recorded
+# from the live service, and texts live DynamoDB returned in public reports.
+BATCH_DUPLICATE_KEYS = "Provided list of item keys contains duplicates"
+BATCH_WRITE_TOO_MANY = "Too many items requested for the BatchWriteItem call"
+BATCH_GET_TOO_MANY = "Too many items requested for the BatchGetItem call"
+# A WriteRequest holding neither or both of PutRequest and DeleteRequest.
+BATCH_WRITE_REQUEST_NOT_ONE = ATTRIBUTE_VALUE_MANY_TYPES
+TRANSACT_NOT_ONE_ACTION = "TransactItems can only contain one of Check, Put, Update or Delete"
+TRANSACT_SAME_ITEM = "Transaction request cannot include multiple operations on one item"
+TRANSACT_TOO_LARGE = "Transaction size has exceeded the maximum allowed size of 4 MB"
+TRANSACTION_CANCELLED = (
+    "Transaction cancelled, please refer cancellation reasons for specific reasons [{codes}]"
+)
+IDEMPOTENT_PARAMETER_MISMATCH = "Request with the same client token has different parameters"

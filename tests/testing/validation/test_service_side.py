@@ -7,6 +7,7 @@ recorded from the live service.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 
 import pytest
@@ -189,13 +190,17 @@ def test_map_keys_are_reported_on_the_map_once_per_key_that_fails() -> None:
 
 def test_map_values_are_reported_on_the_map() -> None:
     params: dict[str, object] = {"RequestItems": {"abc": [{"PutRequest": {}}], "abd": []}}
-    assert refusal("BatchWriteItem", params) == (
-        "2 validation errors detected: "
-        'Value \'{"abc":[{"PutRequest":{}}],"abd":[]}\' at \'requestItems\' failed to '
-        "satisfy constraint: Map value must satisfy constraint: [Member must have length "
-        "less than or equal to 25, Member must have length greater than or equal to 1]; "
-        "Value null at 'requestItems.abc.member.1.member.putRequest.item' failed to satisfy "
-        "constraint: Member must not be null"
+    message = refusal("BatchWriteItem", params)
+    assert message is not None
+    assert re.fullmatch(
+        r"2 validation errors detected: "
+        r"Value '\{abc=\[com\.amazonaws\.dynamodb\.v20120810\.WriteRequest@[0-9a-f]{8}\], "
+        r"abd=\[\]\}' at 'requestItems' failed to satisfy constraint: Map value must satisfy "
+        r"constraint: \[Member must have length less than or equal to 25, Member must have "
+        r"length greater than or equal to 1\]; Value null at "
+        r"'requestItems\.abc\.member\.1\.member\.putRequest\.item' failed to satisfy "
+        r"constraint: Member must not be null",
+        message,
     )
 
 
@@ -236,18 +241,42 @@ def test_a_list_is_shown_in_brackets() -> None:
 
 
 def test_structures_are_shown_as_json_with_members_in_the_services_order() -> None:
-    write = {"PutRequest": {"Item": {"b": {"B": b"\x00\x01"}}}, "DeleteRequest": None}
-    params = {"RequestItems": {"abc": [write] * 26}}
-    shown = ",".join(['{"PutRequest":{"Item":{"b":{"B":"AAE="}}}}'] * 26)
-    assert refusal("BatchWriteItem", params) == (
-        f"1 validation error detected: Value '{{\"abc\":[{shown}]}}' at 'requestItems' "
-        "failed to satisfy constraint: Map value must satisfy constraint: [Member must have "
-        "length less than or equal to 25, Member must have length greater than or equal to 1]"
+    # As the live service answers (captured in two regions).
+    params = {"RequestItems": {"bad!name": {"Keys": [{"pk": {"S": "a"}}], "ConsistentRead": True}}}
+    assert refusal("BatchGetItem", params) == (
+        "1 validation error detected: Value "
+        '\'{"bad!name":{"Keys":[{"pk":{"S":"a"}}],"ConsistentRead":true}}\' at \'requestItems\' '
+        "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have "
+        "length less than or equal to 255, Member must have length greater than or equal to 3, "
+        "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]"
     )
-    write = {"PutRequest": {"Item": {}}, "DeleteRequest": {"Key": {}}}
+
+
+def test_write_requests_are_shown_as_java_objects_in_a_java_map() -> None:
+    # The live service: '{table=[com.amazonaws.dynamodb.v20120810.WriteRequest@caad9cb8, …]}'.
+    write = {"PutRequest": {"Item": {"b": {"B": b"\x00\x01"}}}}
     message = refusal("BatchWriteItem", {"RequestItems": {"abc": [write] * 26}})
     assert message is not None
-    assert '[{"DeleteRequest":{"Key":{}},"PutRequest":{"Item":{}}},' in message
+    shown = ", ".join([r"com\.amazonaws\.dynamodb\.v20120810\.WriteRequest@[0-9a-f]{8}"] * 26)
+    assert re.fullmatch(
+        rf"1 validation error detected: Value '\{{abc=\[{shown}\]\}}' at 'requestItems' "
+        r"failed to satisfy constraint: Map value must satisfy constraint: \[Member must have "
+        r"length less than or equal to 25, Member must have length greater than or equal to 1\]",
+        message,
+    )
+
+
+def test_transaction_elements_are_shown_as_java_objects() -> None:
+    get = {"Get": {"TableName": "users", "Key": {"pk": {"S": "a"}}}}
+    message = refusal("TransactGetItems", {"TransactItems": [get] * 101})
+    assert message is not None
+    assert message.startswith(
+        "1 validation error detected: Value '[com.amazonaws.dynamodb.v20120810.TransactGetItem@"
+    )
+    assert message.endswith(
+        "]' at 'transactItems' failed to satisfy constraint: "
+        "Member must have length less than or equal to 100"
+    )
 
 
 class TestTableNames:

@@ -15,6 +15,7 @@ import threading
 from dynantic.testing import messages
 from dynantic.testing.engine.clock import Clock
 from dynantic.testing.engine.table import Table
+from dynantic.testing.engine.transaction_tokens import TransactionTokens
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.faults import Faults
 
@@ -35,6 +36,8 @@ class Database:
         self.faults = Faults(table_arn=self.table_arn)
         """The failures a test programmed; batch handlers ask it what to leave unprocessed."""
         self.tables: dict[str, Table] = {}
+        self.transaction_tokens = TransactionTokens()
+        """The client request tokens of recent TransactWriteItems calls."""
         self.auto_expire = False
         """Delete expired items (time to live) before every call, instead of on request."""
 

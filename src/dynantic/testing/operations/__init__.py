@@ -1,5 +1,29 @@
 """The operations, one module per family; importing this registers them all."""
 
-from dynantic.testing.operations import items, query, scan, tables, tags, ttl, update_table
+from dynantic.testing.operations import (
+    batch_get,
+    batch_write,
+    items,
+    query,
+    scan,
+    tables,
+    tags,
+    transact_get,
+    transact_write,
+    ttl,
+    update_table,
+)
 
-__all__ = ["items", "query", "scan", "tables", "tags", "ttl", "update_table"]
+__all__ = [
+    "batch_get",
+    "batch_write",
+    "items",
+    "query",
+    "scan",
+    "tables",
+    "tags",
+    "transact_get",
+    "transact_write",
+    "ttl",
+    "update_table",
+]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "apply_write",
     "apply_writes",
+    "collection_metrics",
     "read_response",
     "write_capacity_units",
     "write_response",
@@ -67,7 +68,7 @@ def write_response(plan: WritePlan) -> dict[str, object]:
             write.capacity, write.table_name, table_units, global_units, local_units
         )
     if write.collection_metrics and plan.table.definition.local_indexes:
-        response["ItemCollectionMetrics"] = _collection_metrics(plan)
+        response["ItemCollectionMetrics"] = collection_metrics(plan)
     return response
 
 
@@ -154,7 +155,7 @@ def _same_entry(old: Item, new: Item) -> bool:
 # ---------------------------------------------------------------- item collections
 
 
-def _collection_metrics(plan: WritePlan) -> dict[str, object]:
+def collection_metrics(plan: WritePlan) -> dict[str, object]:
     """The size of the item's collection (its partition key value, in the table
     and its local indexes), as the service estimates it: a range of whole
     gigabytes around the actual size."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import cast
@@ -19,6 +20,7 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from dynantic.testing import messages
 from dynantic.testing.validation.constraints import Rule, report_order
+from dynantic.testing.validation.service_facts import JAVA_OBJECT_SHAPES
 
 __all__ = ["bracketed", "constraint_failure", "shown", "validation_errors"]
 
@@ -56,13 +58,37 @@ def shown(value: object, shape: Shape) -> str:
 
 
 def _text(value: object, shape: Shape) -> str:
+    if shape.name in JAVA_OBJECT_SHAPES:
+        return _java_object(value, shape)
     if isinstance(value, (list, tuple)):
         element = shape.member if isinstance(shape, ListShape) else shape
         items = cast("Sequence[object]", value)
         return "[" + ", ".join(_text_or_null(item, element) for item in items) + "]"
     if isinstance(value, Mapping):
-        return _json(cast("Mapping[object, object]", value), shape)
+        entries = cast("Mapping[object, object]", value)
+        if isinstance(shape, MapShape) and _holds_java_objects(shape.value):
+            # A Java map's own rendering: {key=value, key=value}.
+            inner = shape.value
+            return (
+                "{"
+                + ", ".join(f"{key}={_text(item, inner)}" for key, item in entries.items())
+                + "}"
+            )
+        return _json(entries, shape)
     return _scalar(value)
+
+
+def _holds_java_objects(shape: Shape) -> bool:
+    if isinstance(shape, ListShape):
+        shape = shape.member
+    return shape.name in JAVA_OBJECT_SHAPES
+
+
+def _java_object(value: object, shape: Shape) -> str:
+    """A structure as Java prints an object without its own rendering: class@hash
+    (the hash, arbitrary in the service, is drawn from the value here)."""
+    digest = zlib.crc32(repr(value).encode("utf-8"))
+    return messages.JAVA_OBJECT.format(shape=shape.name, hash=digest)
 
 
 def _text_or_null(value: object, shape: Shape) -> str:

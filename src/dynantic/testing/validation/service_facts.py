@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "ENUM_ORDER",
+    "JAVA_OBJECT_SHAPES",
     "MEMBER_ORDER",
     "RESOURCE_ARN_FIRST",
     "TABLE_NAME_FIRST",
@@ -163,6 +164,14 @@ ENUM_ORDER: dict[str, tuple[str, ...]] = {
     "ScalarAttributeType": ("B", "N", "S"),
     "Select": ("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"),
 }
+
+JAVA_OBJECT_SHAPES: frozenset[str] = frozenset(
+    # Structures that a failure message shows as Java objects (class@hash), and the
+    # maps and lists holding them in Java's own rendering ({table=[…, …]}) rather
+    # than as JSON: the elements of BatchWriteItem's RequestItems and of the
+    # transactions' TransactItems. Seen in the live service's answers.
+    {"WriteRequest", "TransactWriteItem", "TransactGetItem"}
+)
 
 TABLE_NAME_FIRST: frozenset[str] = frozenset(
     # Operations that check TableName before anything else, each failure alone

@@ -1,0 +1,98 @@
+"""What batches and transactions share: how their key errors read, and which
+of their refusals fail the whole request.
+
+BatchWriteItem, BatchGetItem, TransactWriteItems and TransactGetItems judge
+their elements with the single-item checks (:mod:`.items_check`), but the
+service words some key errors differently there, as captured from the live
+service in four regions (an empty key value always reads as PutItem words it;
+BatchWriteItem reports any put item whose key attributes are missing or of the
+wrong type as a key that does not match the schema).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from dynantic.testing import messages
+from dynantic.testing.errors import ServiceError, validation_error
+
+if TYPE_CHECKING:
+    from dynantic.testing.engine.table import Table
+    from dynantic.testing.engine.values import AttributeValue
+
+__all__ = [
+    "batch_read_error",
+    "batch_write_error",
+    "fails_whole_transaction",
+    "item_identity",
+    "transaction_cancelled",
+]
+
+
+def _prefix(template: str) -> str:
+    """The fixed start of a message template, before its first field."""
+    return template.split("{", 1)[0]
+
+
+_KEY_EMPTY = _prefix(messages.KEY_EMPTY)
+_ITEM_KEY_EMPTY = _prefix(messages.ITEM_KEY_EMPTY)
+_INDEX_KEY_EMPTY = _prefix(messages.INDEX_KEY_EMPTY)
+_PUT_KEY_MISMATCH = (_prefix(messages.ITEM_MISSING_KEY), _prefix(messages.ITEM_KEY_TYPE_MISMATCH))
+_EMPTY_KEY = (_KEY_EMPTY, _ITEM_KEY_EMPTY, _INDEX_KEY_EMPTY)
+
+
+def _empty_key_as_put_words_it(error: ServiceError) -> ServiceError:
+    message = error.message
+    if message.startswith(_KEY_EMPTY):
+        return validation_error(_ITEM_KEY_EMPTY + message[len(_KEY_EMPTY) :])
+    return error
+
+
+def batch_read_error(error: ServiceError) -> ServiceError:
+    """``error`` as BatchGetItem and TransactGetItems report it."""
+    return _empty_key_as_put_words_it(error)
+
+
+def batch_write_error(error: ServiceError) -> ServiceError:
+    """``error`` as BatchWriteItem reports it."""
+    if error.message.startswith(_PUT_KEY_MISMATCH):
+        return validation_error(messages.KEY_SCHEMA_MISMATCH)
+    return _empty_key_as_put_words_it(error)
+
+
+def fails_whole_transaction(error: ServiceError) -> bool:
+    """Whether a transaction element's refusal fails the request as it is, rather
+    than cancelling the transaction with a reason.
+
+    The service checks that the tables exist and that no key value (of the table
+    or of an index) is empty before it starts the transaction; everything else it
+    finds while running it, and reports as cancellation reasons.
+    """
+    return error.code == "ResourceNotFoundException" or error.message.startswith(_EMPTY_KEY)
+
+
+def transaction_cancelled(reasons: Sequence[Mapping[str, object]]) -> ServiceError:
+    """The ``TransactionCanceledException`` for ``reasons``, one per element in
+    request order (``{"Code": "None"}`` for the elements that were fine)."""
+    codes = ", ".join(str(reason["Code"]) for reason in reasons)
+    return ServiceError(
+        "TransactionCanceledException",
+        messages.TRANSACTION_CANCELLED.format(codes=codes),
+        {"CancellationReasons": [dict(reason) for reason in reasons]},
+    )
+
+
+def item_identity(table: Table, key: Mapping[str, AttributeValue]) -> tuple[object, ...]:
+    """Which item of ``table`` a key (or a whole item) names, as a hashable value,
+    whether or not its key attributes have the right types."""
+    attributes = table.key_schema.attributes
+    return (id(table), *(_hashable(key.get(attribute.name)) for attribute in attributes))
+
+
+def _hashable(value: object) -> object:
+    try:
+        hash(value)
+    except TypeError:  # a set, list or map: not a valid key value, but comparable
+        return repr(value)
+    return value

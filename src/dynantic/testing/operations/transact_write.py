@@ -1,0 +1,205 @@
+"""TransactWriteItems: up to 100 puts, updates, deletes and condition checks,
+all applied or none.
+
+Every action is judged against one state and, if all pass, applied, in one hold
+of the database lock, so a concurrent call sees all of a transaction or none of
+it. The order in which the service reports what is wrong (after the model's
+constraints, among them at most 100 actions):
+
+1. action by action: it holds exactly one of ``ConditionCheck``, ``Put``,
+   ``Update`` and ``Delete``, and passes the request checks of the single-item
+   operation it stands for (expressions, values, the 400 KB item limit);
+2. the items the actions put hold at most 4 MB together;
+3. a ``ClientRequestToken`` seen in the last 10 minutes answers for the call
+   (see :mod:`~dynantic.testing.engine.transaction_tokens`);
+4. action by action: the table exists, and no key value is empty — these fail
+   the request as they are (an empty key value in PutItem's words);
+5. no two actions name the same item (``ValidationException``);
+6. every other refusal of an action — a key that does not match the schema, a
+   failed condition, an update that cannot apply — cancels the transaction:
+   ``TransactionCanceledException`` with one reason per action, in request order.
+
+Sources: AWS's API reference (TransactWriteItems, TransactionCanceledException)
+and the service's answers captured in four regions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, cast
+
+from dynantic.testing import messages
+from dynantic.testing.engine.capacity import read_units
+from dynantic.testing.engine.table import stored_size
+from dynantic.testing.engine.transaction_tokens import TokenRecord, request_parameters
+from dynantic.testing.engine.values import item_size
+from dynantic.testing.errors import ServiceError, validation_error
+from dynantic.testing.operations.batch_rules import (
+    batch_read_error,
+    fails_whole_transaction,
+    item_identity,
+    transaction_cancelled,
+)
+from dynantic.testing.operations.capacity_totals import CapacityTotals
+from dynantic.testing.operations.items_apply import (
+    apply_writes,
+    collection_metrics,
+    write_capacity_units,
+)
+from dynantic.testing.operations.items_check import Refusal, WritePlan, check_writes
+from dynantic.testing.operations.items_prepare import (
+    PreparedConditionCheck,
+    PreparedPut,
+    PreparedWrite,
+    prepare_condition_check,
+    prepare_delete,
+    prepare_put,
+    prepare_update,
+)
+from dynantic.testing.operations.registry import operation
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import (
+        ConditionCheckTypeDef,
+        DeleteItemInputTypeDef,
+        PutItemInputTypeDef,
+        TransactWriteItemsInputTypeDef,
+        UpdateItemInputTypeDef,
+    )
+
+    from dynantic.testing.engine.database import Database
+
+__all__ = ["MAX_TRANSACTION_BYTES", "transact_write_items"]
+
+MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
+"""DynamoDB: the items of one transaction hold at most 4 MB together."""
+
+# Transactions charge every action twice: once to prepare it, once to commit it.
+TRANSACTION_FACTOR = 2.0
+
+
+@operation("TransactWriteItems")
+def transact_write_items(
+    database: Database, request: TransactWriteItemsInputTypeDef
+) -> dict[str, object]:
+    actions = cast("Sequence[Mapping[str, object]]", request["TransactItems"])
+    writes = [_prepare(action) for action in actions]
+    _check_size(writes)
+    token = request.get("ClientRequestToken")
+    mode = request.get("ReturnConsumedCapacity")
+    parameters: object = None
+    with database.lock:
+        if token is not None:
+            parameters = request_parameters(cast("Mapping[str, object]", request))
+            record = database.transaction_tokens.find(token, database.clock.now())
+            if record is not None:
+                if record.parameters != parameters:
+                    raise ServiceError(
+                        "IdempotentParameterMismatchException",
+                        messages.IDEMPOTENT_PARAMETER_MISMATCH,
+                    )
+                return _repeated(database, record, mode)
+        plans = _plans(database, writes)
+        apply_writes(plans)
+        if token is not None:
+            targets = tuple((plan.write.table_name, *plan.key) for plan in plans)
+            record = TokenRecord(parameters, database.clock.now(), targets)
+            database.transaction_tokens.remember(token, record)
+        response: dict[str, object] = {}
+        if mode is not None and mode != "NONE":
+            response["ConsumedCapacity"] = _capacity(plans).entries(
+                mode, factor=TRANSACTION_FACTOR, units_member="WriteCapacityUnits"
+            )
+        if request.get("ReturnItemCollectionMetrics") == "SIZE":
+            metrics = _collection_metrics(plans)
+            if metrics:
+                response["ItemCollectionMetrics"] = metrics
+    return response
+
+
+def _prepare(action: Mapping[str, object]) -> PreparedWrite:
+    """One action checked on its own (step 1)."""
+    if len(action) != 1:
+        raise validation_error(messages.TRANSACT_NOT_ONE_ACTION)
+    kind, body = next(iter(action.items()))
+    if kind == "Put":
+        return prepare_put(cast("PutItemInputTypeDef", body))
+    if kind == "Update":
+        return prepare_update(cast("UpdateItemInputTypeDef", body))
+    if kind == "Delete":
+        return prepare_delete(cast("DeleteItemInputTypeDef", body))
+    return prepare_condition_check(cast("ConditionCheckTypeDef", body))
+
+
+def _check_size(writes: Sequence[PreparedWrite]) -> None:
+    """Step 2: the items put, and the keys of the other actions, within 4 MB."""
+    total = 0
+    for write in writes:
+        total += write.size if isinstance(write, PreparedPut) else item_size(write.key)
+    if total > MAX_TRANSACTION_BYTES:
+        raise validation_error(messages.TRANSACT_TOO_LARGE)
+
+
+def _plans(database: Database, writes: Sequence[PreparedWrite]) -> list[WritePlan]:
+    """Every action judged against the stored state (steps 4 to 6)."""
+    outcomes = check_writes(database, writes)
+    for outcome in outcomes:
+        if isinstance(outcome, Refusal) and fails_whole_transaction(outcome.error):
+            raise batch_read_error(outcome.error)
+    seen: set[tuple[object, ...]] = set()
+    for write in writes:
+        table = database.tables.get(write.table_name) or database.table(write.table_name)
+        identity = item_identity(table, write.key)
+        if identity in seen:
+            raise validation_error(messages.TRANSACT_SAME_ITEM)
+        seen.add(identity)
+    plans = [outcome for outcome in outcomes if isinstance(outcome, WritePlan)]
+    if len(plans) != len(outcomes):
+        raise transaction_cancelled(
+            [
+                outcome.cancellation_reason if isinstance(outcome, Refusal) else {"Code": "None"}
+                for outcome in outcomes
+            ]
+        )
+    return plans
+
+
+def _capacity(plans: Sequence[WritePlan]) -> CapacityTotals:
+    """Each action's write units; a condition check is charged as a write of the
+    item it reads, leaving its indexes alone."""
+    totals = CapacityTotals()
+    for plan in plans:
+        totals.add(plan.write.table_name, *write_capacity_units(plan))
+    return totals
+
+
+def _collection_metrics(plans: Sequence[WritePlan]) -> dict[str, object]:
+    """``ItemCollectionMetrics``: for each table with local indexes, the collection
+    of each item put, updated or deleted, measured after the transaction."""
+    metrics: dict[str, list[dict[str, object]]] = {}
+    for plan in plans:
+        if plan.table.definition.local_indexes and not isinstance(
+            plan.write, PreparedConditionCheck
+        ):
+            metrics.setdefault(plan.write.table_name, []).append(collection_metrics(plan))
+    return dict(metrics)
+
+
+def _repeated(database: Database, record: TokenRecord, mode: str | None) -> dict[str, object]:
+    """The answer to a call repeating a transaction: nothing written; its capacity
+    is that of reading each item the transaction named, as it is now."""
+    response: dict[str, object] = {}
+    if mode is None or mode == "NONE":
+        return response
+    totals = CapacityTotals()
+    for table_name, partition, sort in record.targets:
+        table = database.tables.get(table_name) or database.tables.get(
+            database.table_name(table_name)
+        )
+        if table is None:
+            continue
+        found = table.get(partition, sort)
+        size = 0 if found is None else stored_size(found)
+        totals.add(table_name, read_units(size, consistent=True))
+    response["ConsumedCapacity"] = totals.entries(mode, units_member="ReadCapacityUnits")
+    return response
