@@ -23,8 +23,6 @@ __all__ = ["READ_SCENARIOS"]
 
 TABLE = "reads"
 PARTITION_SIZE = 50
-# Loading these sizes one PutItem at a time over HTTP takes minutes.
-_FAST_LOADING = ("fake", "moto")
 
 
 def _create(client: DynamoDBClient) -> None:
@@ -71,7 +69,7 @@ def _prepare(count: int) -> Scenario:
         assert found["Count"] == PARTITION_SIZE
         return found
 
-    return Scenario(f"query_50_of_{_size(count)}", prepare, query, _FAST_LOADING, max_calls=3)
+    return Scenario(f"query_50_of_{_size(count)}", prepare, query, max_calls=3)
 
 
 def _size(count: int) -> str:
@@ -101,6 +99,6 @@ READ_SCENARIOS: dict[str, Scenario] = {
     for scenario in (
         _prepare(100_000),
         _prepare(1_000),
-        Scenario("scan_filter_10k", _prepare_scan, _scan, _FAST_LOADING, max_calls=5),
+        Scenario("scan_filter_10k", _prepare_scan, _scan, max_calls=5),
     )
 }
