@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from dynantic.testing import messages
 from dynantic.testing.engine.partitions import PartitionStore
+from dynantic.testing.engine.table import stored_size
 from dynantic.testing.engine.values import AttributeValue, Item, item_size, type_code
 from dynantic.testing.errors import validation_error
 
@@ -140,6 +141,8 @@ class SecondaryIndex:
 
     def stored_size(self, item: Item) -> int:
         """The size the index counts for ``item``: that of its projection."""
+        if self._projected is None:
+            return stored_size(item)
         return item_size(self.project(item))
 
     def partition(self, partition: IndexPartition) -> SortedDict[IndexOrder, Item] | None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dynantic.testing.engine.capacity import consumed_capacity, read_units
-from dynantic.testing.engine.values import Item, encode_item, item_size
+from dynantic.testing.engine.table import stored_size
+from dynantic.testing.engine.values import Item, encode_item
 
 if TYPE_CHECKING:
     from dynantic.testing.expressions import BoundCondition
@@ -88,7 +89,7 @@ def read_page(request: ReadRequest, source: Iterator[Item]) -> Page:
                 pending = []
             read_bytes += size_of(item)
         if fetching:
-            page.fetched_bytes += item_size(item)
+            page.fetched_bytes += stored_size(item)
         if test is None or test(item, names, values):
             returned.append(item if shape is None else shape(target, item))
         if scanned == limit or read_bytes >= MAX_PAGE_BYTES:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, TypeAlias, cast
 from dynantic.testing import messages
 from dynantic.testing.engine.partitions import TOKEN_SPACE, Top, partition_token
 from dynantic.testing.engine.ranges import KeyRange, walk
-from dynantic.testing.engine.values import AttributeValue, Item, item_size
+from dynantic.testing.engine.table import stored_size
+from dynantic.testing.engine.values import AttributeValue, Item
 from dynantic.testing.errors import validation_error
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class ReadTarget:
 
     def size_of(self) -> Callable[[Item], int]:
         """How many bytes reading an item counts: its entry in the target."""
-        return self.index.stored_size if self.index is not None else item_size
+        return self.index.stored_size if self.index is not None else stored_size
 
     def projects(self, name: str) -> bool:
         """Whether the target holds attribute ``name`` of its items."""
