@@ -1,13 +1,18 @@
 """The DynamoDB implementations a benchmark run compares, each behind one client.
 
-The fake in process is called directly; every other backend is called through
-boto3, as users call it: the fake behind its HTTP endpoint, moto's in-process
-mock, and dynalite (installed from npm and run as a local server).
+The fake in process is called directly, configured as the pytest fixture makes
+it; every other backend is called through boto3, as users call it: the fake
+behind its HTTP endpoint (served from a separate process, as ``dynantic-dynamodb
+serve`` runs), moto's in-process mock, and dynalite (installed from npm and run
+as a local server).
 """
 
 from __future__ import annotations
 
 import contextlib
+import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -19,10 +24,16 @@ __all__ = ["BACKENDS", "Backend"]
 
 @dataclass(frozen=True)
 class Backend:
-    """A named way to obtain a fresh, empty DynamoDB client for one scenario."""
+    """A named way to obtain a fresh, empty DynamoDB client for one scenario.
+
+    Backends of one ``group`` are measured side by side, round by round: the
+    in-process ones together, the local servers together (apart from moto, whose
+    mock intercepts every botocore request while it is active).
+    """
 
     name: str
     open: Callable[[], contextlib.AbstractContextManager[DynamoDBClient]]
+    group: str
     in_process: bool = False
 
 
@@ -41,16 +52,26 @@ def _boto3_client(endpoint_url: str | None = None) -> DynamoDBClient:
 
 @contextlib.contextmanager
 def _fake() -> Iterator[DynamoDBClient]:
-    yield FakeDynamoDBClient(record_calls=False)
+    # As the pytest fixture makes it: recording every call (about 1-2 µs of each).
+    yield FakeDynamoDBClient()
 
 
 @contextlib.contextmanager
 def _fake_http() -> Iterator[DynamoDBClient]:
-    from dynantic.testing.server import serve  # noqa: PLC0415 - the endpoint backend only
-
-    fake = FakeDynamoDBClient(record_calls=False)
-    with serve(fake.service) as url:
+    # Its own interpreter, so that boto3's work here does not share a GIL with the
+    # server's (dynalite runs in its own process too).
+    command = [sys.executable, "-m", "dynantic.testing", "serve", "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        first_line = server.stdout.readline()  # "... listening on http://127.0.0.1:PORT"
+        url = first_line.rsplit(" ", 1)[-1].strip()
+        if not url.startswith("http://"):
+            raise RuntimeError(f"the endpoint did not start: {first_line!r}")
         yield _boto3_client(url)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=30)
 
 
 @contextlib.contextmanager
@@ -73,8 +94,8 @@ def _dynalite() -> Iterator[DynamoDBClient]:
 
 
 BACKENDS: dict[str, Backend] = {
-    "fake": Backend("fake", _fake, in_process=True),
-    "fake-http": Backend("fake-http", _fake_http),
-    "moto": Backend("moto", _moto),
-    "dynalite": Backend("dynalite", _dynalite),
+    "fake": Backend("fake", _fake, "in-process", in_process=True),
+    "fake-http": Backend("fake-http", _fake_http, "server"),
+    "moto": Backend("moto", _moto, "in-process"),
+    "dynalite": Backend("dynalite", _dynalite, "server"),
 }

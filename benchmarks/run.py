@@ -9,6 +9,7 @@ fake, and writes the figures to ``benchmarks/results/latest.json``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import time
@@ -23,30 +24,38 @@ RESULTS = Path(__file__).resolve().parent / "results"
 SCENARIOS = {**ITEM_SCENARIOS, **READ_SCENARIOS, **BATCH_SCENARIOS}
 
 
-def measure(backend_name: str, scenario_name: str, calls: int, rounds: int = 3) -> float:
-    """Microseconds per call of one scenario on one backend: the best of ``rounds``
-    rounds of ``calls`` calls (the least disturbed by whatever else the machine runs).
+def measure(
+    backend_names: list[str], scenario_name: str, calls: dict[str, int], rounds: int = 3
+) -> dict[str, float]:
+    """Microseconds per call of one scenario on each of ``backend_names``: the best
+    of ``rounds`` rounds of ``calls[backend]`` calls.
 
-    Everything alive once the scenario is prepared (imported modules, the loaded
-    tables, earlier backends' leftovers) is frozen out of the garbage collector's
-    reach, so a collection during the timed calls walks only what those calls
-    allocate: one backend's data no longer slows down the next one's figures.
+    The backends are prepared together and take their rounds in turn, so that
+    whatever else the machine runs disturbs them alike and their ratios hold.
+    Everything alive once they are prepared (imported modules, the loaded
+    tables) is frozen out of the garbage collector's reach, so a collection
+    during the timed calls walks only what those calls allocate.
     """
-    backend, scenario = BACKENDS[backend_name], SCENARIOS[scenario_name]
-    with backend.open() as client:
-        scenario.prepare(client, calls * rounds)
+    scenario = SCENARIOS[scenario_name]
+    timings: dict[str, list[float]] = {name: [] for name in backend_names}
+    with contextlib.ExitStack() as stack:
+        clients = {}
+        for name in backend_names:
+            clients[name] = stack.enter_context(BACKENDS[name].open())
+            scenario.prepare(clients[name], calls[name] * rounds)
         gc.collect()
         gc.freeze()
         try:
-            timings = []
             for round_number in range(rounds):
-                start = time.perf_counter()
-                for i in range(round_number * calls, (round_number + 1) * calls):
-                    scenario.call(client, i)
-                timings.append((time.perf_counter() - start) / calls * 1e6)
+                for name, client in clients.items():
+                    count = calls[name]
+                    start = time.perf_counter()
+                    for i in range(round_number * count, (round_number + 1) * count):
+                        scenario.call(client, i)
+                    timings[name].append((time.perf_counter() - start) / count * 1e6)
         finally:
             gc.unfreeze()
-    return min(timings)
+    return {name: min(values) for name, values in timings.items()}
 
 
 def main() -> None:
@@ -65,12 +74,21 @@ def main() -> None:
         results[scenario] = {}
         allowed = SCENARIOS[scenario].backends
         cap = SCENARIOS[scenario].max_calls
-        for backend in backends:
-            if allowed is not None and backend not in allowed:
-                continue
-            in_process = BACKENDS[backend].in_process
-            calls = args.calls if in_process else min(args.slow_calls, cap or args.slow_calls)
-            results[scenario][backend] = measure(backend, scenario, calls, args.rounds)
+        calls = {
+            backend: args.calls
+            if BACKENDS[backend].in_process
+            else min(args.slow_calls, cap or args.slow_calls)
+            for backend in backends
+        }
+        # Backends of one group are measured together (see measure()).
+        for group in dict.fromkeys(BACKENDS[backend].group for backend in backends):
+            members = [
+                backend
+                for backend in backends
+                if BACKENDS[backend].group == group and (allowed is None or backend in allowed)
+            ]
+            if members:
+                results[scenario].update(measure(members, scenario, calls, args.rounds))
 
     print(table(results, backends))
     RESULTS.mkdir(exist_ok=True)

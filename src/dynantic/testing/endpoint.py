@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 from dynantic.testing import messages, wire
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.metadata import ResponseMetadataFactory
+from dynantic.testing.model import service_model
 from dynantic.testing.service import Service
 
 __all__ = ["Endpoint", "HttpRequest", "HttpResponse"]
@@ -122,7 +123,11 @@ class Endpoint:
     def _operation_name(self, target: str) -> str:
         prefix, dot, operation_name = target.partition(".")
         if prefix != TARGET_PREFIX or not dot or operation_name not in self._operations:
-            raise ServiceError("UnknownOperationException", "")
+            message = ""
+            if prefix == TARGET_PREFIX and operation_name in service_model().operation_names:
+                # The service would answer it: say why this endpoint does not.
+                message = messages.OPERATION_NOT_IMPLEMENTED.format(operation=operation_name)
+            raise ServiceError("UnknownOperationException", message)
         return operation_name
 
 

@@ -384,6 +384,10 @@ REQUEST_LIMIT_EXCEEDED = (
     "Please contact AWS Support at https://aws.amazon.com/support request a limit increase"
 )
 INTERNAL_SERVER_ERROR = "Internal server error"
+# Not the service's: an operation of DynamoDB's API that the in-memory one lacks.
+OPERATION_NOT_IMPLEMENTED = (
+    "{operation} is a DynamoDB operation that dynantic's in-memory DynamoDB does not implement"
+)
 TRANSACTION_CONFLICT = "Transaction is ongoing for the item"
 TRANSACTION_IN_PROGRESS = "The transaction with the given request token is already in progress"
 ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED = "Collection size exceeded"

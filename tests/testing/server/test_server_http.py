@@ -117,6 +117,16 @@ def test_a_missing_or_unknown_target_is_an_unknown_operation(
     assert answer.body == b'{"__type":"com.amazon.coral.service#UnknownOperationException"}'
 
 
+def test_an_operation_of_the_api_that_is_not_implemented_says_so(url: str) -> None:
+    answer = post(url, b"{}", operation="DescribeLimits")
+    assert answer.status == 400
+    assert error_of(answer.body) == {
+        "__type": "com.amazon.coral.service#UnknownOperationException",
+        "message": "DescribeLimits is a DynamoDB operation that dynantic's in-memory DynamoDB"
+        " does not implement",
+    }
+
+
 def test_a_target_of_another_api_version_is_an_unknown_operation(url: str) -> None:
     answer = post(
         url, GET_USER, operation=None, extra={"X-Amz-Target": "DynamoDB_20111205.GetItem"}

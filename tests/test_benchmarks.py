@@ -1,0 +1,38 @@
+"""The benchmark scenarios still run: each one, once, on the in-process fake.
+
+Nothing here times anything; it keeps ``python -m benchmarks.run`` from breaking
+unnoticed (every scenario checks what its calls answer).
+"""
+
+from __future__ import annotations
+
+import pytest
+from benchmarks.run import SCENARIOS, measure, table
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_each_scenario_runs_on_the_fake(scenario: str) -> None:
+    figures = measure(["fake"], scenario, {"fake": 2}, rounds=1)
+    assert list(figures) == ["fake"]
+    assert figures["fake"] > 0
+
+
+def test_the_table_shows_times_and_ratios() -> None:
+    results = {
+        "get_item": {"fake": 10.0, "fake-http": 1000.0, "moto": 1500.0, "dynalite": 1200.0},
+        "transact": {"fake": 100.0, "fake-http": 2000.0, "moto": 30000.0},
+    }
+    lines = table(results, ["fake", "fake-http", "moto", "dynalite"]).splitlines()
+    assert lines[0].split() == [
+        "scenario",
+        *("fake", "µs", "fake-http", "µs", "moto", "µs", "dynalite", "µs"),
+        *("fake-http/fake", "moto/fake", "dynalite/fake", "dynalite/fake-http"),
+    ]
+    assert lines[1].split() == [
+        "get_item",
+        *("10.0", "1000.0", "1500.0", "1200.0", "100x", "150x", "120x", "1.2x"),
+    ]
+    assert lines[2].split() == [
+        "transact",
+        *("100.0", "2000.0", "30000.0", "-", "20x", "300x", "-", "-"),
+    ]
