@@ -46,6 +46,8 @@ Getter: TypeAlias = Callable[[ItemView, Names, Values], "AttributeValue | Missin
 Test: TypeAlias = Callable[[ItemView, Names, Values], bool]
 
 _ORDERED = (str, Decimal, bytes)
+# Stored scalar types: equal exactly when of one type and equal as Python values.
+_SCALARS = frozenset({str, Decimal, bytes, bool, type(None)})
 
 
 @lru_cache(maxsize=4096)
@@ -94,16 +96,20 @@ def _equal_top_level_to_value(node: ast.Comparison) -> Test | None:
         attribute = name
 
         def equal_named(item: ItemView, names: Names, values: Values) -> bool:
-            value = item.get(attribute, MISSING)
-            return not isinstance(value, Missing) and values_equal(value, values[key])
+            value, wanted = item.get(attribute, MISSING), values[key]
+            if type(wanted) in _SCALARS:  # no container to walk: compare at once
+                return type(value) is type(wanted) and value == wanted
+            return not isinstance(value, Missing) and values_equal(value, wanted)
 
         return equal_named
     if placeholder is not None:
         alias = placeholder
 
         def equal_aliased(item: ItemView, names: Names, values: Values) -> bool:
-            value = item.get(names[alias], MISSING)
-            return not isinstance(value, Missing) and values_equal(value, values[key])
+            value, wanted = item.get(names[alias], MISSING), values[key]
+            if type(wanted) in _SCALARS:
+                return type(value) is type(wanted) and value == wanted
+            return not isinstance(value, Missing) and values_equal(value, wanted)
 
         return equal_aliased
     return None
