@@ -8,7 +8,7 @@ work does not compete with the server's for this interpreter:
 * round trip µs per call: boto3 ``get_item`` and a bare ``http.client`` POST,
   against this endpoint and, with ``--dynalite URL``, against dynalite.
 
-    python benchmarks/server_latency.py [--calls N] [--dynalite http://127.0.0.1:4567]
+    python -m benchmarks.server_latency [--calls N] [--dynalite http://127.0.0.1:4567]
 """
 
 from __future__ import annotations

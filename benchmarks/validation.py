@@ -1,6 +1,6 @@
 """Per-call cost of request validation, beside botocore's own validator.
 
-Run: ``python benchmarks/validation.py``. Prints microseconds per call (the
+Run: ``python -m benchmarks.validation``. Prints microseconds per call (the
 best of several rounds) for the client-side check, the service-side constraint
 check and botocore's ``ParamValidator`` on typical requests.
 """

