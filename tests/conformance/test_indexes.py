@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.table_shapes import indexed_table
+
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
@@ -9,46 +11,7 @@ from .support import Backend, service_error, without_volatile
 
 def _table_with_indexes(dynamodb: Backend) -> str:
     name = dynamodb.table_name()
-    dynamodb.create_table(
-        TableName=name,
-        KeySchema=[
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"},
-        ],
-        AttributeDefinitions=[
-            {"AttributeName": "pk", "AttributeType": "S"},
-            {"AttributeName": "sk", "AttributeType": "S"},
-            {"AttributeName": "g", "AttributeType": "S"},
-            {"AttributeName": "gs", "AttributeType": "N"},
-            {"AttributeName": "l", "AttributeType": "N"},
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": "by-g",
-                "KeySchema": [
-                    {"AttributeName": "g", "KeyType": "HASH"},
-                    {"AttributeName": "gs", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "KEYS_ONLY"},
-            },
-            {
-                "IndexName": "by-g-include",
-                "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
-                "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["extra"]},
-            },
-        ],
-        LocalSecondaryIndexes=[
-            {
-                "IndexName": "by-l",
-                "KeySchema": [
-                    {"AttributeName": "pk", "KeyType": "HASH"},
-                    {"AttributeName": "l", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
-        BillingMode="PAY_PER_REQUEST",
-    )
+    dynamodb.create_table(**indexed_table(name))
     dynamodb.put_items(
         name,
         {

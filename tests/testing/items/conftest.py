@@ -11,6 +11,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from dynantic.testing import FakeDynamoDBClient
+from tests.table_shapes import indexed_table
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
@@ -48,46 +49,7 @@ def add_tables(fake: FakeDynamoDBClient) -> None:
         ],
         BillingMode="PAY_PER_REQUEST",
     )
-    fake.create_table(
-        TableName=INDEXED,
-        KeySchema=[
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"},
-        ],
-        AttributeDefinitions=[
-            {"AttributeName": "pk", "AttributeType": "S"},
-            {"AttributeName": "sk", "AttributeType": "S"},
-            {"AttributeName": "g", "AttributeType": "S"},
-            {"AttributeName": "gs", "AttributeType": "N"},
-            {"AttributeName": "l", "AttributeType": "N"},
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": "by-g",
-                "KeySchema": [
-                    {"AttributeName": "g", "KeyType": "HASH"},
-                    {"AttributeName": "gs", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "KEYS_ONLY"},
-            },
-            {
-                "IndexName": "by-g-include",
-                "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
-                "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["extra"]},
-            },
-        ],
-        LocalSecondaryIndexes=[
-            {
-                "IndexName": "by-l",
-                "KeySchema": [
-                    {"AttributeName": "pk", "KeyType": "HASH"},
-                    {"AttributeName": "l", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
-        BillingMode="PAY_PER_REQUEST",
-    )
+    fake.create_table(**indexed_table(INDEXED))
 
 
 @pytest.fixture
