@@ -42,6 +42,21 @@ def test_successful_responses_carry_response_metadata(client: FakeDynamoDBClient
     assert metadata["HTTPHeaders"]["content-type"] == "application/x-amz-json-1.0"
 
 
+def test_each_response_has_its_own_headers_dated_by_the_fakes_clock(
+    client: FakeDynamoDBClient,
+) -> None:
+    client.clock.move_to(1_700_000_000, tick=False)
+    first = client.put_item(TableName="users", Item={"pk": {"S": "u1"}})["ResponseMetadata"]
+    first["HTTPHeaders"]["date"] = "changed by the caller"
+    second = client.put_item(TableName="users", Item={"pk": {"S": "u2"}})["ResponseMetadata"]
+    assert second["HTTPHeaders"]["date"] == "Tue, 14 Nov 2023 22:13:20 GMT"
+    assert second["RequestId"] != first["RequestId"]
+    assert second["HTTPHeaders"]["x-amzn-requestid"] == second["RequestId"]
+    client.clock.shift(86_400)
+    third = client.get_item(TableName="users", Key={"pk": {"S": "u1"}})["ResponseMetadata"]
+    assert third["HTTPHeaders"]["date"] == "Wed, 15 Nov 2023 22:13:20 GMT"
+
+
 def test_service_errors_are_the_botocore_exception_classes(client: FakeDynamoDBClient) -> None:
     with pytest.raises(client.exceptions.ResourceNotFoundException) as raised:
         client.get_item(TableName="missing", Key={"pk": {"S": "u1"}})
