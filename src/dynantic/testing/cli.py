@@ -3,7 +3,8 @@
 ``python -m dynantic.testing serve [--host H] [--port P] [--state-file PATH]
 [--region R]`` runs until Ctrl-C (SIGINT) or SIGTERM. With ``--state-file``
 the tables are loaded from the file at start and saved to it, atomically, at
-stop.
+stop. The command keeps no call record (a test that wants one serves its own
+fake: ``serve(fake.service)``).
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    service = Service(region=arguments.region)
+    # Nothing outside this process can read a call record, and a server that
+    # runs for days would keep every request it answered: none is kept.
+    service = Service(region=arguments.region, record_calls=False)
     state_file: str | None = arguments.state_file
     try:
         if state_file is not None and load_state(service.database, state_file):

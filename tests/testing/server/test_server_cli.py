@@ -119,3 +119,21 @@ def test_a_port_in_use_is_reported_and_fails() -> None:
         )
     assert result.returncode == 1
     assert result.stderr.startswith("dynantic-dynamodb: ")
+
+
+def test_the_command_keeps_no_call_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record no one outside the process can read would only grow for as long
+    as the server runs."""
+    from dynantic.testing import cli
+    from dynantic.testing.service import Service
+
+    served: list[Service] = []
+
+    def refuse_to_bind(service: Service, **_where: object) -> None:
+        served.append(service)
+        raise OSError("no port for this test")
+
+    monkeypatch.setattr(cli, "DynamoDBServer", refuse_to_bind)
+    monkeypatch.setattr(signal, "signal", lambda *_arguments: None)
+    assert cli.main(["serve", "--port", "0"]) == 1
+    assert [service.calls.recording for service in served] == [False]
