@@ -113,3 +113,23 @@ def test_a_projection_syntax_error_fails_the_request(
         "ValidationException", 'Invalid ProjectionExpression: Syntax error; token: "!", near: "!!"'
     ):
         transact_get(stored, [get("a", "nowhere", ProjectionExpression="!!!")])
+
+
+def test_items_over_4_mb_together_are_refused_whatever_the_projection(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    big = "x" * (400 * 1024 - 100)
+    fake.seed({SIMPLE: [{"pk": str(i), "v": big} for i in range(11)]})
+    eleven = [get(str(i), ProjectionExpression="pk") for i in range(11)]
+    with refuses(
+        "ValidationException", "Transaction size has exceeded the maximum allowed size of 4 MB"
+    ):
+        transact_get(fake, eleven)
+    # Ten such items (about 4,000,000 bytes) are within the limit.
+    got = transact_get(fake, eleven[:10])
+    assert got == {"Responses": [{"Item": {"pk": {"S": str(i)}}} for i in range(10)]}
+    # Missing items weigh nothing.
+    assert (
+        len(cast("list[object]", transact_get(fake, [*eleven[:10], get("gone")])["Responses"]))
+        == 11
+    )

@@ -22,12 +22,17 @@ if TYPE_CHECKING:
     from dynantic.testing.engine.values import AttributeValue
 
 __all__ = [
+    "MAX_TRANSACTION_BYTES",
     "batch_read_error",
     "batch_write_error",
     "fails_whole_transaction",
     "item_identity",
     "transaction_cancelled",
 ]
+
+
+MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
+"""DynamoDB: the items of one transaction, written or read, hold at most 4 MB together."""
 
 
 def _prefix(template: str) -> str:

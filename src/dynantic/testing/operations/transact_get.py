@@ -10,7 +10,10 @@ what is wrong (after the model's constraints, among them at most 100 Gets):
 3. no two Gets name the same item (``ValidationException``);
 4. any other refusal — a key that does not match the schema, a projection into
    a key attribute — cancels the call: ``TransactionCanceledException`` with one
-   reason per Get, in request order.
+   reason per Get, in request order;
+5. the items read hold at most 4 MB together (their full sizes, as capacity
+   counts them, whatever the projections keep): the service rejects the whole
+   request, as it rejects a TransactWriteItems over the limit.
 
 ``Responses`` holds one entry per Get, in request order: ``{"Item": …}`` (projected)
 or ``{}`` for a missing item. Reads are strongly consistent and, being
@@ -28,6 +31,7 @@ from dynantic.testing.engine.capacity import read_units
 from dynantic.testing.engine.values import encode_item
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.batch_rules import (
+    MAX_TRANSACTION_BYTES,
     batch_read_error,
     fails_whole_transaction,
     item_identity,
@@ -68,6 +72,8 @@ def transact_get_items(
                 for outcome in outcomes
             ]
         )
+    if sum(result.size for result in results) > MAX_TRANSACTION_BYTES:
+        raise validation_error(messages.TRANSACT_TOO_LARGE)
     response: dict[str, object] = {"Responses": [_returned(result) for result in results]}
     mode = request.get("ReturnConsumedCapacity")
     if mode is not None and mode != "NONE":

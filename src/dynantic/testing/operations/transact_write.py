@@ -35,6 +35,7 @@ from dynantic.testing.engine.transaction_tokens import TokenRecord, request_para
 from dynantic.testing.engine.values import item_size
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.batch_rules import (
+    MAX_TRANSACTION_BYTES,
     batch_read_error,
     fails_whole_transaction,
     item_identity,
@@ -69,10 +70,8 @@ if TYPE_CHECKING:
 
     from dynantic.testing.engine.database import Database
 
-__all__ = ["MAX_TRANSACTION_BYTES", "transact_write_items"]
+__all__ = ["transact_write_items"]
 
-MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
-"""DynamoDB: the items of one transaction hold at most 4 MB together."""
 
 # Transactions charge every action twice: once to prepare it, once to commit it.
 TRANSACTION_FACTOR = 2.0
