@@ -27,7 +27,7 @@ from dynantic.testing.server import DynamoDBServer
 from dynantic.testing.service import Service
 
 CLIENT = textwrap.dedent(
-    """
+    r"""
     import http.client, json, sys, time, statistics
     from urllib.parse import urlsplit
     import boto3
@@ -77,6 +77,30 @@ CLIENT = textwrap.dedent(
         connection.getresponse().read()
 
     results["http.client GetItem"] = per_call(raw)
+
+    # Requests written back to back on one connection (HTTP/1.1 pipelining),
+    # the responses read by another thread: the server is never idle between
+    # requests, as under sustained load.
+    import socket, threading
+    request = (
+        "POST / HTTP/1.1\r\nHost: x\r\nUser-Agent: pipelined\r\n"
+        + "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+        + f"Content-Length: {len(body)}\r\n\r\n{body}"
+    ).encode()
+    pipe = socket.create_connection((parts.hostname, parts.port))
+    total = 2 * calls
+    writer = threading.Thread(target=lambda: pipe.sendall(request * total))
+    start = time.perf_counter_ns()
+    writer.start()
+    status = b"HTTP/1.1 200 OK"
+    seen, tail = 0, b""
+    while seen < total:
+        data = tail + pipe.recv(1 << 20)
+        seen += data.count(status)
+        tail = data[-(len(status) - 1):]  # a status line split between two reads
+    results["pipelined GetItem"] = (time.perf_counter_ns() - start) / total / 1000
+    writer.join()
+    pipe.close()
     print(json.dumps(results))
     """
 )
@@ -95,8 +119,11 @@ class TimedServer(DynamoDBServer):
         super()._respond(connection, request, keep_alive)
         wall, cpu = time.perf_counter_ns() - start, time.thread_time_ns() - start_cpu
         operation = request.headers.get("x-amz-target", "").rpartition(".")[2]
-        if "boto3" in request.headers.get("user-agent", "").lower():
+        agent = request.headers.get("user-agent", "").lower()
+        if "boto3" in agent:
             operation += " (boto3)"
+        elif agent == "pipelined":
+            operation += " (pipelined)"
         self.wall.setdefault(operation, []).append(wall)
         self.cpu.setdefault(operation, []).append(cpu)
 
@@ -118,10 +145,11 @@ def main() -> None:
     parser.add_argument("--dynalite", help="URL of a running dynalite to compare with")
     arguments = parser.parse_args()
 
-    with TimedServer(Service()) as server:
+    # As the serve command runs it: no call record.
+    with TimedServer(Service(record_calls=False)) as server:
         ours = run_clients(server.url, arguments.calls)
     print(f"server time per request, median of {arguments.calls} (wall clock / thread CPU):")
-    for operation in ("GetItem (boto3)", "PutItem (boto3)", "GetItem"):
+    for operation in ("GetItem (boto3)", "PutItem (boto3)", "GetItem", "GetItem (pipelined)"):
         wall = statistics.median(server.wall[operation][-arguments.calls :]) / 1000
         cpu = statistics.median(server.cpu[operation][-arguments.calls :]) / 1000
         print(f"  {operation:16} {wall:7.1f} µs / {cpu:7.1f} µs")

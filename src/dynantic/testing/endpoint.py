@@ -163,16 +163,19 @@ def _check_signed(request: HttpRequest) -> None:
         )
     if authorization:
         problems = _header_signature_problems(authorization, request.headers)
-        suffix = messages.SIGNATURE_HEADER_SUFFIX.format(header=authorization)
-    else:
-        problems = "".join(
-            messages.SIGNATURE_QUERY_PARAMETER.format(name=name)
-            for name in _QUERY_SIGNATURE_PARAMETERS
-            if not query.get(name, [""])[0]
-        )
-        suffix = messages.SIGNATURE_QUERY_SUFFIX
+        if problems:
+            suffix = messages.SIGNATURE_HEADER_SUFFIX.format(header=authorization)
+            raise ServiceError("IncompleteSignatureException", problems + suffix)
+        return
+    problems = "".join(
+        messages.SIGNATURE_QUERY_PARAMETER.format(name=name)
+        for name in _QUERY_SIGNATURE_PARAMETERS
+        if not query.get(name, [""])[0]
+    )
     if problems:
-        raise ServiceError("IncompleteSignatureException", problems + suffix)
+        raise ServiceError(
+            "IncompleteSignatureException", problems + messages.SIGNATURE_QUERY_SUFFIX
+        )
 
 
 def _header_signature_problems(authorization: str, headers: Mapping[str, str]) -> str:
