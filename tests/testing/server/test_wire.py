@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dynantic.testing import wire
 from dynantic.testing.errors import ServiceError
-from dynantic.testing.model import operation_model
+from dynantic.testing.model import operation_model, service_model
 
 PARAMETERIZED = (
     "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to "
@@ -190,7 +190,23 @@ def test_responses_encode_bytes_as_base64_and_capacity_as_floats() -> None:
 def test_responses_encode_datetimes_as_epoch_seconds() -> None:
     created = datetime(2023, 11, 14, 22, 13, 20, 250000, tzinfo=timezone.utc)
     encoded = wire.encode_response("DescribeTable", {"Table": {"CreationDateTime": created}})
-    assert encoded == {"Table": {"CreationDateTime": 1700000000.25}}
+    assert wire.dumps(encoded) == b'{"Table":{"CreationDateTime":1700000000.25}}'
+
+
+def test_dumps_refuses_values_json_has_no_form_for() -> None:
+    with pytest.raises(TypeError, match="set has no JSON form"):
+        wire.dumps({"SS": {"a"}})
+
+
+def test_values_are_made_json_ready_by_their_shape_for_any_writer() -> None:
+    item_encoder = wire.encoder(service_model().shape_for("AttributeMap"))
+    assert item_encoder is not None
+    item = {"b": {"B": b"\x00\x01"}, "m": {"M": {"bs": {"BS": [b"a"]}}}, "s": {"S": "x"}}
+    assert item_encoder(item) == {
+        "b": {"B": "AAE="},
+        "m": {"M": {"bs": {"BS": ["YQ=="]}}},
+        "s": {"S": "x"},
+    }
 
 
 def test_responses_without_blobs_timestamps_or_doubles_pass_through() -> None:
@@ -235,7 +251,7 @@ def test_modeled_error_members_are_encoded_by_the_error_shape() -> None:
         "The conditional request failed",
         {"Item": {"pk": {"S": "a"}, "b": {"B": b"\x01"}}},
     )
-    assert wire.encode_error(failed) == {
+    assert wire.loads(wire.dumps(wire.encode_error(failed))) == {
         "__type": "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
         "message": "The conditional request failed",
         "Item": {"pk": {"S": "a"}, "b": {"B": "AQ=="}},

@@ -1,8 +1,11 @@
 """Encoding responses and errors by the shapes of botocore's model.
 
 ``bytes`` become base64, ``datetime`` epoch seconds, doubles JSON floats; a
-shape that holds none of these passes through as it is. Errors become the
-service's ``{"__type": "<namespace>#<Code>", "message": …}`` body.
+shape that holds none of these passes through as it is. Responses and errors
+are only made ready for :func:`~dynantic.testing.wire.text.dumps`, which writes
+bytes and datetimes itself, so only their doubles are walked to; :func:`encoder`
+makes values JSON-ready for any writer. Errors become the service's
+``{"__type": "<namespace>#<Code>", "message": …}`` body.
 """
 
 from __future__ import annotations
@@ -41,14 +44,6 @@ def _encode_double(value: object) -> object:
     return float(cast("float", value))
 
 
-_SCALAR_ENCODERS: dict[str, Converter] = {
-    "blob": _encode_blob,
-    "timestamp": _encode_timestamp,
-    "double": _encode_double,
-    "float": _encode_double,
-}
-
-
 def _children(shape: Shape) -> list[Shape]:
     if isinstance(shape, StructureShape):
         return list(shape.members.values())
@@ -59,96 +54,112 @@ def _children(shape: Shape) -> list[Shape]:
     return []
 
 
-@functools.cache
-def _converted_shapes() -> frozenset[str]:
-    """Names of the shapes whose JSON form differs from their boto3 form: those
-    that hold, at any depth, a blob, a timestamp or a double."""
-    model = service_model()
-    shapes = [model.shape_for(name) for name in model.shape_names]
-    converted = {shape.name for shape in shapes if shape.type_name in _SCALAR_ENCODERS}
-    grew = True
-    while grew:
-        grew = False
-        for shape in shapes:
-            if shape.name not in converted and any(
-                child.name in converted for child in _children(shape)
-            ):
-                converted.add(shape.name)
-                grew = True
-    return frozenset(converted)
+class _Encoders:
+    """Converters for the shapes that hold, at any depth, a scalar of one of the
+    kinds ``scalars`` converts; every other shape passes through as it is."""
+
+    def __init__(self, scalars: Mapping[str, Converter]) -> None:
+        self._scalars = scalars
+        self._built: dict[str, Converter] = {}
+
+    @functools.cached_property
+    def _converted(self) -> frozenset[str]:
+        model = service_model()
+        shapes = [model.shape_for(name) for name in model.shape_names]
+        converted = {shape.name for shape in shapes if shape.type_name in self._scalars}
+        grew = True
+        while grew:
+            grew = False
+            for shape in shapes:
+                if shape.name not in converted and any(
+                    child.name in converted for child in _children(shape)
+                ):
+                    converted.add(shape.name)
+                    grew = True
+        return frozenset(converted)
+
+    def encoder(self, shape: Shape) -> Converter | None:
+        """The converter of ``shape``, or ``None`` when nothing in it converts."""
+        if shape.name not in self._converted:
+            return None
+        found = self._built.get(shape.name)
+        if found is not None:
+            return found
+        if isinstance(shape, StructureShape):
+            return self._structure(shape)
+        if isinstance(shape, ListShape):
+            built = self._list(shape)
+        elif isinstance(shape, MapShape):
+            built = self._map(shape)
+        else:
+            built = self._scalars[shape.type_name]
+        self._built[shape.name] = built
+        return built
+
+    def _structure(self, shape: StructureShape) -> Converter:
+        members: dict[str, Converter] = {}
+
+        def encode(value: object) -> object:
+            present = cast("Mapping[str, object]", value)
+            if members.keys().isdisjoint(present):
+                return value  # nothing to convert here: most attribute values
+            encoded: dict[str, object] = {}
+            for name, item in present.items():
+                member = members.get(name)
+                encoded[name] = item if member is None else member(item)
+            return encoded
+
+        # Registered before its members are built: a shape may hold itself.
+        self._built[shape.name] = encode
+        for name, member_shape in shape.members.items():
+            member = self.encoder(member_shape)
+            if member is not None:
+                members[name] = member
+        return encode
+
+    def _list(self, shape: ListShape) -> Converter:
+        member = self.encoder(shape.member)
+        assert member is not None
+
+        def encode(value: object) -> object:
+            return [member(item) for item in cast("list[object]", value)]
+
+        return encode
+
+    def _map(self, shape: MapShape) -> Converter:
+        member = self.encoder(shape.value)
+        assert member is not None
+
+        def encode(value: object) -> object:
+            return {key: member(item) for key, item in cast("Mapping[str, object]", value).items()}
+
+        return encode
 
 
-def _encode_structure(shape: StructureShape) -> Converter:
-    members: dict[str, Converter] = {}
-
-    def encode(value: object) -> object:
-        present = cast("Mapping[str, object]", value)
-        if members.keys().isdisjoint(present):
-            return value  # nothing to convert here: most attribute values
-        encoded: dict[str, object] = {}
-        for name, item in present.items():
-            member = members.get(name)
-            encoded[name] = item if member is None else member(item)
-        return encoded
-
-    _ENCODERS[shape.name] = encode
-    for name, member_shape in shape.members.items():
-        member = encoder(member_shape)
-        if member is not None:
-            members[name] = member
-    return encode
-
-
-def _encode_list(shape: ListShape) -> Converter:
-    member = encoder(shape.member)
-    assert member is not None
-
-    def encode(value: object) -> object:
-        return [member(item) for item in cast("list[object]", value)]
-
-    return encode
-
-
-def _encode_map(shape: MapShape) -> Converter:
-    member = encoder(shape.value)
-    assert member is not None
-
-    def encode(value: object) -> object:
-        return {key: member(item) for key, item in cast("Mapping[str, object]", value).items()}
-
-    return encode
-
-
-_ENCODERS: dict[str, Converter] = {}
+_DOUBLES: dict[str, Converter] = {"double": _encode_double, "float": _encode_double}
+# JSON-ready values: blobs as base64, timestamps as epoch seconds, doubles as floats.
+_JSON_READY = _Encoders({"blob": _encode_blob, "timestamp": _encode_timestamp, **_DOUBLES})
+# For the endpoint's bodies, which wire.dumps writes: it turns bytes and datetimes
+# into base64 and epoch seconds itself, in C, so only doubles are walked to.
+_FOR_DUMPS = _Encoders(_DOUBLES)
 
 
 def encoder(shape: Shape) -> Converter | None:
-    """The encoder of ``shape``, or ``None`` when its boto3 value is already JSON."""
-    if shape.name not in _converted_shapes():
-        return None
-    found = _ENCODERS.get(shape.name)
-    if found is not None:
-        return found
-    if isinstance(shape, StructureShape):
-        return _encode_structure(shape)
-    if isinstance(shape, ListShape):
-        built = _encode_list(shape)
-    elif isinstance(shape, MapShape):
-        built = _encode_map(shape)
-    else:
-        built = _SCALAR_ENCODERS[shape.type_name]
-    _ENCODERS[shape.name] = built
-    return built
+    """The converter making values of ``shape`` JSON-ready (blobs as base64,
+    timestamps as epoch seconds, doubles as floats), or ``None`` when its boto3
+    value is already JSON."""
+    return _JSON_READY.encoder(shape)
 
 
 @functools.cache
 def _output_encoder(operation_name: str) -> Converter | None:
     shape = operation_model(operation_name).output_shape
-    return None if shape is None else encoder(shape)
+    return None if shape is None else _FOR_DUMPS.encoder(shape)
 
 
 def encode_response(operation_name: str, response: Mapping[str, object]) -> object:
-    """The JSON value of a response, by the operation's output shape."""
+    """A response ready for :func:`~dynantic.testing.wire.text.dumps`, by the
+    operation's output shape (doubles made floats)."""
     encode = _output_encoder(operation_name)
     return response if encode is None else encode(response)
 
@@ -189,7 +200,7 @@ def encode_error(error: ServiceError) -> dict[str, object]:
         body[_message_member(error.code)] = error.message
     if error.fields:
         shape = _error_shapes().get(error.code)
-        encode = None if shape is None else encoder(shape)
+        encode = None if shape is None else _FOR_DUMPS.encoder(shape)
         fields = error.fields if encode is None else encode(error.fields)
         body.update(cast("Mapping[str, object]", fields))
     return body
