@@ -69,7 +69,7 @@ def measure(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=200, help="calls per round (fake)")
-    parser.add_argument("--slow-calls", type=int, default=20, help="calls per round (others)")
+    parser.add_argument("--slow-calls", type=int, default=50, help="calls per round (others)")
     parser.add_argument("--rounds", type=int, default=15, help="rounds; the best one counts")
     parser.add_argument("--backends", default=",".join(BACKENDS))
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))

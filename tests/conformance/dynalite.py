@@ -2,8 +2,8 @@
 local server for the test session.
 
 It is installed into ``.cache/dynalite`` under the repository the first time it
-is needed, and started on a free loopback port with tables that change state at
-once.
+is needed (see :mod:`tests.npm_packages`), and started on a free loopback port
+with tables that change state at once.
 """
 
 from __future__ import annotations
@@ -14,54 +14,16 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
+
+from tests.npm_packages import NpmUnavailableError, npm_package
 
 __all__ = ["DYNALITE_VERSION", "DynaliteServer", "DynaliteUnavailableError"]
 
 DYNALITE_VERSION = "4.0.0"
-_REPOSITORY = Path(__file__).resolve().parents[2]
-_CACHE = _REPOSITORY / ".cache" / "dynalite"
-_CLI = _CACHE / "node_modules" / "dynalite" / "cli.js"
 _STARTUP_SECONDS = 20.0
 
-
-class DynaliteUnavailableError(RuntimeError):
-    """dynalite cannot run on this machine; the message says why."""
-
-
-def _installed_version() -> str | None:
-    manifest = _CLI.parent / "package.json"
-    if not manifest.exists():
-        return None
-    for line in manifest.read_text().splitlines():
-        stripped = line.strip()
-        if stripped.startswith('"version"'):
-            return stripped.split(":", 1)[1].strip().strip('",')
-    return None
-
-
-def _install() -> None:
-    npm = shutil.which("npm")
-    if npm is None:
-        raise DynaliteUnavailableError("npm is not on PATH: cannot install dynalite")
-    _CACHE.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [
-            npm,
-            "install",
-            "--prefix",
-            str(_CACHE),
-            "--no-audit",
-            "--no-fund",
-            "--no-save",
-            f"dynalite@{DYNALITE_VERSION}",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise DynaliteUnavailableError(f"npm install dynalite failed:\n{result.stderr}")
+DynaliteUnavailableError = NpmUnavailableError
+"""dynalite cannot run on this machine; the message says why."""
 
 
 def _free_port() -> int:
@@ -75,17 +37,15 @@ class DynaliteServer:
     """One dynalite process on 127.0.0.1; :meth:`stop` ends it."""
 
     def __init__(self) -> None:
+        cli = npm_package("dynalite", DYNALITE_VERSION) / "cli.js"
         node = shutil.which("node")
-        if node is None:
-            raise DynaliteUnavailableError("node is not on PATH: cannot run dynalite")
-        if _installed_version() != DYNALITE_VERSION:
-            _install()
+        assert node is not None  # npm_package made sure of it
         self.port = _free_port()
         self.endpoint_url = f"http://127.0.0.1:{self.port}"
         self._process = subprocess.Popen(
             [
                 node,
-                str(_CLI),
+                str(cli),
                 "--host",
                 "127.0.0.1",
                 "--port",
