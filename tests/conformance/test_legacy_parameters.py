@@ -135,3 +135,30 @@ def test_expression_attribute_names_without_an_expression_are_refused(dynamodb: 
         dynamodb.client.get_item(
             TableName=table, Key={"pk": {"S": "a"}}, ExpressionAttributeNames={"#v": "v"}
         )
+
+
+@known_divergence(
+    MOTO,
+    "runs a legacy key condition whose value does not have the key's type",
+    service="dynalite, whose answers were checked against the live service: KeyConditions "
+    "values of another type than the key are refused",
+)
+def test_key_conditions_of_the_wrong_type_are_a_type_mismatch_whatever_the_operator(
+    dynamodb: Backend,
+) -> None:
+    """No KeyConditionExpression is named: BEGINS_WITH on a Number sort key with a
+    String value is the type mismatch every other operator gets."""
+    table = dynamodb.key_table(sort=("sk", "N"))
+    for operator in ("BEGINS_WITH", "GT"):
+        with service_error(
+            "ValidationException",
+            "One or more parameter values were invalid: Condition parameter type does not "
+            "match schema type",
+        ):
+            dynamodb.client.query(
+                TableName=table,
+                KeyConditions={
+                    "pk": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "a"}]},
+                    "sk": {"ComparisonOperator": operator, "AttributeValueList": [{"S": "1"}]},
+                },
+            )

@@ -85,6 +85,7 @@ class _Parsed:
             FilterExpression=request.get("FilterExpression"),
             ProjectionExpression=request.get("ProjectionExpression"),
         )
+        self.legacy_key = bound.key_condition is None
         if bound.key_condition is not None:
             self.conditions = key_conditions(bound.key_condition)
         else:
@@ -111,7 +112,7 @@ def query(database: Database, request: QueryInputTypeDef) -> dict[str, object]:
         target = read_target(database.table(request["TableName"]), request.get("IndexName"))
         if consistent and target.is_global:
             raise validation_error(messages.CONSISTENT_READ_ON_GLOBAL_INDEX)
-        key_query = _key_query(target, parsed.conditions, parsed.start)
+        key_query = _key_query(target, parsed.conditions, parsed.start, legacy=parsed.legacy_key)
         check_nested_keys(target, parsed.projection, None)
         filter_fetches = check_filter_attributes(
             target, parsed.filter, legacy=parsed.legacy_filter, query=True
@@ -141,7 +142,11 @@ def query(database: Database, request: QueryInputTypeDef) -> dict[str, object]:
 
 
 def _key_query(
-    target: ReadTarget, conditions: Mapping[str, KeyCondition], start: Item | None
+    target: ReadTarget,
+    conditions: Mapping[str, KeyCondition],
+    start: Item | None,
+    *,
+    legacy: bool,
 ) -> KeyQuery:
     """Check the start key and the key conditions together, as the service does."""
     check: StartKeyCheck | None = None
@@ -153,7 +158,7 @@ def _key_query(
             check_start_key_piece(begun, attribute, is_partition=is_partition)
 
         check = check_piece
-    key_query = plan_key_query(target.key_schema, conditions, check)
+    key_query = plan_key_query(target.key_schema, conditions, check, legacy=legacy)
     if start is not None:
         check_table_key(start, target.table)
         check_query_bounds(start, key_query)

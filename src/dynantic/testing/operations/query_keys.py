@@ -49,9 +49,12 @@ def plan_key_query(
     schema: KeySchema,
     conditions: Mapping[str, KeyCondition],
     start_key: StartKeyCheck | None = None,
+    *,
+    legacy: bool = False,
 ) -> KeyQuery:
     """Check ``conditions`` against ``schema`` in the service's order, attribute by
-    attribute (each after ``start_key``'s check of the same attribute)."""
+    attribute (each after ``start_key``'s check of the same attribute).
+    ``legacy``: they come from KeyConditions, not a KeyConditionExpression."""
     extra = [name for name in conditions if name not in schema.names]
     partition_count = len(schema.partition)
     for position, attribute in enumerate(schema.attributes):
@@ -67,7 +70,7 @@ def plan_key_query(
                     messages.KEY_CONDITION_MISSED_KEY.format(name=attribute.name)
                 )
             continue
-        _check_condition(condition, attribute, is_partition=is_partition)
+        _check_condition(condition, attribute, is_partition=is_partition, legacy=legacy)
     if extra:
         raise validation_error(messages.KEY_CONDITION_NOT_SUPPORTED)
     _check_sort_prefix(schema.sort, conditions)
@@ -78,11 +81,14 @@ def plan_key_query(
 
 
 def _check_condition(
-    condition: KeyCondition, attribute: KeyAttribute, *, is_partition: bool
+    condition: KeyCondition, attribute: KeyAttribute, *, is_partition: bool, legacy: bool
 ) -> None:
     if condition.operator not in _INDEXABLE:
         raise validation_error(messages.KEY_CONDITION_NOT_INDEXABLE)
-    if condition.operator == "BEGINS_WITH" and attribute.type == "N":
+    # The expression's own type check; KeyConditions give BEGINS_WITH a Number
+    # value no further (their shape check refuses it), any other value is a
+    # type mismatch below.
+    if condition.operator == "BEGINS_WITH" and attribute.type == "N" and not legacy:
         raise validation_error(messages.KEY_CONDITION_BEGINS_WITH_NUMBER)
     if any(type_code(value) != attribute.type for value in condition.values):
         raise validation_error(messages.KEY_CONDITION_TYPE_MISMATCH)
