@@ -68,6 +68,20 @@ def _holds(
     when=lambda case: case["condition"] in {"m = :m", "l = :l"},
 )
 @known_divergence(
+    DYNALITE,
+    "refuses NOT NOT as a syntax error",
+    service="AWS DynamoDB developer guide, 'Comparison operator and function reference': "
+    "condition ::= ... | NOT condition, so NOT applies to any condition, a negated one too",
+    when=lambda case: case["condition"] == "NOT NOT n = :v",
+)
+@known_divergence(
+    MOTO,
+    "fails inside the mock with ValueError on NOT NOT",
+    service="AWS DynamoDB developer guide, 'Comparison operator and function reference': "
+    "condition ::= ... | NOT condition, so NOT applies to any condition, a negated one too",
+    when=lambda case: case["condition"] == "NOT NOT n = :v",
+)
+@known_divergence(
     MOTO,
     "fails inside the mock with TypeError when the operands' types differ",
     service="AWS DynamoDB developer guide, 'Comparison operator and function reference': "
@@ -92,6 +106,7 @@ def _holds(
         ("n = :v AND s = :w", {":v": {"N": "5"}, ":w": {"S": "nope"}}, False),
         ("n = :v OR s = :w", {":v": {"N": "5"}, ":w": {"S": "nope"}}, True),
         ("NOT n = :v", {":v": {"N": "5"}}, False),
+        ("NOT NOT n = :v", {":v": {"N": "5"}}, True),
         (
             "(n = :v OR n = :w) AND NOT s = :x",
             {":v": {"N": "1"}, ":w": {"N": "5"}, ":x": {"S": "q"}},

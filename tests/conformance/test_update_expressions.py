@@ -194,6 +194,34 @@ def test_remove_deletes_attributes_and_ignores_missing_ones(dynamodb: Backend) -
 
 @known_divergence(
     DYNALITE,
+    "refuses REMOVE of a nested path on an item that does not exist",
+    service="the live service, as ScyllaDB's Alternator suite records it "
+    "(test_nested_attribute_remove_from_missing_item): REMOVE x.y and REMOVE x[0] on a missing "
+    "item are ignored",
+)
+@known_divergence(
+    MOTO,
+    "refuses REMOVE of a nested path on an item that does not exist",
+    service="the live service, as ScyllaDB's Alternator suite records it "
+    "(test_nested_attribute_remove_from_missing_item): REMOVE x.y and REMOVE x[0] on a missing "
+    "item are ignored",
+)
+def test_remove_of_a_nested_path_on_a_missing_item_creates_it_with_its_key(
+    dynamodb: Backend,
+) -> None:
+    """On an existing item without ``x`` the same paths are invalid; on a missing
+    item they are ignored, and the update creates the item, as any update does."""
+    table = dynamodb.key_table()
+    assert _update(dynamodb, table, "REMOVE x.y") == {"Attributes": {"pk": {"S": "a"}}}
+    dynamodb.client.delete_item(TableName=table, Key=KEY)
+    assert _update(dynamodb, table, "REMOVE x[0]") == {"Attributes": {"pk": {"S": "a"}}}
+    assert without_volatile(dynamodb.client.get_item(TableName=table, Key=KEY)) == {
+        "Item": {"pk": {"S": "a"}}
+    }
+
+
+@known_divergence(
+    DYNALITE,
     "applies REMOVE l[0], l[2] one after the other and keeps [2, 3]",
     service="AWS DynamoDB developer guide, 'Update expressions': every path is resolved "
     "against the item before the update",
