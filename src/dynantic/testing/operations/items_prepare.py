@@ -186,27 +186,8 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
         raise validation_error(messages.PUT_RETURN_VALUES)
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.ITEM_TOO_LARGE)
-    return _new_put(
-        (
-            request["TableName"],
-            item,
-            _condition(
-                request.get("Expected"),
-                request.get("ConditionalOperator"),
-                request.get("ConditionExpression"),
-                request.get("ExpressionAttributeNames"),
-                request.get("ExpressionAttributeValues"),
-            )
-            if conditional
-            else None,
-            return_values,
-            request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
-            _capacity(request.get("ReturnConsumedCapacity")),
-            request.get("ReturnItemCollectionMetrics") == "SIZE",
-            item,
-            size,
-        )
-    )
+    options = _write_options(request, conditional, return_values)
+    return _new_put((request["TableName"], item, *options, item, size))
 
 
 def prepare_update(request: UpdateItemInputTypeDef) -> PreparedUpdate:
@@ -270,24 +251,32 @@ def prepare_delete(request: DeleteItemInputTypeDef) -> PreparedDelete:
     return_values = request.get("ReturnValues") or "NONE"
     if return_values not in _OLD_OR_NOTHING:
         raise validation_error(messages.DELETE_RETURN_VALUES)
-    return _new_delete(
-        (
-            request["TableName"],
-            key,
-            _condition(
-                request.get("Expected"),
-                request.get("ConditionalOperator"),
-                request.get("ConditionExpression"),
-                request.get("ExpressionAttributeNames"),
-                request.get("ExpressionAttributeValues"),
-            )
-            if conditional
-            else None,
-            return_values,
-            request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
-            _capacity(request.get("ReturnConsumedCapacity")),
-            request.get("ReturnItemCollectionMetrics") == "SIZE",
+    options = _write_options(request, conditional, return_values)
+    return _new_delete((request["TableName"], key, *options))
+
+
+def _write_options(
+    request: PutItemInputTypeDef | DeleteItemInputTypeDef, conditional: bool, return_values: str
+) -> tuple[BoundCondition | None, str, bool, str | None, bool]:
+    """What a put and a delete share after their own checks: the condition (bound
+    last, so its errors come after theirs), what to return, capacity, metrics."""
+    condition = (
+        _condition(
+            request.get("Expected"),
+            request.get("ConditionalOperator"),
+            request.get("ConditionExpression"),
+            request.get("ExpressionAttributeNames"),
+            request.get("ExpressionAttributeValues"),
         )
+        if conditional
+        else None
+    )
+    return (
+        condition,
+        return_values,
+        request.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD",
+        _capacity(request.get("ReturnConsumedCapacity")),
+        request.get("ReturnItemCollectionMetrics") == "SIZE",
     )
 
 
