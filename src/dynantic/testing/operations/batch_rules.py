@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_TRANSACTION_BYTES",
+    "TRANSACTION_FACTOR",
     "batch_read_error",
     "batch_write_error",
     "fails_whole_transaction",
@@ -33,6 +34,10 @@ __all__ = [
 
 MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
 """DynamoDB: the items of one transaction, written or read, hold at most 4 MB together."""
+
+TRANSACTION_FACTOR = 2.0
+"""Transactions charge every action twice (a write to prepare and to commit it; a
+read as two strongly consistent reads)."""
 
 
 def _prefix(template: str) -> str:

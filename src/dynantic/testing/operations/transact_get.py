@@ -32,6 +32,7 @@ from dynantic.testing.engine.values import encode_item
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.batch_rules import (
     MAX_TRANSACTION_BYTES,
+    TRANSACTION_FACTOR,
     batch_read_error,
     fails_whole_transaction,
     item_identity,
@@ -48,9 +49,6 @@ if TYPE_CHECKING:
     from dynantic.testing.engine.database import Database
 
 __all__ = ["transact_get_items"]
-
-# Transactional reads are charged twice, as strongly consistent reads.
-TRANSACTION_FACTOR = 2.0
 
 
 @operation("TransactGetItems")

@@ -36,6 +36,7 @@ from dynantic.testing.engine.values import item_size
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.batch_rules import (
     MAX_TRANSACTION_BYTES,
+    TRANSACTION_FACTOR,
     batch_read_error,
     fails_whole_transaction,
     item_identity,
@@ -71,10 +72,6 @@ if TYPE_CHECKING:
     from dynantic.testing.engine.database import Database
 
 __all__ = ["transact_write_items"]
-
-
-# Transactions charge every action twice: once to prepare it, once to commit it.
-TRANSACTION_FACTOR = 2.0
 
 
 @operation("TransactWriteItems")
