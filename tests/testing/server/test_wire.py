@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from dynantic.testing import wire
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.model import operation_model, service_model
+from dynantic.testing.wire import text as text_module
 
 PARAMETERIZED = (
     "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to "
@@ -173,6 +174,32 @@ def test_text_that_is_not_json_is_a_bare_serialization_exception(text: bytes) ->
     with pytest.raises(ServiceError) as raised:
         wire.loads(text)
     assert (raised.value.code, raised.value.message) == ("SerializationException", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(b'{"a":1}', {"a": 1}), (b' \r\n\t{"a": [1, "x"]} \n', {"a": [1, "x"]}), (b"[]", [])],
+)
+def test_json_with_whitespace_around_it_is_read(text: bytes, expected: object) -> None:
+    assert wire.loads(text) == expected
+
+
+@pytest.mark.parametrize("text", [b'{"a":1}x', b'{"a":1}{"b":2}', b"", b"  ", b'{"a":1} ,'])
+def test_anything_after_the_value_or_no_value_is_a_serialization_exception(text: bytes) -> None:
+    with pytest.raises(ServiceError) as raised:
+        wire.loads(text)
+    assert raised.value.code == "SerializationException"
+
+
+def test_dumps_writes_the_same_without_the_c_writer(monkeypatch: pytest.MonkeyPatch) -> None:
+    value = {"Item": {"b": {"B": b"\x00"}, "s": {"S": "é"}, "n": {"N": "1"}}, "C": 1.5, "t": True}
+    written = wire.dumps(value)
+    monkeypatch.setattr(text_module, "_C_WRITER", None)
+    assert (
+        wire.dumps(value)
+        == written
+        == ('{"Item":{"b":{"B":"AA=="},"s":{"S":"é"},"n":{"N":"1"}},"C":1.5,"t":true}'.encode())
+    )
 
 
 def test_responses_encode_bytes_as_base64_and_capacity_as_floats() -> None:
