@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dynantic.testing.engine.definition import IndexDefinition, Projection, TableDefinition
-from dynantic.testing.engine.partitions import TOKEN_SPACE, Top, partition_token
+from dynantic.testing.engine.partitions import TOKEN_SPACE, Top, _number_bytes, partition_token
 from dynantic.testing.engine.table import KeyAttribute, KeySchema, Table
 from dynantic.testing.engine.values import AttributeValue, Item
 
@@ -118,6 +119,33 @@ def test_scan_order_follows_partition_tokens() -> None:
 def test_partition_tokens_are_stable_and_in_the_token_space() -> None:
     assert partition_token("a") == partition_token("a")
     assert 0 <= partition_token(("a", Decimal(1))) < TOKEN_SPACE
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        # The service's internal form is base-100 digits behind an exponent byte:
+        # the layout of Oracle's NUMBER, whose encodings of these are well known.
+        ("0", "80"),
+        ("1", "c102"),
+        ("-1", "3e6466"),
+        ("100", "c202"),
+        ("1E+2", "c202"),
+        ("0.5", "c033"),
+        ("123.456", "c202182e3d"),
+        ("-123.456", "3d644e382966"),
+        ("10E-1", "c102"),
+        ("9" * 38, "d3" + "64" * 19),
+        ("-" + "9" * 38, "2c" + "02" * 19 + "66"),  # 19 digit bytes: still the terminator
+        ("-" + "9" * 38 + "00", "2b" + "02" * 19 + "66"),
+    ],
+)
+def test_numbers_are_hashed_in_the_services_byte_form(number: str, expected: str) -> None:
+    assert _number_bytes(Decimal(number)).hex() == expected
+
+
+def test_a_negative_number_of_twenty_digit_bytes_has_no_terminator() -> None:
+    assert _number_bytes(Decimal("-1" + "1" * 39)).hex() == "2b" + "5a" * 20
 
 
 def test_top_sorts_after_every_key_value() -> None:

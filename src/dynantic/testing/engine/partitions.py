@@ -15,7 +15,7 @@ from typing import Generic, TypeVar, cast
 
 from sortedcontainers import SortedDict, SortedList
 
-from dynantic.testing.engine.values import Item, format_number
+from dynantic.testing.engine.values import Item
 
 __all__ = ["TOKEN_SPACE", "PartitionStore", "Top", "partition_token", "tokens_after"]
 
@@ -26,23 +26,61 @@ TOKEN_SPACE = 1 << 64
 """Tokens are 64-bit: segment ``s`` of ``n`` holds tokens ``[s·2⁶⁴/n, (s+1)·2⁶⁴/n)``."""
 
 
+# DynamoDB places a partition by the MD5 digest of this salt followed by the key's
+# bytes, and a Scan visits partitions in digest order: a Scan of string keys k1 to
+# k15 on the live service returns them in exactly this order (see
+# docs/dynamodb-facts.md, "Scan order").
+_SALT = b"Outliers"
+
+
+def _number_bytes(number: Decimal) -> bytes:
+    """A number's bytes as the service hashes them: an exponent byte, then the
+    digits in base 100, one byte each; the bytes of a negative number are
+    complemented, and end with 102 when there are fewer than 20 of them."""
+    if not number:
+        return b"\x80"
+    negative, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # a key number is finite
+    while digits[-1] == 0:  # (not normalize(): it rounds to the context's precision)
+        digits, exponent = digits[:-1], exponent + 1
+    point = len(digits) + exponent  # value = 0.d1d2... * 10**point
+    if point % 2:  # align the digits on a power of 100
+        digits, point = (0, *digits), point + 1
+    if len(digits) % 2:
+        digits = (*digits, 0)
+    hundreds = [digits[i] * 10 + digits[i + 1] for i in range(0, len(digits), 2)]
+    scale = point // 2
+    if negative:
+        encoded = bytes([(63 - scale) & 0xFF, *(101 - pair for pair in hundreds)])
+        return encoded + b"\x66" if len(hundreds) < 20 else encoded
+    return bytes([(scale + 192) & 0xFF, *(pair + 1 for pair in hundreds)])
+
+
 def _token_bytes(value: object) -> bytes:
     if isinstance(value, str):
-        return b"S" + value.encode("utf-8")
+        return value.encode("utf-8")
     if isinstance(value, Decimal):
-        return b"N" + format_number(value).encode("ascii")
+        return _number_bytes(value)
     if isinstance(value, bytes):
-        return b"B" + value
+        return value
     if isinstance(value, tuple):
+        # A key of several attributes (a multi-attribute index key): how the
+        # service hashes it is not published; each member is tagged by its type.
         members = cast("tuple[object, ...]", value)
-        return b"\x00".join(_token_bytes(member) for member in members)
+        return b"\x00".join(_tagged_bytes(member) for member in members)
     raise TypeError(f"not a key value: {value!r}")
 
 
+def _tagged_bytes(value: object) -> bytes:
+    tag = b"S" if isinstance(value, str) else b"N" if isinstance(value, Decimal) else b"B"
+    return tag + _token_bytes(value)
+
+
 def partition_token(partition: object) -> int:
-    """A stable 64-bit hash of a partition key (a value, or a tuple of values)."""
-    digest = hashlib.blake2b(_token_bytes(partition), digest_size=8).digest()
-    return int.from_bytes(digest, "big")
+    """Where a partition key (a value, or a tuple of values) sits in the table's
+    hash space: the first 64 bits of its digest, as the service computes it."""
+    digest = hashlib.md5(_SALT + _token_bytes(partition), usedforsecurity=False).digest()
+    return int.from_bytes(digest[:8], "big")
 
 
 def tokens_after(
