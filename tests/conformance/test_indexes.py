@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tests.table_shapes import indexed_table
 
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.literals import KeyTypeType
 
 
 def _table_with_indexes(dynamodb: Backend) -> str:
@@ -227,3 +232,123 @@ def test_select_all_attributes_on_a_keys_only_index_is_refused(dynamodb: Backend
             ExpressionAttributeValues={":x": {"S": "x"}},
             Select="ALL_ATTRIBUTES",
         )
+
+
+def _tied_index_table(dynamodb: Backend, index_key: list[tuple[str, KeyTypeType]]) -> str:
+    """A (pk, sk) table of strings with one global index keyed ``index_key``
+    ((name, HASH|RANGE) pairs, string attributes, KEYS_ONLY)."""
+    name = dynamodb.table_name()
+    names = {"pk", "sk"} | {attribute for attribute, _ in index_key}
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": attribute, "AttributeType": "S"} for attribute in sorted(names)
+        ],
+        BillingMode="PAY_PER_REQUEST",
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "tied",
+                "KeySchema": [
+                    {"AttributeName": attribute, "KeyType": kind} for attribute, kind in index_key
+                ],
+                "Projection": {"ProjectionType": "KEYS_ONLY"},
+            }
+        ],
+    )
+    return name
+
+
+def _query_keys(
+    dynamodb: Backend, name: str, condition: str, value: str, **extra: object
+) -> list[tuple[str, str]]:
+    found = dynamodb.client.query(
+        TableName=name,
+        IndexName="tied",
+        KeyConditionExpression=condition,
+        ExpressionAttributeValues={":v": {"S": value}},
+        **extra,  # type: ignore[arg-type]  # ScanIndexForward or Limit
+    )
+    return [(item["pk"]["S"], item["sk"]["S"]) for item in found["Items"]]
+
+
+@known_divergence(
+    MOTO,
+    "orders entries with the same index key by the table key",
+    service="dynalite's index tests, run against the live service, expect this order",
+)
+def test_entries_with_the_same_index_key_follow_the_digest_of_the_table_key(
+    dynamodb: Backend,
+) -> None:
+    # Six items share the index key; the service orders them by the MD5 digest
+    # of the table key attributes the index key lacks (here pk, then sk).
+    name = _tied_index_table(dynamodb, [("g", "HASH")])
+    keys = [("a", "a"), ("b", "b"), ("c", "e"), ("c", "d"), ("d", "a"), ("e", "a")]
+    for pk, sk in keys:
+        dynamodb.put_items(name, {"pk": {"S": pk}, "sk": {"S": sk}, "g": {"S": "same"}})
+    expected = [("b", "b"), ("a", "a"), ("c", "e"), ("e", "a"), ("d", "a"), ("c", "d")]
+    assert _query_keys(dynamodb, name, "g = :v", "same") == expected
+    assert _query_keys(dynamodb, name, "g = :v", "same", ScanIndexForward=False) == expected[::-1]
+
+
+@known_divergence(
+    DYNALITE,
+    "includes the index's own partition key in the digest",
+    service="a query of the live service on an index sharing the table's partition key "
+    "(awslabs/dynein issue 221) lists tied entries in the digest order of the sort key alone",
+)
+@known_divergence(
+    MOTO,
+    "orders entries with the same index key by the table key",
+    service="awslabs/dynein issue 221, a query of the live service",
+)
+def test_ties_leave_out_table_key_attributes_the_index_key_holds(dynamodb: Backend) -> None:
+    name = _tied_index_table(dynamodb, [("pk", "HASH"), ("g", "RANGE")])
+    sort_keys = [
+        "q#Tx12IZ3FXZVJ0NB#meta",
+        "q#Tx1W4DS0L22WOW0#meta",
+        "q#Tx269YJS2EDQJS1#meta",
+        "q#Tx28ZVOED5GOL1C#meta",
+        "q#Tx39IVDF6JEK0ZZ#meta",
+        "q#TxBE62XOV5GDXN#meta",
+        "q#TxR7GGCCSRK57C#meta",
+    ]
+    for sk in sort_keys:
+        dynamodb.put_items(name, {"pk": {"S": "B001TOQ8J8"}, "sk": {"S": sk}, "g": {"S": "yes-no"}})
+    found = _query_keys(dynamodb, name, "pk = :v", "B001TOQ8J8")
+    assert [sk for _pk, sk in found] == [
+        "q#Tx28ZVOED5GOL1C#meta",
+        "q#Tx1W4DS0L22WOW0#meta",
+        "q#TxBE62XOV5GDXN#meta",
+        "q#TxR7GGCCSRK57C#meta",
+        "q#Tx269YJS2EDQJS1#meta",
+        "q#Tx39IVDF6JEK0ZZ#meta",
+        "q#Tx12IZ3FXZVJ0NB#meta",
+    ]
+
+
+@known_divergence(
+    MOTO,
+    "orders entries with the same index key by the table key",
+    service="dynalite's index tests, run against the live service, page in this order",
+)
+def test_index_pages_resume_among_tied_entries(dynamodb: Backend) -> None:
+    name = _tied_index_table(dynamodb, [("g", "HASH")])
+    keys = [("a", "a"), ("b", "b"), ("c", "e"), ("c", "d"), ("d", "a"), ("e", "a")]
+    for pk, sk in keys:
+        dynamodb.put_items(name, {"pk": {"S": pk}, "sk": {"S": sk}, "g": {"S": "same"}})
+    first = dynamodb.client.query(
+        TableName=name,
+        IndexName="tied",
+        KeyConditionExpression="g = :v",
+        ExpressionAttributeValues={":v": {"S": "same"}},
+        Limit=4,
+    )
+    assert first["LastEvaluatedKey"] == {"pk": {"S": "e"}, "sk": {"S": "a"}, "g": {"S": "same"}}
+    rest = _query_keys(
+        dynamodb, name, "g = :v", "same", ExclusiveStartKey=first["LastEvaluatedKey"]
+    )
+    assert rest == [("d", "a"), ("c", "d")]

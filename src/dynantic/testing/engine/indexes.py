@@ -4,19 +4,21 @@ An index holds a reference to each table item that carries all of the index's
 key attributes (an item missing one is simply absent: indexes are sparse). Its
 partitions are keyed by the tuple of partition-key values (global indexes may
 have up to four partition-key and four sort-key attributes) and ordered by the
-tuple of sort-key values followed by the table's key, so that every entry has a
-distinct, total position and ``LastEvaluatedKey`` can carry index and table
-keys. Projections are applied when items are read, not when stored.
+tuple of sort-key values, then the service's order among entries with the same
+index key (:func:`~dynantic.testing.engine.partitions.tie_token`), then the
+table's key, so that every entry has a distinct, total position and
+``LastEvaluatedKey`` can carry index and table keys. Projections are applied
+when items are read, not when stored.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from dynantic.testing import messages
-from dynantic.testing.engine.partitions import PartitionStore
+from dynantic.testing.engine.partitions import PartitionStore, tie_token
 from dynantic.testing.engine.table import stored_size
 from dynantic.testing.engine.values import AttributeValue, Item, item_size, type_code
 from dynantic.testing.errors import validation_error
@@ -25,14 +27,15 @@ if TYPE_CHECKING:
     from sortedcontainers import SortedDict
 
     from dynantic.testing.engine.definition import IndexDefinition
-    from dynantic.testing.engine.table import KeySchema
+    from dynantic.testing.engine.table import KeySchema, KeyValue
 
 __all__ = ["IndexOrder", "IndexPartition", "SecondaryIndex"]
 
 IndexPartition: TypeAlias = tuple[AttributeValue, ...]
 """The values of an index's partition-key attributes, in key-schema order."""
-IndexOrder: TypeAlias = tuple[AttributeValue, ...]
-"""An entry's position in its partition: index sort-key values, then the table key."""
+IndexOrder: TypeAlias = tuple[AttributeValue | int, ...]
+"""An entry's position in its partition: index sort-key values, the tie token,
+then the table key."""
 
 
 class SecondaryIndex:
@@ -52,6 +55,9 @@ class SecondaryIndex:
         self._partition_names = tuple(a.name for a in self.key_schema.partition)
         self._sort_names = tuple(a.name for a in self.key_schema.sort)
         self._table_key_names = tuple(a.name for a in table_key_schema.attributes)
+        index_names = {a.name for a in self.key_schema.attributes}
+        # Entries with the same index key are told apart by these.
+        self._tie_names = tuple(n for n in self._table_key_names if n not in index_names)
         self._key_names = frozenset(
             self._partition_names + self._sort_names + self._table_key_names
         )
@@ -91,12 +97,19 @@ class SecondaryIndex:
         """Where ``item`` sits in the index, or ``None`` if it lacks an index key."""
         try:
             partition = tuple(item[name] for name in self._partition_names)
-            order = tuple(item[name] for name in self._sort_names) + tuple(
-                item[name] for name in self._table_key_names
-            )
+            order = self.order_of(item)
         except KeyError:
             return None
         return partition, order
+
+    def order_of(self, key: Item) -> IndexOrder:
+        """The place in its partition of the entry for ``key`` (an item, or the
+        table and index key attributes of one)."""
+        return (
+            *(key[name] for name in self._sort_names),
+            tie_token(tuple(cast("KeyValue", key[name]) for name in self._tie_names)),
+            *(key[name] for name in self._table_key_names),
+        )
 
     def replace(self, old: Item | None, new: Item | None) -> None:
         """Move the index from holding ``old`` (if any) to holding ``new`` (if any)."""

@@ -17,7 +17,14 @@ from sortedcontainers import SortedDict, SortedList
 
 from dynantic.testing.engine.values import Item
 
-__all__ = ["TOKEN_SPACE", "PartitionStore", "Top", "partition_token", "tokens_after"]
+__all__ = [
+    "TOKEN_SPACE",
+    "PartitionStore",
+    "Top",
+    "partition_token",
+    "tie_token",
+    "tokens_after",
+]
 
 PartitionT = TypeVar("PartitionT", bound=Hashable)
 OrderT = TypeVar("OrderT")
@@ -81,6 +88,17 @@ def partition_token(partition: object) -> int:
     hash space: the first 64 bits of its digest, as the service computes it."""
     digest = hashlib.md5(_SALT + _token_bytes(partition), usedforsecurity=False).digest()
     return int.from_bytes(digest[:8], "big")
+
+
+def tie_token(values: tuple[str | Decimal | bytes, ...]) -> int:
+    """Where an index entry sits among entries with the same index key: the
+    digest of the table key attributes the index key lacks, their bytes run
+    together (hash key first). ``0`` when there are none (the index key then
+    names one item)."""
+    if not values:
+        return 0
+    data = b"".join([_token_bytes(value) for value in values])
+    return int.from_bytes(hashlib.md5(_SALT + data, usedforsecurity=False).digest()[:8], "big")
 
 
 def tokens_after(

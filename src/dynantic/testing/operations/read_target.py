@@ -2,8 +2,9 @@
 
 Both keep their items in partitions visited in the order of their partition
 token. A table orders a partition by its sort key value; an index by the tuple
-of its sort-key values followed by the table key, so every entry has its own
-place. A table without a sort key holds one item per partition.
+of its sort-key values, then the order the service gives entries with the same
+index key, then the table key, so every entry has its own place. A table
+without a sort key holds one item per partition.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ __all__ = [
     "segment_tokens",
 ]
 
-OrderKey: TypeAlias = "KeyValue | tuple[AttributeValue | Top, ...]"
+OrderKey: TypeAlias = "KeyValue | tuple[AttributeValue | int | Top, ...]"
 """A row's place in its partition: a sort key value (tables), or a tuple (indexes)."""
 PartitionKey: TypeAlias = Hashable
 """A partition's key: a value (tables), or the tuple of partition-key values (indexes)."""
@@ -113,9 +114,7 @@ class ReadTarget:
         if self.index is None:
             sort_key = self.table.sort_key
             return None if sort_key is None else cast("KeyValue", key[sort_key.name])
-        names = [a.name for a in self.index.key_schema.sort]
-        names += [a.name for a in self.table.key_schema.attributes]
-        return tuple(key[name] for name in names)
+        return self.index.order_of(key)
 
     def start(self, key: Item) -> ScanStart:
         """Where a scan resumes after the item with this key."""
