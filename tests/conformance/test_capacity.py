@@ -152,3 +152,88 @@ def test_transactions_cost_twice(dynamodb: Backend) -> None:
     assert written.get("ConsumedCapacity") == [
         {"TableName": table, "CapacityUnits": 2.0, "WriteCapacityUnits": 2.0}
     ]
+
+
+# Items whose size the service's formula gives exactly, one per rule: attribute
+# names count their UTF-8 bytes, numbers about a byte per two significant digits
+# plus one (a negative one more), maps and lists 3 bytes plus 1 per element,
+# BOOL and NULL 1 byte, sets the sum of their members.
+_SIZED_ITEMS: dict[str, tuple[dict[str, AttributeValueTypeDef], int]] = {
+    # "pk" + "a"; "n" + 4 (five digits); "neg" + 6 (seven digits, negative); "e" + 4:
+    # digits pair up around the decimal point, so "123.4" needs three pairs
+    "numbers": (
+        {
+            "pk": {"S": "a"},
+            "n": {"N": "123.45"},
+            "neg": {"N": "-1234567"},
+            "e": {"N": "123.4"},
+        },
+        22,
+    ),
+    # "m" + 3 + (1 + "k" + BOOL) + (1 + "l" + 3 + (1 + NULL) + (1 + "xy"))
+    "containers": (
+        {
+            "pk": {"S": "a"},
+            "m": {"M": {"k": {"BOOL": True}, "l": {"L": [{"NULL": True}, {"S": "xy"}]}}},
+        },
+        20,
+    ),
+    # "ss" + "ab" + "c", "bs" + 2 bytes, "ns" + 2 ("1") + 3 ("-10", one digit, negative)
+    "sets": (
+        {
+            "pk": {"S": "a"},
+            "ss": {"SS": ["ab", "c"]},
+            "bs": {"BS": [b"\x00\x01"]},
+            "ns": {"NS": ["1", "-10"]},
+        },
+        19,
+    ),
+    # a 255-character attribute name holding an empty string
+    "long name": ({"pk": {"S": "a"}, "n" * 255: {"S": ""}}, 258),
+}
+
+
+@known_divergence(
+    MOTO,
+    "charges one write unit whatever the item size",
+    service="AWS DynamoDB developer guide, 'Read/write capacity mode': 1 WCU per 1 KB written",
+    when=lambda case: case["extra"] == 1,
+)
+@pytest.mark.parametrize("extra", [0, 1])
+@pytest.mark.parametrize("shape", list(_SIZED_ITEMS))
+def test_item_size_counts_names_numbers_containers_and_sets(
+    dynamodb: Backend, shape: str, extra: int
+) -> None:
+    """Padded to exactly 1,024 bytes the item costs one write unit; a byte more, two."""
+    item, size = _SIZED_ITEMS[shape]
+    padded = {**item, "pad": {"S": "x" * (1024 + extra - size - len("pad"))}}
+    table = dynamodb.key_table()
+    put = dynamodb.client.put_item(TableName=table, Item=padded, ReturnConsumedCapacity="TOTAL")
+    assert put.get("ConsumedCapacity") == {"TableName": table, "CapacityUnits": 1.0 + extra}
+
+
+@known_divergence(
+    DYNALITE,
+    "ignores ConsistentRead on Scan and charges an eventually consistent read",
+    service="AWS DynamoDB API reference, Scan: ConsistentRead true makes the scan strongly "
+    "consistent; developer guide, 'Read/write capacity mode': 1 RCU per 4 KB read strongly "
+    "consistent, half that eventually consistent",
+    when=lambda case: case["consistent"] is True,
+)
+@known_divergence(
+    MOTO,
+    "hard-codes capacity units instead of rounding item sizes",
+    service="AWS DynamoDB developer guide, 'Read/write capacity mode': 1 RCU per 4 KB read "
+    "strongly consistent, half that eventually consistent",
+    when=lambda case: case["consistent"] is True,
+)
+@pytest.mark.parametrize(("consistent", "units"), [(False, 1.0), (True, 2.0)])
+def test_scan_costs_by_its_read_consistency(
+    dynamodb: Backend, consistent: bool, units: float
+) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, _item(3000), {"pk": {"S": "b"}, "v": {"S": "x" * 3000}})
+    scanned = dynamodb.client.scan(
+        TableName=table, ConsistentRead=consistent, ReturnConsumedCapacity="TOTAL"
+    )
+    assert scanned.get("ConsumedCapacity") == {"TableName": table, "CapacityUnits": units}
