@@ -237,3 +237,58 @@ def test_scan_costs_by_its_read_consistency(
         TableName=table, ConsistentRead=consistent, ReturnConsumedCapacity="TOTAL"
     )
     assert scanned.get("ConsumedCapacity") == {"TableName": table, "CapacityUnits": units}
+
+
+def _local_index_table(dynamodb: Backend) -> str:
+    """Keys pk/sk (S); local index by-l on l (S), keys only."""
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+            {"AttributeName": "l", "AttributeType": "S"},
+        ],
+        LocalSecondaryIndexes=[
+            {
+                "IndexName": "by-l",
+                "KeySchema": [
+                    {"AttributeName": "pk", "KeyType": "HASH"},
+                    {"AttributeName": "l", "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "KEYS_ONLY"},
+            }
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    return name
+
+
+@known_divergence(
+    MOTO,
+    "reports no Table share and no index share for a local index query",
+    service="AWS DynamoDB API reference, ConsumedCapacity: with INDEXES, the units consumed "
+    "on the table and on each index the operation accessed",
+)
+def test_a_local_index_query_that_finds_nothing_reads_nothing_from_the_table(
+    dynamodb: Backend,
+) -> None:
+    """Asking for attributes the index does not project makes DynamoDB fetch them from
+    the table for each entry found: with no entry, the table share is nothing."""
+    table = _local_index_table(dynamodb)
+    found = dynamodb.client.query(
+        TableName=table,
+        IndexName="by-l",
+        KeyConditionExpression="pk = :a",
+        ExpressionAttributeValues={":a": {"S": "a"}},
+        Select="ALL_ATTRIBUTES",
+        ReturnConsumedCapacity="INDEXES",
+    )
+    capacity = found.get("ConsumedCapacity", {})
+    index_units = capacity.get("LocalSecondaryIndexes", {}).get("by-l", {}).get("CapacityUnits")
+    assert capacity.get("Table") == {"CapacityUnits": 0.0}
+    assert capacity.get("CapacityUnits") == index_units

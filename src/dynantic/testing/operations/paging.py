@@ -128,7 +128,8 @@ def _capacity(request: ReadRequest, page: Page) -> dict[str, object] | None:
         units = read_units(page.read_bytes, consistent=False)
         return consumed_capacity(mode, name, 0.0, global_indexes={index.name: units})
     index_units = read_units(page.read_bytes, consistent=request.consistent)
+    # The table is read only for the entries the index found: none, no table read.
     table_units = 0.0
-    if request.selection.fetch or request.filter_fetches:
+    if page.fetched_bytes:
         table_units = read_units(page.fetched_bytes, consistent=request.consistent)
     return consumed_capacity(mode, name, table_units, local_indexes={index.name: index_units})
