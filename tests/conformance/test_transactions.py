@@ -262,3 +262,31 @@ def test_an_empty_key_value_fails_the_transaction_request(dynamodb: Backend) -> 
         dynamodb.client.transact_write_items(
             TransactItems=[{"Delete": {"TableName": table, "Key": {"pk": {"S": ""}}}}]
         )
+
+
+@known_divergence(
+    MOTO,
+    "ignores ClientRequestToken and reports no capacity for transactions",
+    service="AWS DynamoDB API reference, TransactWriteItems: ClientRequestToken (a repeated "
+    "call reports the read units of reading the items); the live service's figures, recorded "
+    "by public conformance captures: a transactional read of each item at the size the first "
+    "call was charged on",
+)
+def test_a_repeated_transaction_is_charged_as_reading_what_the_first_one_wrote(
+    dynamodb: Backend,
+) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "v": {"S": "x" * 5000}})
+    token = uuid.uuid4().hex
+    capacities = [
+        dynamodb.client.transact_write_items(
+            TransactItems=[{"Delete": {"TableName": table, "Key": {"pk": {"S": "a"}}}}],
+            ClientRequestToken=token,
+            ReturnConsumedCapacity="TOTAL",
+        ).get("ConsumedCapacity")
+        for _ in range(2)
+    ]
+    assert capacities == [
+        [{"TableName": table, "CapacityUnits": 10.0, "WriteCapacityUnits": 10.0}],
+        [{"TableName": table, "CapacityUnits": 4.0, "ReadCapacityUnits": 4.0}],
+    ]

@@ -91,7 +91,38 @@ def test_a_repeated_call_reports_the_capacity_of_reading_the_items(
         {"TableName": SIMPLE, "CapacityUnits": 2.0, "WriteCapacityUnits": 2.0}
     ]
     assert again.get("ConsumedCapacity") == [
-        {"TableName": SIMPLE, "CapacityUnits": 1.0, "ReadCapacityUnits": 1.0}
+        {"TableName": SIMPLE, "CapacityUnits": 2.0, "ReadCapacityUnits": 2.0}
+    ]
+
+
+def test_a_repeated_delete_is_charged_on_the_item_it_deleted(fake: FakeDynamoDBClient) -> None:
+    fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "a"}, "v": {"S": "x" * 9000}})
+    delete: list[TransactWriteItemTypeDef] = [
+        {"Delete": {"TableName": SIMPLE, "Key": {"pk": {"S": "a"}}}}
+    ]
+    capacities = [
+        fake.transact_write_items(
+            TransactItems=delete, ClientRequestToken="t1", ReturnConsumedCapacity="INDEXES"
+        ).get("ConsumedCapacity")
+        for _ in range(2)
+    ]
+    assert capacities == [
+        [
+            {
+                "TableName": SIMPLE,
+                "CapacityUnits": 18.0,
+                "WriteCapacityUnits": 18.0,
+                "Table": {"CapacityUnits": 18.0, "WriteCapacityUnits": 18.0},
+            }
+        ],
+        [
+            {
+                "TableName": SIMPLE,
+                "CapacityUnits": 6.0,
+                "ReadCapacityUnits": 6.0,
+                "Table": {"CapacityUnits": 6.0, "ReadCapacityUnits": 6.0},
+            }
+        ],
     ]
 
 

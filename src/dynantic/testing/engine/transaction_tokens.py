@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple, cast
 
-from dynantic.testing.engine.table import KeyValue
-
 __all__ = ["TOKEN_LIFETIME_SECONDS", "TokenRecord", "TransactionTokens", "request_parameters"]
 
 TOKEN_LIFETIME_SECONDS = 600.0
@@ -28,13 +26,13 @@ _TOKEN = "ClientRequestToken"
 
 
 class TokenRecord(NamedTuple):
-    """A successful transaction: its parameters, when it completed, and the items
-    it named (table as the request named it, partition and sort key values), which
-    a repeated call reads to report its capacity."""
+    """A successful transaction: its parameters, when it completed, and for each
+    action the table (as the request named it) and the item size the action was
+    charged on, from which a repeated call reports its capacity."""
 
     parameters: object
     completed_at: float
-    targets: tuple[tuple[str, KeyValue, KeyValue | None], ...]
+    charged_sizes: tuple[tuple[str, int], ...]
 
 
 def _frozen(value: object) -> object:

@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, cast
 
 from dynantic.testing import messages
 from dynantic.testing.engine.capacity import read_units
-from dynantic.testing.engine.table import stored_size
 from dynantic.testing.engine.transaction_tokens import TokenRecord, request_parameters
 from dynantic.testing.engine.values import item_size
 from dynantic.testing.errors import ServiceError, validation_error
@@ -94,12 +93,14 @@ def transact_write_items(
                         "IdempotentParameterMismatchException",
                         messages.IDEMPOTENT_PARAMETER_MISMATCH,
                     )
-                return _repeated(database, record, mode)
+                return _repeated(record, mode)
         plans = _plans(database, writes)
         apply_writes(plans)
         if token is not None:
-            targets = tuple((plan.write.table_name, *plan.key) for plan in plans)
-            record = TokenRecord(parameters, database.clock.now(), targets)
+            sizes = tuple(
+                (plan.write.table_name, max(plan.old_size, plan.new_size)) for plan in plans
+            )
+            record = TokenRecord(parameters, database.clock.now(), sizes)
             database.transaction_tokens.remember(token, record)
         response: dict[str, object] = {}
         if mode is not None and mode != "NONE":
@@ -181,21 +182,22 @@ def _collection_metrics(plans: Sequence[WritePlan]) -> dict[str, object]:
     return dict(metrics)
 
 
-def _repeated(database: Database, record: TokenRecord, mode: str | None) -> dict[str, object]:
+def _repeated(record: TokenRecord, mode: str | None) -> dict[str, object]:
     """The answer to a call repeating a transaction: nothing written; its capacity
-    is that of reading each item the transaction named, as it is now."""
+    is that of reading, transactionally, each item at the size the first call
+    charged it on (a deleted item at its size before the delete), whatever the
+    items hold now. Source: the API reference, TransactWriteItems
+    ``ClientRequestToken`` (a repeated call reports read units), and the
+    service's figures as public conformance captures record them (a repeated
+    1.5 KB put: 4 write units, then 2 read units; a repeated delete of a 9 KB
+    item: 6 read units)."""
     response: dict[str, object] = {}
     if mode is None or mode == "NONE":
         return response
     totals = CapacityTotals()
-    for table_name, partition, sort in record.targets:
-        table = database.tables.get(table_name) or database.tables.get(
-            database.table_name(table_name)
-        )
-        if table is None:
-            continue
-        found = table.get(partition, sort)
-        size = 0 if found is None else stored_size(found)
+    for table_name, size in record.charged_sizes:
         totals.add(table_name, read_units(size, consistent=True))
-    response["ConsumedCapacity"] = totals.entries(mode, units_member="ReadCapacityUnits")
+    response["ConsumedCapacity"] = totals.entries(
+        mode, factor=TRANSACTION_FACTOR, units_member="ReadCapacityUnits"
+    )
     return response
