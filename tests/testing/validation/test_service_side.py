@@ -82,6 +82,24 @@ def test_failures_are_listed_in_the_services_member_order() -> None:
     )
 
 
+def test_a_transactions_token_is_listed_before_its_other_options() -> None:
+    params = {
+        "TransactItems": [{"Put": {"TableName": "users", "Item": {}}}],
+        "ReturnItemCollectionMetrics": "y",
+        "ReturnConsumedCapacity": "x",
+        "ClientRequestToken": "t" * 37,
+    }
+    assert refusal("TransactWriteItems", params) == (
+        "3 validation errors detected: "
+        f"Value '{'t' * 37}' at 'clientRequestToken' failed to satisfy constraint: "
+        "Member must have length less than or equal to 36; "
+        "Value 'x' at 'returnConsumedCapacity' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
+        "Value 'y' at 'returnItemCollectionMetrics' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [SIZE, NONE]"
+    )
+
+
 def test_a_missing_required_member_is_a_null_value() -> None:
     assert refusal("GetItem", {"TableName": "users"}) == (
         "1 validation error detected: Value null at 'key' failed to satisfy constraint: "

@@ -121,6 +121,15 @@ MEMBER_ORDER: dict[str, tuple[str, ...]] = {
         "ExpressionAttributeValues",
         "ExpressionAttributeNames",
     ),
+    # The live service lists a too long token before an unknown
+    # ReturnConsumedCapacity (public captures, us-east-1, 2026-10); where
+    # TransactItems falls among them is not on record.
+    "TransactWriteItemsInput": (
+        "TransactItems",
+        "ClientRequestToken",
+        "ReturnConsumedCapacity",
+        "ReturnItemCollectionMetrics",
+    ),
     "UpdateTableInput": (
         "TableName",
         "ProvisionedThroughput",
