@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
+import pytest
+
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import WriteRequestTypeDef
 
 
 @known_divergence(
@@ -199,3 +206,103 @@ def test_batch_write_of_a_put_whose_key_has_the_wrong_type_is_refused(dynamodb: 
         dynamodb.client.batch_write_item(
             RequestItems={table: [{"PutRequest": {"Item": {"pk": {"N": "5"}}}}]}
         )
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "accepts AttributesToGet for one table and a ProjectionExpression for another",
+    service="the live service's BatchGetItem answer, recorded by public conformance captures "
+    "(paritysuite/dynamodb-conformance): a ValidationException for the whole call",
+)
+def test_batch_get_mixing_projection_kinds_over_tables_is_refused(dynamodb: Backend) -> None:
+    first, second = dynamodb.key_table(), dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Can not use both expression and non-expression parameters in the same request",
+        prefix=True,
+    ):
+        dynamodb.client.batch_get_item(
+            RequestItems={
+                first: {"Keys": [{"pk": {"S": "a"}}], "ProjectionExpression": "pk"},
+                second: {"Keys": [{"pk": {"S": "a"}}], "AttributesToGet": ["pk"]},
+            }
+        )
+
+
+@known_divergence(
+    DYNALITE,
+    "counts the 25 requests per table only",
+    service="AWS DynamoDB API reference, BatchWriteItem: the call is refused if 'there are "
+    "more than 25 requests in the batch'",
+)
+@known_divergence(
+    MOTO,
+    "answers that the item keys contain duplicates",
+    service="AWS DynamoDB API reference, BatchWriteItem: at most 25 requests in the batch",
+)
+def test_batch_write_of_more_than_25_requests_over_two_tables_is_refused(
+    dynamodb: Backend,
+) -> None:
+    first, second = dynamodb.key_table(), dynamodb.key_table()
+    with service_error(
+        "ValidationException", "Too many items requested for the BatchWriteItem call"
+    ):
+        dynamodb.client.batch_write_item(
+            RequestItems={
+                name: [{"PutRequest": {"Item": {"pk": {"S": str(i)}}}} for i in range(13)]
+                for name in (first, second)
+            }
+        )
+    assert dynamodb.client.scan(TableName=first)["Count"] == 0
+
+
+@known_divergence(
+    MOTO,
+    "fails with an internal error on a request with neither PutRequest nor DeleteRequest, "
+    "and applies the put of one holding both",
+    service="AWS's DynamoDB Local and dynalite's record of the service: a WriteRequest holds "
+    "exactly one of them, or 'Supplied AttributeValue has more than one datatypes set'",
+)
+@known_divergence(
+    DYNALITE,
+    "applies the put of a request holding both PutRequest and DeleteRequest",
+    service="AWS's DynamoDB Local: a WriteRequest holds exactly one of them",
+    when=lambda params: params["members"] == ("PutRequest", "DeleteRequest"),
+)
+@pytest.mark.parametrize("members", [(), ("PutRequest", "DeleteRequest")], ids=["none", "both"])
+def test_batch_write_request_holding_not_exactly_one_request_is_refused(
+    dynamodb: Backend, members: tuple[str, ...]
+) -> None:
+    table = dynamodb.key_table()
+    parts: dict[str, object] = {
+        "PutRequest": {"Item": {"pk": {"S": "a"}}},
+        "DeleteRequest": {"Key": {"pk": {"S": "b"}}},
+    }
+    request = cast("WriteRequestTypeDef", {member: parts[member] for member in members})
+    with service_error(
+        "ValidationException",
+        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of "
+        "the supported datatypes",
+    ):
+        dynamodb.client.batch_write_item(RequestItems={table: [request]})
+    assert dynamodb.client.scan(TableName=table)["Count"] == 0
+
+
+@known_divergence(
+    DYNALITE,
+    "answers with the generic minimum-length constraint message",
+    service="the live service's answer in the regions that echo values in constraint messages, "
+    "recorded by public conformance captures: 'The requestItems parameter is required for …'",
+)
+@known_divergence(
+    MOTO, "accepts an empty RequestItems map", service="the model: at least one table"
+)
+@pytest.mark.parametrize("operation", ["BatchGetItem", "BatchWriteItem"])
+def test_an_empty_request_items_map_is_refused(dynamodb: Backend, operation: str) -> None:
+    with service_error(
+        "ValidationException", f"The requestItems parameter is required for {operation}"
+    ):
+        if operation == "BatchGetItem":
+            dynamodb.client.batch_get_item(RequestItems={})
+        else:
+            dynamodb.client.batch_write_item(RequestItems={})

@@ -409,6 +409,10 @@ TABLE_NAME_LENGTH = (
     "TableName must be at least {shortest} characters long and at most {longest} characters long"
 )
 INVALID_TABLE_ARN = "Invalid TableArn"
+# BatchGetItem and BatchWriteItem with an empty RequestItems map, in the words
+# of the regions that still echo values in constraint messages (public captures,
+# 2026-08 to 2026-10; the others answer with the framework's generic sentence).
+REQUEST_ITEMS_REQUIRED = "The requestItems parameter is required for {operation}"
 # ---------------------------------------------------------------- the JSON wire format
 # SerializationException texts: what the service's deserializer says when a JSON
 # value has the wrong type for its member (recorded by dynalite against the live

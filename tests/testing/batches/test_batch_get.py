@@ -67,10 +67,28 @@ def test_each_table_has_its_own_projection(stored: FakeDynamoDBClient) -> None:
                 "ProjectionExpression": "#w",
                 "ExpressionAttributeNames": {"#w": "w"},
             },
-            SORTED: {"Keys": [{"pk": {"S": "a"}, "sk": {"N": "1"}}], "AttributesToGet": ["v"]},
+            SORTED: {"Keys": [{"pk": {"S": "a"}, "sk": {"N": "1"}}], "ProjectionExpression": "v"},
         },
     )
     assert got["Responses"] == {SIMPLE: [{"w": {"S": "x"}}], SORTED: [{"v": {"N": "3"}}]}
+
+
+def test_a_projection_expression_and_attributes_to_get_in_one_call_are_refused(
+    stored: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    with refuses(
+        "ValidationException",
+        "Can not use both expression and non-expression parameters in the same request: "
+        "Non-expression parameters: {AttributesToGet} Expression parameters: "
+        "{ProjectionExpression}",
+    ):
+        batch_get(
+            stored,
+            {
+                SIMPLE: {"Keys": [key("a")], "ProjectionExpression": "w"},
+                SORTED: {"Keys": [{"pk": {"S": "a"}, "sk": {"N": "1"}}], "AttributesToGet": ["v"]},
+            },
+        )
 
 
 def test_capacity_is_charged_per_item_and_summed_per_table(stored: FakeDynamoDBClient) -> None:

@@ -222,10 +222,12 @@ def test_map_values_are_reported_on_the_map() -> None:
     )
 
 
-def test_the_size_of_a_map_is_bounded() -> None:
-    assert refusal("BatchWriteItem", {"RequestItems": {}}) == (
-        "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy "
-        "constraint: Member must have length greater than or equal to 1"
+@pytest.mark.parametrize("operation_name", ["BatchGetItem", "BatchWriteItem"])
+def test_an_empty_request_items_map_is_refused_in_the_operations_own_words(
+    operation_name: str,
+) -> None:
+    assert refusal(operation_name, {"RequestItems": {}, "ReturnConsumedCapacity": "x"}) == (
+        f"The requestItems parameter is required for {operation_name}"
     )
 
 

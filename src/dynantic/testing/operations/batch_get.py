@@ -3,11 +3,16 @@
 The order in which the service reports what is wrong (after the model's
 constraints, among them at most 100 keys per table):
 
-1. table by table in request order: expression and legacy parameters are not
+1. no table asks for ``AttributesToGet`` while another (or the same) asks for a
+   ``ProjectionExpression``: the call is one request, and mixing the two kinds of
+   parameter anywhere in it is refused (the live service's answer, recorded by
+   public conformance captures; its exact words for two tables are not on
+   record, so the fake gives those of one);
+2. table by table in request order: expression and legacy parameters are not
    mixed, ``AttributesToGet`` has no duplicates, the projection parses; then key
    by key: the key decodes, the table's keys hold no duplicate, and the call
    holds at most 100 keys over all its tables;
-2. key by key again: the table exists and the key matches its key schema (an
+3. key by key again: the table exists and the key matches its key schema (an
    empty key value is reported in PutItem's words, see :mod:`.batch_rules`).
 
 Sources: AWS's API reference for BatchGetItem, dynalite's
@@ -23,7 +28,7 @@ request order within each table (the service promises no order).
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from dynantic.testing import messages
@@ -49,6 +54,7 @@ MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 """DynamoDB: one BatchGetItem answer holds at most 16 MB of items."""
 
 KeysAndAttributes = Mapping[str, object]
+_PROJECTIONS = ("AttributesToGet", "ProjectionExpression")
 _TABLE_PARAMETERS = (
     "ProjectionExpression",
     "ExpressionAttributeNames",
@@ -93,7 +99,8 @@ def _keys(entry: KeysAndAttributes) -> Sequence[Mapping[str, object]]:
 
 
 def _prepare(request_items: Mapping[str, KeysAndAttributes]) -> dict[str, list[PreparedGet]]:
-    """Every key decoded and checked on its own, by table (step 1)."""
+    """Every key decoded and checked on its own, by table (steps 1 and 2)."""
+    _check_one_kind_of_projection(request_items.values())
     reads: dict[str, list[PreparedGet]] = {}
     count = 0
     for name, entry in request_items.items():
@@ -117,6 +124,17 @@ def _prepare(request_items: Mapping[str, KeysAndAttributes]) -> dict[str, list[P
     return reads
 
 
+def _check_one_kind_of_projection(entries: Iterable[KeysAndAttributes]) -> None:
+    """Step 1: ``AttributesToGet`` and ``ProjectionExpression`` are not both used."""
+    used = {member for entry in entries for member in _PROJECTIONS if member in entry}
+    if len(used) == len(_PROJECTIONS):
+        raise validation_error(
+            messages.EXPRESSIONS_MIXED_WITH_LEGACY.format(
+                legacy="AttributesToGet", expressions="ProjectionExpression"
+            )
+        )
+
+
 def _identity(key: Item) -> object:
     """A hashable stand-in for a key's attributes and values."""
     try:
@@ -126,7 +144,7 @@ def _identity(key: Item) -> object:
 
 
 def _read(database: Database, reads: dict[str, list[PreparedGet]]) -> dict[str, list[ReadResult]]:
-    """Every key read from its table (step 2); raises the first refusal."""
+    """Every key read from its table (step 3); raises the first refusal."""
     results: dict[str, list[ReadResult]] = {}
     for name, table_reads in reads.items():
         try:

@@ -13,6 +13,7 @@ __all__ = [
     "ENUM_ORDER",
     "JAVA_OBJECT_SHAPES",
     "MEMBER_ORDER",
+    "REQUEST_ITEMS_FIRST",
     "RESOURCE_ARN_FIRST",
     "TABLE_NAME_FIRST",
     "TABLE_NAME_MEMBER",
@@ -193,6 +194,12 @@ TABLE_NAME_FIRST: frozenset[str] = frozenset(
         "UpdateTable",
         "UpdateTimeToLive",
     }
+)
+
+REQUEST_ITEMS_FIRST: frozenset[str] = frozenset(
+    # Operations that refuse an empty RequestItems map in their own words
+    # before anything else is checked.
+    {"BatchGetItem", "BatchWriteItem"}
 )
 
 RESOURCE_ARN_FIRST: frozenset[str] = frozenset(

@@ -22,6 +22,7 @@ from dynantic.testing.validation.constraints import ARN_PREFIX, Node, request_no
 from dynantic.testing.validation.formatting import validation_errors
 from dynantic.testing.validation.report import constraint_failures
 from dynantic.testing.validation.service_facts import (
+    REQUEST_ITEMS_FIRST,
     RESOURCE_ARN_FIRST,
     TABLE_NAME_FIRST,
     TABLE_NAME_MEMBER,
@@ -67,6 +68,8 @@ def _plan(operation_name: str) -> _Plan:
         checked_first = _table_name_first
     elif operation_name in RESOURCE_ARN_FIRST:
         checked_first = _resource_arn_first
+    elif operation_name in REQUEST_ITEMS_FIRST:
+        checked_first = functools.partial(_request_items_first, operation_name)
     return _Plan(root, compile_verdict(root), checked_first)
 
 
@@ -94,3 +97,9 @@ def _resource_arn_first(params: Mapping[str, object]) -> None:
     """A missing ResourceArn is an invalid table ARN before anything else is checked."""
     if params.get("ResourceArn") is None:
         raise validation_error(messages.INVALID_TABLE_ARN)
+
+
+def _request_items_first(operation_name: str, params: Mapping[str, object]) -> None:
+    """An empty RequestItems map is refused before anything else is checked."""
+    if params.get("RequestItems") == {}:
+        raise validation_error(messages.REQUEST_ITEMS_REQUIRED.format(operation=operation_name))
