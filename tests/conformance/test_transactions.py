@@ -315,3 +315,40 @@ def test_a_too_long_token_is_reported_before_an_unknown_capacity_mode(dynamodb: 
             ReturnConsumedCapacity="BOGUS",  # type: ignore[arg-type]  # the unknown mode is the behaviour under test
         )
     assert dynamodb.client.scan(TableName=table)["Count"] == 0
+
+
+@known_divergence(
+    MOTO,
+    "reports no capacity for transactions",
+    service="the live service's figures, as nubo-db/dynoxide PR 188 records them: a "
+    "transaction doubles what a write costs its table, not what it costs an index",
+)
+def test_a_transaction_doubles_the_table_units_and_not_the_index_units(dynamodb: Backend) -> None:
+    table = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=table,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "g", "AttributeType": "S"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "by-g",
+                "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    written = dynamodb.client.transact_write_items(
+        TransactItems=[{"Put": {"TableName": table, "Item": {"pk": {"S": "a"}, "g": {"S": "x"}}}}],
+        ReturnConsumedCapacity="INDEXES",
+    )
+    capacity = written.get("ConsumedCapacity")
+    assert isinstance(capacity, list)
+    assert [
+        (entry.get("CapacityUnits"), entry.get("Table", {}).get("CapacityUnits"))
+        for entry in capacity
+    ] == [(3.0, 2.0)]
+    assert capacity[0].get("GlobalSecondaryIndexes", {}).get("by-g", {}).get("CapacityUnits") == 1.0

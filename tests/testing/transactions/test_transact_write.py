@@ -240,7 +240,7 @@ def test_capacity_is_twice_the_plain_writes_per_table(fake: FakeDynamoDBClient) 
     }
 
 
-def test_indexes_mode_names_the_write_units_of_the_table_and_each_index(
+def test_indexes_mode_doubles_the_tables_write_units_and_not_the_indexes(
     fake: FakeDynamoDBClient,
 ) -> None:
     item = {"pk": {"S": "a"}, "sk": {"S": "s"}, "g": {"S": "g"}, "gs": {"N": "1"}}
@@ -251,12 +251,12 @@ def test_indexes_mode_names_the_write_units_of_the_table_and_each_index(
         "ConsumedCapacity": [
             {
                 "TableName": INDEXED,
-                "CapacityUnits": 6.0,
-                "WriteCapacityUnits": 6.0,
+                "CapacityUnits": 4.0,
+                "WriteCapacityUnits": 4.0,
                 "Table": {"CapacityUnits": 2.0, "WriteCapacityUnits": 2.0},
                 "GlobalSecondaryIndexes": {
-                    "by-g": {"CapacityUnits": 2.0, "WriteCapacityUnits": 2.0},
-                    "by-g-include": {"CapacityUnits": 2.0, "WriteCapacityUnits": 2.0},
+                    "by-g": {"CapacityUnits": 1.0, "WriteCapacityUnits": 1.0},
+                    "by-g-include": {"CapacityUnits": 1.0, "WriteCapacityUnits": 1.0},
                 },
             }
         ]

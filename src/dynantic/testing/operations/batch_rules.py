@@ -37,7 +37,7 @@ MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
 
 TRANSACTION_FACTOR = 2.0
 """Transactions charge every action twice (a write to prepare and to commit it; a
-read as two strongly consistent reads)."""
+read as two strongly consistent reads). A write's index units are not doubled."""
 
 
 def _prefix(template: str) -> str:

@@ -3,8 +3,8 @@
 Each element is charged on its own (its units rounded up item by item, as for
 the single-item operation it stands for), then the units are summed per table
 and per index. The answer lists one ``ConsumedCapacity`` entry per table, in
-the order the tables were first charged. Transactions charge every element
-twice (prepare and commit) and name the kind of units besides the total
+the order the tables were first charged. Transactions charge every element's
+table twice (prepare and commit) and name the kind of units besides the total
 (``ReadCapacityUnits`` or ``WriteCapacityUnits``). Source: AWS DynamoDB
 developer guide, "Capacity unit consumption for transactions" and the API
 reference's ``ConsumedCapacity``.

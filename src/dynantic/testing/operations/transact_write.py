@@ -105,7 +105,7 @@ def transact_write_items(
         response: dict[str, object] = {}
         if mode is not None and mode != "NONE":
             response["ConsumedCapacity"] = _capacity(plans).entries(
-                mode, factor=TRANSACTION_FACTOR, units_member="WriteCapacityUnits"
+                mode, units_member="WriteCapacityUnits"
             )
         if request.get("ReturnItemCollectionMetrics") == "SIZE":
             metrics = _collection_metrics(plans)
@@ -163,10 +163,16 @@ def _plans(database: Database, writes: Sequence[PreparedWrite]) -> list[WritePla
 
 def _capacity(plans: Sequence[WritePlan]) -> CapacityTotals:
     """Each action's write units; a condition check is charged as a write of the
-    item it reads, leaving its indexes alone."""
+    item it reads, leaving its indexes alone. The transaction doubles what each
+    action costs its table, and nothing else: an index is charged what the same
+    write costs it outside a transaction (the live service's figures, as
+    nubo-db/dynoxide PR 188 records them)."""
     totals = CapacityTotals()
     for plan in plans:
-        totals.add(plan.write.table_name, *write_capacity_units(plan))
+        table_units, global_units, local_units = write_capacity_units(plan)
+        totals.add(
+            plan.write.table_name, table_units * TRANSACTION_FACTOR, global_units, local_units
+        )
     return totals
 
 
