@@ -7,6 +7,7 @@ unnoticed (every scenario checks what its calls answer).
 from __future__ import annotations
 
 import pytest
+from benchmarks import lifecycle
 from benchmarks.run import SCENARIOS, measure, table
 
 
@@ -36,3 +37,11 @@ def test_the_table_shows_times_and_ratios() -> None:
         "transact",
         *("100.0", "2000.0", "30000.0", "-", "20x", "300x", "-", "-"),
     ]
+
+
+def test_a_tests_lifecycle_runs_on_both_backends() -> None:
+    figures = lifecycle.measure(
+        {"fake": (lifecycle.fake_test, 2), "moto": (lifecycle.moto_test, 1)}, rounds=1
+    )
+    assert sorted(figures) == ["fake", "moto"]
+    assert all(micros > 0 for micros in figures.values())
