@@ -36,6 +36,10 @@ DUPLICATE_STRING_SET = (
     "One or more parameter values were invalid: Input collection {members} contains duplicates."
 )
 DUPLICATE_NUMBER_SET = "Input collection contains duplicates"
+# The current value layer (see engine/value_layers.py) words a number set's repeat so.
+DUPLICATE_NUMBER_SET_CURRENT = (
+    "One or more parameter values were invalid: Input collection contains duplicates."
+)
 DUPLICATE_BINARY_SET = (
     "One or more parameter values were invalid: "
     "Input collection {members}of type BS contains duplicates."
@@ -59,7 +63,9 @@ ITEM_KEY_EMPTY = (
     "One or more parameter values are not valid. "
     "The AttributeValue for a key attribute cannot contain an empty {kind} value. Key: {name}"
 )
-KEY_EMPTY = (
+KEY_EMPTY = ITEM_KEY_EMPTY
+# ExclusiveStartKey keeps the older words; no live answer shows them changed.
+START_KEY_EMPTY = (
     "One or more parameter values were invalid: "
     "The AttributeValue for a key attribute cannot contain an empty {kind} value. Key: {name}"
 )
@@ -576,7 +582,10 @@ KEY_CONDITION_NESTED_ATTRIBUTE = (
     "KeyConditionExpressions cannot have conditions on nested attributes"
 )
 KEY_CONDITION_NO_KEY = "Invalid condition in KeyConditionExpression: No key attribute specified"
-KEY_CONDITION_ONE_PER_KEY = "KeyConditionExpressions must only contain one condition per key"
+KEY_CONDITION_ONE_PER_KEY = (
+    "Invalid KeyConditionExpression: "
+    "KeyConditionExpressions must only contain one condition per key"
+)
 
 # ---------------------------------------------------------------- legacy parameters
 LEGACY_INVALID = "One or more parameter values were invalid: {detail}"
@@ -642,12 +651,12 @@ FILTER_ON_KEY = (
 # Key conditions checked against the key schema.
 KEY_CONDITION_MISSED_KEY = "Query condition missed key schema element: {name}"
 KEY_CONDITION_NOT_SUPPORTED = "Query key condition not supported"
+KEY_CONDITION_TOO_MANY = (
+    "The number of query conditions ({count}) exceeds the number of key attributes defined in "
+    "the schema ({keys})"
+)
 KEY_CONDITION_NOT_INDEXABLE = "Attempted conditional constraint is not an indexable operation"
 KEY_CONDITION_TYPE_MISMATCH = INVALID + "Condition parameter type does not match schema type"
-KEY_CONDITION_BEGINS_WITH_NUMBER = (
-    "Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
-    "operator or function: begins_with, operand type: N"
-)
 KEY_CONDITION_SORT_KEY_GAP = (
     "RANGE key attributes {earlier} must have equality conditions specified in the query "
     "because a condition is present on key attribute {later}"

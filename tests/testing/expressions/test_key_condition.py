@@ -74,7 +74,11 @@ def test_a_value_on_the_left_reads_the_comparison_from_the_key() -> None:
         ),
         ("pk.x = :p", "KeyConditionExpressions cannot have conditions on nested attributes"),
         (":p = :s", "Invalid condition in KeyConditionExpression: No key attribute specified"),
-        ("pk = :p AND pk = :s", "KeyConditionExpressions must only contain one condition per key"),
+        (
+            "pk = :p AND pk = :s",
+            "Invalid KeyConditionExpression: "
+            "KeyConditionExpressions must only contain one condition per key",
+        ),
     ],
 )
 def test_key_condition_shape_rules(text: str, message: str) -> None:

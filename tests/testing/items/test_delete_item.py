@@ -104,7 +104,7 @@ def test_delete_item_refuses_an_empty_binary_key(
     )
     with refuses(
         "ValidationException",
-        "One or more parameter values were invalid: The AttributeValue for a key attribute "
+        "One or more parameter values are not valid. The AttributeValue for a key attribute "
         "cannot contain an empty binary value. Key: pk",
     ):
         fake.delete_item(TableName="binary", Key={"pk": {"B": b""}})

@@ -175,7 +175,7 @@ def test_get_item_refuses_a_key_that_does_not_match_the_schema(
 def test_get_item_refuses_an_empty_string_key(fake: FakeDynamoDBClient, refuses: Refuses) -> None:
     with refuses(
         "ValidationException",
-        "One or more parameter values were invalid: The AttributeValue for a key attribute "
+        "One or more parameter values are not valid. The AttributeValue for a key attribute "
         "cannot contain an empty string value. Key: pk",
     ):
         fake.get_item(TableName=SIMPLE, Key={"pk": {"S": ""}})

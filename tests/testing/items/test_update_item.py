@@ -225,7 +225,7 @@ def test_update_item_refuses_an_empty_string_key(
 ) -> None:
     with refuses(
         "ValidationException",
-        "One or more parameter values were invalid: The AttributeValue for a key attribute "
+        "One or more parameter values are not valid. The AttributeValue for a key attribute "
         "cannot contain an empty string value. Key: pk",
     ):
         fake.update_item(TableName=SIMPLE, Key={"pk": {"S": ""}}, UpdateExpression="REMOVE v")

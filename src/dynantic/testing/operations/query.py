@@ -112,7 +112,7 @@ def query(database: Database, request: QueryInputTypeDef) -> dict[str, object]:
         target = read_target(database.table(request["TableName"]), request.get("IndexName"))
         if consistent and target.is_global:
             raise validation_error(messages.CONSISTENT_READ_ON_GLOBAL_INDEX)
-        key_query = _key_query(target, parsed.conditions, parsed.start, legacy=parsed.legacy_key)
+        key_query = _key_query(target, parsed.conditions, parsed.start)
         check_nested_keys(target, parsed.projection, None)
         filter_fetches = check_filter_attributes(
             target, parsed.filter, legacy=parsed.legacy_filter, query=True
@@ -145,8 +145,6 @@ def _key_query(
     target: ReadTarget,
     conditions: Mapping[str, KeyCondition],
     start: Item | None,
-    *,
-    legacy: bool,
 ) -> KeyQuery:
     """Check the start key and the key conditions together, as the service does."""
     check: StartKeyCheck | None = None
@@ -158,7 +156,7 @@ def _key_query(
             check_start_key_piece(begun, attribute, is_partition=is_partition)
 
         check = check_piece
-    key_query = plan_key_query(target.key_schema, conditions, check, legacy=legacy)
+    key_query = plan_key_query(target.key_schema, conditions, check)
     if start is not None:
         check_table_key(start, target.table)
         check_query_bounds(start, key_query)

@@ -49,14 +49,17 @@ def plan_key_query(
     schema: KeySchema,
     conditions: Mapping[str, KeyCondition],
     start_key: StartKeyCheck | None = None,
-    *,
-    legacy: bool = False,
 ) -> KeyQuery:
     """Check ``conditions`` against ``schema`` in the service's order, attribute by
-    attribute (each after ``start_key``'s check of the same attribute).
-    ``legacy``: they come from KeyConditions, not a KeyConditionExpression."""
+    attribute (each after ``start_key``'s check of the same attribute)."""
     extra = [name for name in conditions if name not in schema.names]
     partition_count = len(schema.partition)
+    if schema.sort and len(conditions) > len(schema.attributes):
+        raise validation_error(
+            messages.KEY_CONDITION_TOO_MANY.format(
+                count=len(conditions), keys=len(schema.attributes)
+            )
+        )
     for position, attribute in enumerate(schema.attributes):
         is_partition = position < partition_count
         if start_key is not None:
@@ -70,7 +73,7 @@ def plan_key_query(
                     messages.KEY_CONDITION_MISSED_KEY.format(name=attribute.name)
                 )
             continue
-        _check_condition(condition, attribute, is_partition=is_partition, legacy=legacy)
+        _check_condition(condition, attribute, is_partition=is_partition)
     if extra:
         raise validation_error(messages.KEY_CONDITION_NOT_SUPPORTED)
     _check_sort_prefix(schema.sort, conditions)
@@ -81,15 +84,13 @@ def plan_key_query(
 
 
 def _check_condition(
-    condition: KeyCondition, attribute: KeyAttribute, *, is_partition: bool, legacy: bool
+    condition: KeyCondition, attribute: KeyAttribute, *, is_partition: bool
 ) -> None:
     if condition.operator not in _INDEXABLE:
         raise validation_error(messages.KEY_CONDITION_NOT_INDEXABLE)
-    # The expression's own type check; KeyConditions give BEGINS_WITH a Number
-    # value no further (their shape check refuses it), any other value is a
-    # type mismatch below.
-    if condition.operator == "BEGINS_WITH" and attribute.type == "N" and not legacy:
-        raise validation_error(messages.KEY_CONDITION_BEGINS_WITH_NUMBER)
+    # A begins_with operand of a key type other than the attribute's (a string
+    # against a number sort key) fails the schema check below; the expression's
+    # own check has already refused operands no key could match.
     if any(type_code(value) != attribute.type for value in condition.values):
         raise validation_error(messages.KEY_CONDITION_TYPE_MISMATCH)
     if any(value in {"", b""} for value in condition.values):

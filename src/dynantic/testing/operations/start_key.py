@@ -71,7 +71,7 @@ def check_start_key_piece(start: Item, attribute: KeyAttribute, *, is_partition:
         raise validation_error(messages.KEY_SCHEMA_MISMATCH)
     if value in {"", b""}:
         kind = "string" if attribute.type == "S" else "binary"
-        raise validation_error(messages.KEY_EMPTY.format(kind=kind, name=attribute.name))
+        raise validation_error(messages.START_KEY_EMPTY.format(kind=kind, name=attribute.name))
     check_key_size(value, is_partition=is_partition)
 
 
