@@ -143,11 +143,18 @@ def test_an_empty_number_set_is_refused(dynamodb: Backend) -> None:
     "accepts duplicate set members",
     service="AWS DynamoDB developer guide, 'Supported data types': a set's values must be unique",
 )
+@known_divergence(
+    DYNALITE,
+    "lists the members unquoted",
+    service="paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts, "
+    "live captures in four regions",
+)
 def test_duplicate_string_set_members_are_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with service_error(
         "ValidationException",
-        "One or more parameter values were invalid: Input collection [a, a] contains duplicates.",
+        "One or more parameter values were invalid: "
+        'Input collection ["a", "a"] contains duplicates.',
     ):
         dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "ss": {"SS": ["a", "a"]}})
 
@@ -157,9 +164,18 @@ def test_duplicate_string_set_members_are_refused(dynamodb: Backend) -> None:
     "accepts 1 and 1.0 as two members of a number set",
     service="AWS DynamoDB developer guide, 'Supported data types': a set's values must be unique",
 )
+@known_divergence(
+    DYNALITE,
+    "leaves out the prefix and the full stop",
+    service="paritysuite/dynamodb-conformance tests/tier3/error-messages/valueLayers.test.ts, "
+    "live captures in four regions",
+)
 def test_equal_numbers_in_a_number_set_are_duplicates(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error("ValidationException", "Input collection contains duplicates"):
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Input collection contains duplicates.",
+    ):
         dynamodb.client.put_item(
             TableName=table, Item={"pk": {"S": "a"}, "ns": {"NS": ["1", "1.0"]}}
         )

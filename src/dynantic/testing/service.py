@@ -14,6 +14,7 @@ from dynantic.testing import operations as _operations  # registers the handlers
 from dynantic.testing.calls import Call, Calls
 from dynantic.testing.engine.clock import Clock
 from dynantic.testing.engine.database import Database
+from dynantic.testing.engine.value_layers import enter_layer, leave_layer
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.faults import Faults
 from dynantic.testing.operations.registry import HANDLERS, Handler
@@ -86,7 +87,11 @@ class Service:
         """Answer a request with no faults and no record (the harness seeds through this)."""
         handler = self._handler(operation_name)
         check_constraints(operation_name, request)
-        return handler(self.database, request)
+        layer = enter_layer(operation_name)
+        try:
+            return handler(self.database, request)
+        finally:
+            leave_layer(layer)
 
     def _answer(
         self, operation_name: str, request: Mapping[str, object], check_shape: ShapeCheck | None
@@ -105,7 +110,11 @@ class Service:
         handler = HANDLERS.get(operation_name)
         if handler is None:
             raise ServiceError("UnknownOperationException", "")
-        return handler(database, request)
+        layer = enter_layer(operation_name)
+        try:
+            return handler(database, request)
+        finally:
+            leave_layer(layer)
 
     @staticmethod
     def _handler(operation_name: str) -> Handler:

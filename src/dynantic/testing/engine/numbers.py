@@ -11,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from dynantic.testing import messages
+from dynantic.testing.engine.value_layers import in_current_layer
 from dynantic.testing.errors import validation_error
 
 __all__ = [
@@ -39,6 +40,9 @@ def parse_number(text: str) -> Decimal:
     if _is_plain(text):
         return Decimal(text)
     if not text:
+        # The current layer keeps the colon of "…: {value}" for an empty value.
+        if in_current_layer():
+            raise validation_error(messages.NUMBER_NOT_NUMERIC_VALUE.format(value=text))
         raise validation_error(messages.NUMBER_NOT_NUMERIC)
     if _NUMBER_SYNTAX.fullmatch(text) is None:
         raise validation_error(messages.NUMBER_NOT_NUMERIC_VALUE.format(value=text))

@@ -33,6 +33,7 @@ from dynantic.testing.engine.numbers import (
     parse_number,
     parse_number_sized,
 )
+from dynantic.testing.engine.value_layers import in_current_layer, repeat_order
 from dynantic.testing.errors import validation_error
 
 __all__ = [
@@ -122,6 +123,23 @@ def _duplicates_text(members: list[str]) -> str:
     return "[" + ", ".join(members) + "]"
 
 
+def _string_duplicates_text(members: list[str]) -> str:
+    """A string set with a repeat as the layer in force lists it."""
+    if not in_current_layer():
+        return _duplicates_text(members)
+    shown = repeat_order(members, lambda member: member.encode("utf-8"))
+    return "[" + ", ".join(f'"{member}"' for member in shown) + "]"
+
+
+def _binary_duplicates_text(members: list[bytes]) -> str:
+    """A binary set with a repeat as the layer in force lists it (base64, and no
+    space between members in the current layer)."""
+    if not in_current_layer():
+        return _duplicates_text([base64.b64encode(member).decode("ascii") for member in members])
+    shown = [base64.b64encode(member).decode("ascii") for member in repeat_order(members, bytes)]
+    return "[" + ",".join(f'"{member}"' for member in shown) + "]"
+
+
 def _members(payload: object) -> list[object]:
     """The members of a set payload (botocore accepts a list or a tuple)."""
     return list(cast("list[object]", payload))
@@ -132,7 +150,7 @@ def _decode_string_set(payload: object) -> StringSet:
     if not members:
         raise validation_error(messages.EMPTY_STRING_SET)
     if len(set(members)) != len(members):
-        shown = _duplicates_text(members)
+        shown = _string_duplicates_text(members)
         raise validation_error(messages.DUPLICATE_STRING_SET.format(members=shown))
     return StringSet(members)
 
@@ -142,6 +160,8 @@ def _decode_number_set(payload: object) -> NumberSet:
     if not numbers:
         raise validation_error(messages.EMPTY_NUMBER_SET)
     if len(set(numbers)) != len(numbers):
+        if in_current_layer():
+            raise validation_error(messages.DUPLICATE_NUMBER_SET_CURRENT)
         raise validation_error(messages.DUPLICATE_NUMBER_SET)
     return NumberSet(numbers)
 
@@ -151,7 +171,7 @@ def _decode_binary_set(payload: object) -> BinarySet:
     if not members:
         raise validation_error(messages.EMPTY_BINARY_SET)
     if len(set(members)) != len(members):
-        shown = _duplicates_text([base64.b64encode(member).decode("ascii") for member in members])
+        shown = _binary_duplicates_text(members)
         raise validation_error(messages.DUPLICATE_BINARY_SET.format(members=shown))
     return BinarySet(members)
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from dynantic.testing import messages
+from dynantic.testing.engine.value_layers import in_current_layer
 from dynantic.testing.engine.values import AttributeValue, WireValue, decode_item, decode_value
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.expressions import ast
@@ -89,6 +90,8 @@ def decode_expression_values(wire: Mapping[str, WireValue]) -> dict[str, Attribu
         try:
             decode_value(value)
         except ServiceError as error:
+            if in_current_layer():  # the current layer names no key
+                raise
             raise validation_error(
                 messages.VALUES_INVALID_VALUE.format(detail=error.message, key=key)
             ) from None
