@@ -63,7 +63,6 @@ ITEM_KEY_EMPTY = (
     "One or more parameter values are not valid. "
     "The AttributeValue for a key attribute cannot contain an empty {kind} value. Key: {name}"
 )
-KEY_EMPTY = ITEM_KEY_EMPTY
 # ExclusiveStartKey keeps the older words; no live answer shows them changed.
 START_KEY_EMPTY = (
     "One or more parameter values were invalid: "

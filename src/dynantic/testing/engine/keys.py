@@ -140,7 +140,9 @@ def _key_part(
 ) -> KeyValue:
     given = key.get(attribute.name)
     value = (
-        None if given is None else _key_value(given, attribute, is_partition, messages.KEY_EMPTY)
+        None
+        if given is None
+        else _key_value(given, attribute, is_partition, messages.ITEM_KEY_EMPTY)
     )
     if value is None:
         raise validation_error(messages.KEY_SCHEMA_MISMATCH)

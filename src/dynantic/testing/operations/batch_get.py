@@ -35,7 +35,6 @@ from dynantic.testing import messages
 from dynantic.testing.engine.capacity import read_units
 from dynantic.testing.engine.values import Item, decode_item, encode_item
 from dynantic.testing.errors import ServiceError, validation_error
-from dynantic.testing.operations.batch_rules import batch_read_error
 from dynantic.testing.operations.capacity_totals import CapacityTotals
 from dynantic.testing.operations.items_check import ReadResult, read_item
 from dynantic.testing.operations.items_prepare import PreparedGet, prepare_get
@@ -150,7 +149,7 @@ def _read(database: Database, reads: dict[str, list[PreparedGet]]) -> dict[str, 
         try:
             results[name] = [read_item(database, read) for read in table_reads]
         except ServiceError as error:
-            raise batch_read_error(error) from None
+            raise error from None
     return results
 
 

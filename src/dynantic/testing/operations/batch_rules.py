@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_TRANSACTION_BYTES",
     "TRANSACTION_FACTOR",
-    "batch_read_error",
     "batch_write_error",
     "fails_whole_transaction",
     "item_identity",
@@ -45,30 +44,17 @@ def _prefix(template: str) -> str:
     return template.split("{", 1)[0]
 
 
-_KEY_EMPTY = _prefix(messages.KEY_EMPTY)
 _ITEM_KEY_EMPTY = _prefix(messages.ITEM_KEY_EMPTY)
 _INDEX_KEY_EMPTY = _prefix(messages.INDEX_KEY_EMPTY)
 _PUT_KEY_MISMATCH = (_prefix(messages.ITEM_MISSING_KEY), _prefix(messages.ITEM_KEY_TYPE_MISMATCH))
-_EMPTY_KEY = (_KEY_EMPTY, _ITEM_KEY_EMPTY, _INDEX_KEY_EMPTY)
-
-
-def _empty_key_as_put_words_it(error: ServiceError) -> ServiceError:
-    message = error.message
-    if message.startswith(_KEY_EMPTY):
-        return validation_error(_ITEM_KEY_EMPTY + message[len(_KEY_EMPTY) :])
-    return error
-
-
-def batch_read_error(error: ServiceError) -> ServiceError:
-    """``error`` as BatchGetItem and TransactGetItems report it."""
-    return _empty_key_as_put_words_it(error)
+_EMPTY_KEY = (_ITEM_KEY_EMPTY, _INDEX_KEY_EMPTY)
 
 
 def batch_write_error(error: ServiceError) -> ServiceError:
     """``error`` as BatchWriteItem reports it."""
     if error.message.startswith(_PUT_KEY_MISMATCH):
         return validation_error(messages.KEY_SCHEMA_MISMATCH)
-    return _empty_key_as_put_words_it(error)
+    return error
 
 
 def fails_whole_transaction(error: ServiceError) -> bool:

@@ -85,7 +85,6 @@ class _Parsed:
             FilterExpression=request.get("FilterExpression"),
             ProjectionExpression=request.get("ProjectionExpression"),
         )
-        self.legacy_key = bound.key_condition is None
         if bound.key_condition is not None:
             self.conditions = key_conditions(bound.key_condition)
         else:

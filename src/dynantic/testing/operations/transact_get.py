@@ -33,7 +33,6 @@ from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.batch_rules import (
     MAX_TRANSACTION_BYTES,
     TRANSACTION_FACTOR,
-    batch_read_error,
     fails_whole_transaction,
     item_identity,
     transaction_cancelled,
@@ -99,7 +98,7 @@ def _check_whole(
     """Raise what fails the whole request (steps 2 and 3)."""
     for outcome in outcomes:
         if isinstance(outcome, ServiceError) and fails_whole_transaction(outcome):
-            raise batch_read_error(outcome)
+            raise outcome
     seen: set[tuple[object, ...]] = set()
     for read in reads:
         table = database.tables.get(read.table_name) or database.table(read.table_name)

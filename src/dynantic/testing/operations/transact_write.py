@@ -36,7 +36,6 @@ from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.batch_rules import (
     MAX_TRANSACTION_BYTES,
     TRANSACTION_FACTOR,
-    batch_read_error,
     fails_whole_transaction,
     item_identity,
     transaction_cancelled,
@@ -142,7 +141,7 @@ def _plans(database: Database, writes: Sequence[PreparedWrite]) -> list[WritePla
     outcomes = check_writes(database, writes)
     for outcome in outcomes:
         if isinstance(outcome, Refusal) and fails_whole_transaction(outcome.error):
-            raise batch_read_error(outcome.error)
+            raise outcome.error
     seen: set[tuple[object, ...]] = set()
     for write in writes:
         table = database.tables.get(write.table_name) or database.table(write.table_name)
