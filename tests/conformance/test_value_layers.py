@@ -1,6 +1,7 @@
-"""Bad attribute values as GetItem and Query word them: the service's current
-value layer, which writes an empty number with its colon, lists a set's repeat
-quoted, and names no ExpressionAttributeValues key."""
+"""Bad attribute values as the service words them, by operation: GetItem,
+BatchGetItem and Query in the current value layer (an empty number keeps its
+colon, a set's repeat is listed quoted, no ExpressionAttributeValues key is
+named), BatchWriteItem in the older one."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ NOT_NUMERIC = "The parameter cannot be converted to a numeric value"
 OVERFLOW = (
     "Number overflow. Attempting to store a number with magnitude larger than supported range"
 )
+UNDERFLOW = (
+    "Number underflow. Attempting to store a number with magnitude smaller than supported range"
+)
 INVALID = "One or more parameter values were invalid: "
 
 NUMBERS = [
@@ -40,6 +44,22 @@ REPEATS: list[tuple[AttributeValueTypeDef, str]] = [
         f'{INVALID}Input collection ["AA==","/w==","AA=="]of type BS contains duplicates.',
     ),
     ({"NS": ["2", "1", "2"]}, f"{INVALID}Input collection contains duplicates."),
+]
+# The older layer: no colon after an empty number, 1e2147483647 read as Java's
+# BigDecimal wraps it (an underflow), a set's repeat listed as sent.
+OLDER_NUMBERS = [
+    ("abc", f"{NOT_NUMERIC}: abc"),
+    ("", NOT_NUMERIC),
+    ("1e126", OVERFLOW),
+    ("1e2147483647", UNDERFLOW),
+]
+OLDER_REPEATS: list[tuple[AttributeValueTypeDef, str]] = [
+    ({"SS": ["b", "a", "b"]}, f"{INVALID}Input collection [b, a, b] contains duplicates."),
+    (
+        {"BS": [base64.b64decode(text) for text in ("/w==", "AA==", "AA==")]},
+        f"{INVALID}Input collection [/w==, AA==, AA==]of type BS contains duplicates.",
+    ),
+    ({"NS": ["2", "1", "2"]}, "Input collection contains duplicates"),
 ]
 
 
@@ -127,3 +147,49 @@ def test_an_empty_binary_key_is_not_valid(dynamodb: Backend, operation: str) -> 
             )
         else:
             dynamodb.client.delete_item(TableName=table, Key=key)
+
+
+@known_divergence(MOTO, "lists a set's repeat in the older words", service=SOURCE)
+@known_divergence(DYNALITE, "lists a set's repeat in the older words", service=SOURCE)
+@pytest.mark.parametrize(("value", "message"), REPEATS, ids=["SS", "BS", "NS"])
+def test_batch_get_item_words_a_bad_key_in_the_current_layer(
+    dynamodb: Backend, value: AttributeValueTypeDef, message: str
+) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", message):
+        dynamodb.client.batch_get_item(RequestItems={table: {"Keys": [{"pk": value}]}})
+
+
+@known_divergence(
+    MOTO,
+    "accepts some bad numbers and words others otherwise",
+    service=SOURCE,
+    when=lambda c: c["number"] != "abc",
+)
+@known_divergence(
+    DYNALITE,
+    "reads 1e2147483647 as an overflow",
+    service=SOURCE,
+    when=lambda c: c["number"] == "1e2147483647",
+)
+@pytest.mark.parametrize(("number", "message"), OLDER_NUMBERS)
+def test_batch_write_item_words_a_bad_number_in_the_older_layer(
+    dynamodb: Backend, number: str, message: str
+) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", message):
+        dynamodb.client.batch_write_item(
+            RequestItems={table: [{"PutRequest": {"Item": {"pk": {"S": "a"}, "n": {"N": number}}}}]}
+        )
+
+
+@known_divergence(MOTO, "accepts a set with a repeat", service=SOURCE)
+@pytest.mark.parametrize(("value", "message"), OLDER_REPEATS, ids=["SS", "BS", "NS"])
+def test_batch_write_item_lists_a_set_repeat_as_sent(
+    dynamodb: Backend, value: AttributeValueTypeDef, message: str
+) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", message):
+        dynamodb.client.batch_write_item(
+            RequestItems={table: [{"PutRequest": {"Item": {"pk": {"S": "a"}, "s": value}}}]}
+        )

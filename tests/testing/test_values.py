@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from dynantic.testing.engine.value_layers import checks_in_older_layer
 from dynantic.testing.engine.values import (
     BinarySet,
     NumberSet,
@@ -68,8 +69,8 @@ def test_sets_keep_their_members_and_refuse_duplicates_and_emptiness() -> None:
     assert decode_value({"NS": ["1", "2.0"]}) == NumberSet([Decimal(1), Decimal(2)])
     assert decode_value({"BS": [b"x"]}) == BinarySet([b"x"])
     cases: list[tuple[dict[str, list[str]], str]] = [
-        ({"SS": ["a", "a"]}, "Input collection [a, a] contains duplicates."),
-        ({"NS": ["1", "1.0"]}, "Input collection contains duplicates"),
+        ({"SS": ["b", "a", "b"]}, 'Input collection ["a", "b", "b"] contains duplicates.'),
+        ({"NS": ["1", "1.0"]}, "One or more parameter values were invalid: Input collection"),
         ({"SS": []}, "An string set  may not be empty"),
         ({"NS": []}, "An number set  may not be empty"),
         ({"BS": []}, "Binary sets should not be empty"),
@@ -77,6 +78,18 @@ def test_sets_keep_their_members_and_refuse_duplicates_and_emptiness() -> None:
     for wire, message in cases:
         with pytest.raises(ServiceError, match=re.escape(message)):
             decode_value(wire)
+
+
+def test_the_older_layer_words_set_repeats_as_sent() -> None:
+    cases: list[tuple[dict[str, list[str]], str]] = [
+        ({"SS": ["b", "a", "b"]}, "Input collection [b, a, b] contains duplicates."),
+        ({"NS": ["1", "1.0"]}, "Input collection contains duplicates"),  # no prefix, no stop
+    ]
+    with checks_in_older_layer():
+        for wire, message in cases:
+            with pytest.raises(ServiceError) as refused:
+                decode_value(wire)
+            assert refused.value.message.endswith(message)
 
 
 def test_null_must_be_true() -> None:

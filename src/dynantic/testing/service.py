@@ -14,7 +14,6 @@ from dynantic.testing import operations as _operations  # registers the handlers
 from dynantic.testing.calls import Call, Calls
 from dynantic.testing.engine.clock import Clock
 from dynantic.testing.engine.database import Database
-from dynantic.testing.engine.value_layers import enter_layer, leave_layer
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.faults import Faults
 from dynantic.testing.operations.registry import HANDLERS, Handler
@@ -87,11 +86,7 @@ class Service:
         """Answer a request with no faults and no record (the harness seeds through this)."""
         handler = self._handler(operation_name)
         check_constraints(operation_name, request)
-        layer = enter_layer(operation_name)
-        try:
-            return handler(self.database, request)
-        finally:
-            leave_layer(layer)
+        return handler(self.database, request)
 
     def _answer(
         self, operation_name: str, request: Mapping[str, object], check_shape: ShapeCheck | None
@@ -110,11 +105,7 @@ class Service:
         handler = HANDLERS.get(operation_name)
         if handler is None:
             raise ServiceError("UnknownOperationException", "")
-        layer = enter_layer(operation_name)
-        try:
-            return handler(database, request)
-        finally:
-            leave_layer(layer)
+        return handler(database, request)
 
     @staticmethod
     def _handler(operation_name: str) -> Handler:

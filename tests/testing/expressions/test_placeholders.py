@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from dynantic.testing.engine.value_layers import checks_in_older_layer
 from dynantic.testing.engine.values import AttributeValue
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import ExpressionAttributes, decode_expression_values
@@ -103,14 +104,21 @@ def test_an_empty_attribute_name_is_refused_naming_its_key() -> None:
     )
 
 
-def test_an_invalid_value_is_refused_naming_its_key() -> None:
+def test_an_invalid_value_is_refused_naming_its_key_in_the_older_layer() -> None:
+    with checks_in_older_layer():
+        assert refusal(lambda: decode_expression_values({":v": {"N": "12e"}})) == (
+            "ExpressionAttributeValues contains invalid value: The parameter cannot be "
+            "converted to a numeric value: 12e for key :v"
+        )
+        assert refusal(lambda: ExpressionAttributes.from_wire(None, {":s": {"NS": []}})) == (
+            "ExpressionAttributeValues contains invalid value: One or more parameter values "
+            "were invalid: An number set  may not be empty for key :s"
+        )
+
+
+def test_an_invalid_value_is_refused_bare_in_the_current_layer() -> None:
     assert refusal(lambda: decode_expression_values({":v": {"N": "12e"}})) == (
-        "ExpressionAttributeValues contains invalid value: The parameter cannot be converted "
-        "to a numeric value: 12e for key :v"
-    )
-    assert refusal(lambda: ExpressionAttributes.from_wire(None, {":s": {"NS": []}})) == (
-        "ExpressionAttributeValues contains invalid value: One or more parameter values were "
-        "invalid: An number set  may not be empty for key :s"
+        "The parameter cannot be converted to a numeric value: 12e"
     )
 
 

@@ -52,6 +52,8 @@ def parse_number(text: str) -> Decimal:
         raise validation_error(messages.NUMBER_NOT_NUMERIC_VALUE.format(value=text)) from None
     sign, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)
+    if _wraps_in_older_layer(len(digits), exponent):
+        raise validation_error(messages.NUMBER_UNDERFLOW)
     significant = len(digits)
     while significant > 1 and digits[significant - 1] == 0:
         significant -= 1
@@ -66,6 +68,17 @@ def parse_number(text: str) -> Decimal:
     if significant > MAX_DIGITS:
         raise validation_error(messages.NUMBER_TOO_MANY_DIGITS)
     return Decimal((sign, digits[:significant], exponent))
+
+
+_JAVA_INT_MAX = 2**31 - 1
+
+
+def _wraps_in_older_layer(digits: int, exponent: int) -> bool:
+    """Whether the older layer reads this number as an underflow: it holds the
+    number as Java's ``BigDecimal`` and counts the digits before the point
+    (digits + exponent) in a 32-bit integer, which a huge exponent that still
+    fits one wraps negative (``1e2147483647``)."""
+    return exponent <= _JAVA_INT_MAX < digits + exponent and not in_current_layer()
 
 
 def _is_plain(text: str) -> bool:

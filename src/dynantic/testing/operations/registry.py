@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from dynantic.testing.engine.value_layers import OLDER_LAYER_OPERATIONS, older_layer
+
 if TYPE_CHECKING:
     from dynantic.testing.engine.database import Database
 
@@ -31,11 +33,14 @@ def operation(
     """Register the decorated function as the handler of operation ``name``.
 
     Handlers annotate their request with the stubs' input TypedDict; the shape
-    check has made that annotation true by the time they run.
+    check has made that annotation true by the time they run. The handlers of
+    operations that check values in the service's older layer are registered
+    wrapped to do so (see :mod:`~dynantic.testing.engine.value_layers`).
     """
 
     def register(handler: TypedHandler[RequestT]) -> TypedHandler[RequestT]:
-        HANDLERS[name] = cast("Handler", handler)
+        registered = older_layer(handler) if name in OLDER_LAYER_OPERATIONS else handler
+        HANDLERS[name] = cast("Handler", registered)
         return handler
 
     return register
