@@ -279,30 +279,42 @@ def _nested(depth: int) -> AttributeValueTypeDef:
     return value
 
 
-def test_nesting_of_32_levels_is_accepted(dynamodb: Backend) -> None:
+_NESTING_SOURCE = (
+    "paritysuite/dynamodb-conformance tests/tier3/limits/nestingDepth.test.ts, live captures "
+    "(eu-west-2 and us-east-1): the attribute is level 1, a leaf at level 33 is refused"
+)
+
+
+def test_a_value_nested_to_level_32_is_accepted(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}, "deep": _nested(32)}
+    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}, "deep": _nested(31)}
     dynamodb.client.put_item(TableName=table, Item=item)
     got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
     assert got.get("Item") == item
 
 
 @known_divergence(
-    DYNALITE,
-    "accepts nesting deeper than 32 levels",
-    service="AWS DynamoDB developer guide, 'Service quotas': nested attributes up to 32 levels "
-    "deep",
+    (DYNALITE, MOTO), "accept a value nested deeper than 32 levels", service=_NESTING_SOURCE
 )
-@known_divergence(
-    MOTO,
-    "accepts nesting deeper than 32 levels",
-    service="AWS DynamoDB developer guide, 'Service quotas': nested attributes up to 32 levels "
-    "deep",
-)
-def test_nesting_deeper_than_32_levels_is_refused(dynamodb: Backend) -> None:
+@pytest.mark.parametrize("operation", ["PutItem", "UpdateItem", "BatchWriteItem"])
+def test_a_value_nested_to_level_33_is_refused(dynamodb: Backend, operation: str) -> None:
     table = dynamodb.key_table()
-    with service_error("ValidationException", "Nesting Levels have exceeded supported limits"):
-        dynamodb.client.put_item(
-            TableName=table,
-            Item={"pk": {"S": "a"}, "deep": _nested(33)},
-        )
+    deep = _nested(32)
+    with service_error(
+        "ValidationException",
+        "Nesting Levels have exceeded supported limits: "
+        "Attributes in the item have nested levels beyond supported limit",
+    ):
+        if operation == "PutItem":
+            dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "deep": deep})
+        elif operation == "UpdateItem":
+            dynamodb.client.update_item(
+                TableName=table,
+                Key={"pk": {"S": "a"}},
+                UpdateExpression="SET deep = :deep",
+                ExpressionAttributeValues={":deep": deep},
+            )
+        else:
+            dynamodb.client.batch_write_item(
+                RequestItems={table: [{"PutRequest": {"Item": {"pk": {"S": "a"}, "d": deep}}}]}
+            )

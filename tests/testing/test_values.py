@@ -98,13 +98,18 @@ def test_null_must_be_true() -> None:
         decode_value({"NULL": False})
 
 
-def test_nesting_deeper_than_thirty_two_levels_is_refused() -> None:
+def test_a_value_may_sit_thirty_two_levels_deep_counting_the_attribute() -> None:
     wire: dict[str, object] = {"S": "leaf"}
-    for _ in range(32):
+    for _ in range(31):
         wire = {"L": [wire]}
-    decode_value(wire)
-    with pytest.raises(ServiceError, match="Nesting Levels have exceeded supported limits"):
-        decode_value({"M": {"deeper": wire}})
+    decode_value(wire)  # the leaf at level 32
+    decode_value({"M": {"deeper": {"L": []}}})
+    empty_at_32: dict[str, object] = {"M": {}}
+    for _ in range(31):
+        empty_at_32 = {"L": [empty_at_32]}
+    decode_value(empty_at_32)  # a container at level 32 holding nothing
+    with pytest.raises(ServiceError, match="Nesting Levels have exceeded supported limits: "):
+        decode_value({"M": {"deeper": wire}})  # the leaf at level 33
 
 
 def test_binary_accepts_what_botocore_accepts() -> None:

@@ -44,7 +44,10 @@ DUPLICATE_BINARY_SET = (
     "One or more parameter values were invalid: "
     "Input collection {members}of type BS contains duplicates."
 )
-NESTING_TOO_DEEP = "Nesting Levels have exceeded supported limits"
+NESTING_TOO_DEEP = (
+    "Nesting Levels have exceeded supported limits: "
+    "Attributes in the item have nested levels beyond supported limit"
+)
 
 # ---------------------------------------------------------------- tables
 # Data-plane operations name no table; control-plane operations do.

@@ -96,7 +96,8 @@ WireValue: TypeAlias = object
 WireItem: TypeAlias = Mapping[str, object]
 """A wire-form item or key: attribute name → wire-form value."""
 
-# DynamoDB: at most 32 levels of nested lists and maps.
+# DynamoDB: a value sits at most 32 levels deep, the attribute itself being level
+# 1 (31 maps or lists around a scalar; one more is refused).
 MAX_NESTING_DEPTH = 32
 # ---------------------------------------------------------------- decoding
 
@@ -195,7 +196,8 @@ def decode_value(wire: WireValue, depth: int = 0) -> AttributeValue:
     if tag == "N":
         return parse_number(payload if type(payload) is str else str(payload))
     if tag in {"M", "L"}:
-        if depth >= MAX_NESTING_DEPTH:
+        # ``depth`` 0 is level 1: this container's members would sit at level depth + 2.
+        if depth + 2 > MAX_NESTING_DEPTH and payload:
             raise validation_error(messages.NESTING_TOO_DEEP)
         if tag == "M":
             members = cast("Mapping[str, object]", payload)
