@@ -77,6 +77,38 @@ def test_numbers_outside_the_service_range_are_refused(
         dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "n": {"N": number}})
 
 
+_OVERFLOW = (
+    "Number overflow. Attempting to store a number with magnitude larger than supported range"
+)
+_UNDERFLOW = (
+    "Number underflow. Attempting to store a number with magnitude smaller than supported range"
+)
+_ZERO_EXPONENT_SOURCE = (
+    "paritysuite/dynamodb-conformance tests/tier3/limits/numberExponent.test.ts, live: zero "
+    "is range-checked by the exponent it is written with"
+)
+
+
+@known_divergence(
+    (DYNALITE, MOTO), "accepts zero whatever its exponent", service=_ZERO_EXPONENT_SOURCE
+)
+@pytest.mark.parametrize(("number", "message"), [("0e126", _OVERFLOW), ("0e-131", _UNDERFLOW)])
+def test_zero_with_an_exponent_outside_the_range_is_refused(
+    dynamodb: Backend, number: str, message: str
+) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", message):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}, "n": {"N": number}})
+
+
+@known_divergence(MOTO, "returns numbers as given", service=_ZERO_EXPONENT_SOURCE)
+def test_zero_with_an_exponent_inside_the_range_is_stored_as_zero(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "a"}, "n": {"N": "0e125"}, "m": {"N": "0e-130"}})
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
+    assert without_volatile(got) == {"Item": {"pk": {"S": "a"}, "n": {"N": "0"}, "m": {"N": "0"}}}
+
+
 @known_divergence(
     MOTO,
     "returns numbers as given instead of normalised",

@@ -35,7 +35,8 @@ def parse_number(text: str) -> Decimal:
     """Parse an N value as the service does and return it normalised.
 
     Raises a ``ValidationException`` for text that is not a number, has more
-    than 38 significant digits, or lies outside 1E-130 .. 9.99…E+125.
+    than 38 significant digits, or lies outside 1E-130 .. 9.99…E+125 (zero
+    included: ``0e126`` overflows, as its exponent says).
     """
     if _is_plain(text):
         return Decimal(text)
@@ -58,13 +59,14 @@ def parse_number(text: str) -> Decimal:
     while significant > 1 and digits[significant - 1] == 0:
         significant -= 1
         exponent += 1
-    if significant == 1 and digits[0] == 0:
-        return _ZERO
+    # Zero, too, is range-checked by the exponent it is written with.
     magnitude = exponent + significant - 1
     if magnitude > _MAX_EXPONENT:
         raise validation_error(messages.NUMBER_OVERFLOW)
     if magnitude < _MIN_EXPONENT:
         raise validation_error(messages.NUMBER_UNDERFLOW)
+    if significant == 1 and digits[0] == 0:
+        return _ZERO
     if significant > MAX_DIGITS:
         raise validation_error(messages.NUMBER_TOO_MANY_DIGITS)
     return Decimal((sign, digits[:significant], exponent))
