@@ -160,11 +160,13 @@ def test_update_item_updated_old_of_attributes_that_did_not_exist_is_empty(
     assert answer(updated) == {"Attributes": {}}
 
 
-def test_update_item_updated_new_after_a_removal_is_empty(stored: FakeDynamoDBClient) -> None:
+def test_update_item_updated_new_after_a_removal_has_no_attributes(
+    stored: FakeDynamoDBClient,
+) -> None:
     updated = stored.update_item(
         TableName=SIMPLE, Key=KEY, UpdateExpression="REMOVE v", ReturnValues="UPDATED_NEW"
     )
-    assert answer(updated) == {"Attributes": {}}
+    assert answer(updated) == {}
 
 
 # ---------------------------------------------------------------- keys

@@ -94,7 +94,8 @@ def _returned(plan: WritePlan, return_values: str) -> Item | None:
     update = plan.update
     assert update is not None  # only UpdateItem allows the UPDATED_ modes
     if return_values == "UPDATED_NEW":
-        return update.updated_new()
+        # Nothing given a new value (a REMOVE alone): no Attributes member at all.
+        return update.updated_new() or None
     return None if plan.old is None else update.updated_old()
 
 
