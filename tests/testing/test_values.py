@@ -80,6 +80,13 @@ def test_sets_keep_their_members_and_refuse_duplicates_and_emptiness() -> None:
             decode_value(wire)
 
 
+def test_sets_keep_their_members_in_the_services_order() -> None:
+    assert decode_value({"SS": ["é", "b", "B", "a"]}) == ("B", "a", "b", "é")
+    assert decode_value({"NS": ["10", "9", "-1.5"]}) == (Decimal("-1.5"), Decimal(9), Decimal(10))
+    assert decode_value({"BS": [b"\xff", b"a", b"\x00"]}) == (b"\x00", b"a", b"\xff")
+    assert StringSet(["b", "a"]) == StringSet(["a", "b"])
+
+
 def test_the_older_layer_words_set_repeats_as_sent() -> None:
     cases: list[tuple[dict[str, list[str]], str]] = [
         ({"SS": ["b", "a", "b"]}, "Input collection [b, a, b] contains duplicates."),

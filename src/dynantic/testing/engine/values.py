@@ -20,10 +20,12 @@ a reader or a snapshot stays as it was.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from sys import intern
 from typing import TypeAlias, cast
+
+from typing_extensions import Self
 
 from dynantic.testing import messages
 from dynantic.testing.engine.numbers import (
@@ -60,22 +62,37 @@ __all__ = [
 ]
 
 
+# Sets hold their members in the service's order, whatever order they were given
+# in: strings and binaries bytewise (a str's code points sort as its UTF-8
+# bytes), numbers by value. GetItem returns them so (live in eu-west-2, see
+# docs/dynamodb-facts.md), and two sets with the same members are equal.
+
+
 class StringSet(tuple[str, ...]):
-    """An SS value: distinct strings, in the order they were given."""
+    """An SS value: distinct strings, in byte order."""
 
     __slots__ = ()
+
+    def __new__(cls, members: Iterable[str] = ()) -> Self:
+        return super().__new__(cls, sorted(members))
 
 
 class NumberSet(tuple[Decimal, ...]):
-    """An NS value: distinct numbers (``1`` and ``1.0`` are one member)."""
+    """An NS value: distinct numbers (``1`` and ``1.0`` are one member), by value."""
 
     __slots__ = ()
+
+    def __new__(cls, members: Iterable[Decimal] = ()) -> Self:
+        return super().__new__(cls, sorted(members))
 
 
 class BinarySet(tuple[bytes, ...]):
-    """A BS value: distinct binaries."""
+    """A BS value: distinct binaries, in byte order."""
 
     __slots__ = ()
+
+    def __new__(cls, members: Iterable[bytes] = ()) -> Self:
+        return super().__new__(cls, sorted(members))
 
 
 AttributeValue: TypeAlias = (
