@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from botocore.exceptions import ClientError
 
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence
@@ -486,3 +487,69 @@ def test_begins_with_a_string_on_a_number_sort_key_fails_the_schema_check(
             KeyConditionExpression="pk = :a AND begins_with(sk, :x)",
             ExpressionAttributeValues={":a": {"S": "a"}, ":x": {"S": "1"}},
         )
+
+
+_KEY_ORDER_SOURCE = (
+    "paritysuite/dynamodb-conformance tests/tier3/validation-ordering/"
+    "queryKeyCondition.test.ts, eu-west-2, 2026-10"
+)
+_WRONG_OPERAND = (
+    "Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+    "operator or function: begins_with, operand type: N"
+)
+_UNDEFINED = (
+    "Invalid KeyConditionExpression: An expression attribute value used in expression is "
+    "not defined; attribute value: :missing"
+)
+
+
+@known_divergence(
+    MOTO,
+    "runs key conditions with an undefined value or a number in begins_with",
+    service=_KEY_ORDER_SOURCE,
+)
+@pytest.mark.parametrize(
+    ("condition", "values", "expected"),
+    [
+        ("pk = :missing AND begins_with(sk, :n)", {}, _UNDEFINED),
+        ("begins_with(sk, :n) AND pk = :missing", {}, _WRONG_OPERAND),
+        ("pk = :p AND begins_with(sk, :n) AND sk = :missing", {":p": {"S": "q"}}, _WRONG_OPERAND),
+        (
+            "pk = :p AND begins_with(sk, :n) AND sk > :s",
+            {":p": {"S": "q"}, ":s": {"S": "a"}},
+            _WRONG_OPERAND,
+        ),
+    ],
+)
+def test_key_condition_problems_are_reported_in_the_order_written(
+    dynamodb: Backend, condition: str, values: dict[str, object], expected: str
+) -> None:
+    table = dynamodb.key_table(sort=("sk", "S"))
+    with service_error("ValidationException", expected):
+        dynamodb.client.query(
+            TableName=table,
+            KeyConditionExpression=condition,
+            ExpressionAttributeValues={":n": {"N": "1"}, **values},  # type: ignore[dict-item]  # values of a parametrised case
+        )
+
+
+@known_divergence(
+    MOTO,
+    "looks for the table before it checks the key condition's operands",
+    service=_KEY_ORDER_SOURCE,
+    when=lambda case: case["code"] == "ValidationException",
+)
+@pytest.mark.parametrize(
+    ("sort_operand", "code"),
+    [({"N": "1"}, "ValidationException"), ({"S": "a"}, "ResourceNotFoundException")],
+)
+def test_a_wrong_key_operand_is_reported_before_a_missing_table(
+    dynamodb: Backend, sort_operand: dict[str, str], code: str
+) -> None:
+    with pytest.raises(ClientError) as raised:
+        dynamodb.client.query(
+            TableName=dynamodb.table_name(),
+            KeyConditionExpression="pk = :p AND begins_with(sk, :x)",
+            ExpressionAttributeValues={":p": {"S": "q"}, ":x": sort_operand},
+        )
+    assert raised.value.response.get("Error", {}).get("Code") == code

@@ -32,7 +32,7 @@ from dynantic.testing.expressions.parsing import (
 from dynantic.testing.expressions.paths import Trie
 from dynantic.testing.expressions.projection import BoundProjection, projection_trie
 from dynantic.testing.expressions.update import BoundUpdate, update_trie
-from dynantic.testing.expressions.validate import CheckRule, check_rules
+from dynantic.testing.expressions.validate import CheckRule, check_message, check_rules
 
 __all__ = [
     "BoundExpressions",
@@ -109,6 +109,49 @@ def _projection_trie(parsed: Parsed[ast.ProjectionExpression], resolved: tuple[s
     return projection_trie(parsed, dict(zip(parsed.name_placeholders, resolved, strict=True)))
 
 
+def _earlier_failure(
+    parsed: Parsed[RootT],
+    undefined: str,
+    names: Mapping[str, str],
+    values: Mapping[str, AttributeValue],
+) -> str | None:
+    """The first check that fails ahead of the undefined value ``undefined``.
+
+    A key condition is judged clause by clause in the order it is written, so an
+    operand of the wrong type written before an undefined value is reported
+    instead of it. A check stands where its first value placeholder first
+    appears; checks that need an undefined value, or no value, are left out.
+    """
+    order = {placeholder: index for index, placeholder in enumerate(parsed.placeholders)}
+    limit = order[undefined]
+    placed: list[tuple[int, str]] = []
+    for check in parsed.checks:
+        used = _value_placeholders(check.node)
+        if check.category == "distinct" or check.message is not None or not used:
+            continue
+        if any(name not in values for name in used):
+            continue
+        position = min(order[name] for name in used)
+        if position < limit:
+            message = check_message(check, names, values)
+            if message is not None:
+                placed.append((position, message))
+    return min(placed)[1] if placed else None
+
+
+def _value_placeholders(node: object) -> tuple[str, ...]:
+    """The value placeholders among a checked node's direct operands."""
+    if isinstance(node, ast.Comparison | ast.Arithmetic):
+        operands: tuple[object, ...] = (node.left, node.right)
+    elif isinstance(node, ast.Between):
+        operands = (node.operand, node.lower, node.upper)
+    elif isinstance(node, ast.FunctionCall):
+        operands = node.args
+    else:
+        return ()
+    return tuple(o.name for o in operands if isinstance(o, ast.ValuePlaceholder))
+
+
 class BoundExpressions(NamedTuple):
     """Every expression of one request, bound (``None`` where not given)."""
 
@@ -162,6 +205,8 @@ class ExpressionAttributes:
             elif placeholder not in values:
                 if kind != "UpdateExpression":
                     message = messages.VALUE_NOT_DEFINED.format(name=placeholder)
+                    if kind == "KeyConditionExpression":
+                        message = _earlier_failure(parsed, placeholder, names, values) or message
                     raise invalid_expression(kind, message)
                 undefined_value = undefined_value or placeholder
         if undefined_value is not None:
