@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from typing import ClassVar
 
 import pytest
 from hypothesis import given
@@ -324,6 +325,16 @@ class TestTableNames:
             "constraint: Member must have length less than or equal to 1024"
         )
 
+    @pytest.mark.parametrize("operation_name", ["PutItem", "UpdateItem"])
+    def test_an_empty_name_is_only_too_short(self, operation_name: str) -> None:
+        # paritysuite's validation-ordering/updateItem.test.ts and
+        # error-messages/putItem.test.ts, live captures: no pattern, no "3".
+        params = {"TableName": "", ("Item" if operation_name == "PutItem" else "Key"): {}}
+        assert refusal(operation_name, params) == (
+            "1 validation error detected: Value '' at 'tableName' failed to satisfy "
+            "constraint: Member must have length greater than or equal to 1"
+        )
+
     def test_a_batch_takes_arns_as_keys(self) -> None:
         params = {"RequestItems": {ARN: {"Keys": [{"pk": {"S": "1"}}]}}}
         assert refusal("BatchGetItem", params) is None
@@ -395,4 +406,92 @@ def test_values_of_the_types_botocore_lets_through_are_checked_too() -> None:
         "1 validation error detected: Value '[" + ", ".join("a" * 21) + "]' at "
         "'localSecondaryIndexes.1.member.projection.nonKeyAttributes' failed to satisfy "
         "constraint: Member must have length less than or equal to 20"
+    )
+
+
+class TestUpdateItemBesideAMissingKey:
+    """paritysuite's validation-ordering/updateItem.test.ts, eu-west-2 and us-east-1, 2026-10."""
+
+    UPDATE: ClassVar[dict[str, object]] = {
+        "UpdateExpression": "SET a = :a",
+        "ExpressionAttributeValues": {":a": {"S": "x"}},
+    }
+    EMPTY_NAME = (
+        "Value '' at 'tableName' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1"
+    )
+    NO_KEY = "Value null at 'key' failed to satisfy constraint: Member must not be null"
+
+    def test_an_empty_name_is_joined_with_the_missing_key(self) -> None:
+        assert refusal("UpdateItem", {"TableName": "", **self.UPDATE}) == (
+            f"2 validation errors detected: {self.EMPTY_NAME}; {self.NO_KEY}"
+        )
+
+    def test_the_enums_the_name_and_the_key_are_listed_in_member_order(self) -> None:
+        params = {
+            "TableName": "",
+            **self.UPDATE,
+            "ReturnConsumedCapacity": "INVALID",
+            "ReturnValues": "INVALID",
+        }
+        assert refusal("UpdateItem", params) == (
+            "4 validation errors detected: Value 'INVALID' at 'returnConsumedCapacity' failed "
+            "to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
+            f"{self.EMPTY_NAME}; Value 'INVALID' at 'returnValues' failed to satisfy constraint: "
+            "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, "
+            f"UPDATED_NEW]; {self.NO_KEY}"
+        )
+
+    def test_a_conditional_operator_comes_before_the_missing_key(self) -> None:
+        params = {
+            "TableName": "absent_table",
+            "AttributeUpdates": {"x": {"Action": "PUT", "Value": {"S": "1"}}},
+            "Expected": {"a": {"Exists": False}, "b": {"Exists": False}},
+            "ConditionalOperator": "XOR",
+        }
+        assert refusal("UpdateItem", params) == (
+            "2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to "
+            f"satisfy constraint: Member must satisfy enum value set: [OR, AND]; {self.NO_KEY}"
+        )
+
+
+@pytest.mark.parametrize(("local", "global_"), [("l1", "g1"), ("aa", "zz")])
+def test_create_table_lists_global_index_failures_before_local_ones(
+    local: str, global_: str
+) -> None:
+    # paritysuite's validation-ordering/createTable.test.ts, both regions, 2026-10.
+    keys = ({"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"})
+    params = {
+        "TableName": "absent_table",
+        "BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+        ],
+        "KeySchema": list(keys),
+        "LocalSecondaryIndexes": [
+            {
+                "IndexName": local,
+                "KeySchema": [keys[0], {"AttributeName": "lr", "KeyType": "RANGE"}],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        "GlobalSecondaryIndexes": [
+            {
+                "IndexName": global_,
+                "KeySchema": [{"AttributeName": "gh", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+    }
+
+    def too_short(name: str, member: str) -> str:
+        return (
+            f"Value '{name}' at '{member}.1.member.indexName' failed to satisfy constraint: "
+            "Member must have length greater than or equal to 3"
+        )
+
+    assert refusal("CreateTable", params) == (
+        f"2 validation errors detected: {too_short(global_, 'globalSecondaryIndexes')}; "
+        f"{too_short(local, 'localSecondaryIndexes')}"
     )

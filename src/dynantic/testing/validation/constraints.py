@@ -103,9 +103,13 @@ class Node:
     matters: bool = False
 
     def rules_for(self, value: object) -> tuple[Rule, ...]:
-        """The rules ``value`` is held to."""
+        """The rules ``value`` is held to.
+
+        An empty value is held to the model's own rules, not a name's: the
+        service reports only that it is shorter than one character.
+        """
         if self.name_rules is not None and not (
-            isinstance(value, str) and value.startswith(ARN_PREFIX)
+            isinstance(value, str) and (not value or value.startswith(ARN_PREFIX))
         ):
             return self.name_rules
         return self.rules

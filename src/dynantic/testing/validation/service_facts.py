@@ -35,8 +35,11 @@ MEMBER_ORDER: dict[str, tuple[str, ...]] = {
         "BillingMode",
         "ProvisionedThroughput",
         "KeySchema",
-        "LocalSecondaryIndexes",
+        # The global indexes' failures come first, whatever order the request
+        # lists the two kinds in (public captures, eu-west-2 and us-east-1,
+        # 2026-10).
         "GlobalSecondaryIndexes",
+        "LocalSecondaryIndexes",
     ),
     "DeleteItemInput": (
         "ReturnConsumedCapacity",
@@ -113,8 +116,10 @@ MEMBER_ORDER: dict[str, tuple[str, ...]] = {
         "TableName",
         "ReturnItemCollectionMetrics",
         "ReturnValues",
-        "Key",
+        # A ConditionalOperator outside its enum is listed before a missing Key
+        # (public captures, eu-west-2 and us-east-1, 2026-10).
         "ConditionalOperator",
+        "Key",
         "Expected",
         "AttributeUpdates",
         "ConditionExpression",
