@@ -3,7 +3,7 @@ and the rule that they do not mix with expressions."""
 
 from __future__ import annotations
 
-from .backends import MOTO
+from .backends import DYNALITE, MOTO
 from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
@@ -162,3 +162,25 @@ def test_key_conditions_of_the_wrong_type_are_a_type_mismatch_whatever_the_opera
                     "sk": {"ComparisonOperator": operator, "AttributeValueList": [{"S": "1"}]},
                 },
             )
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "do not refuse the unknown ConditionalOperator alone in the newer words",
+    service="paritysuite/dynamodb-conformance tests/tier3/validation-ordering/query.test.ts, "
+    "eu-west-2 and us-east-1, 2026-10",
+)
+def test_query_refuses_an_unknown_conditional_operator_before_anything_else(
+    dynamodb: Backend,
+) -> None:
+    with service_error(
+        "ValidationException",
+        "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]",
+    ):
+        dynamodb.client.query(
+            TableName=dynamodb.table_name(),
+            KeyConditions={"pk": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "a"}]}},
+            QueryFilter={"b": {"ComparisonOperator": "NULL"}, "c": {"ComparisonOperator": "NULL"}},
+            ConditionalOperator="XOR",  # type: ignore[arg-type]  # the unknown value is the behaviour under test
+            Select="BOGUS",  # type: ignore[arg-type]  # refused only after the operator
+        )

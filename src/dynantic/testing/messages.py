@@ -417,6 +417,12 @@ TABLE_NAME_LENGTH = (
     "TableName must be at least {shortest} characters long and at most {longest} characters long"
 )
 INVALID_TABLE_ARN = "Invalid TableArn"
+# An enum member checked ahead of the rest, by operation, in the newer
+# validation's words and with its own list of values: Query's ConditionalOperator
+# (live captures, eu-west-2 and us-east-1, 2026-10).
+NEWER_ENUM_FIRST = {
+    "Query": "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]",
+}
 # BatchGetItem and BatchWriteItem with an empty RequestItems map, in the words
 # of the regions that still echo values in constraint messages (public captures,
 # 2026-08 to 2026-10; the others answer with the framework's generic sentence).

@@ -18,7 +18,11 @@ from botocore.model import ListShape, MapShape, Shape, StringShape, StructureSha
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.model import input_shape
 from dynantic.testing.validation import check_constraints
-from dynantic.testing.validation.service_facts import REQUEST_ITEMS_FIRST
+from dynantic.testing.validation.service_facts import (
+    NEWER_ENUM_FIRST,
+    REQUEST_ITEMS_FIRST,
+    TABLE_NAME_FIRST,
+)
 
 DATA_PLANE = [
     "GetItem",
@@ -169,20 +173,20 @@ def expected_place(steps: tuple[Step, ...]) -> str:
     return ".".join(names)
 
 
-def names_a_table(site: Site) -> bool:
-    """Whether the site takes a table's name or ARN: an empty value is then a table
-    name, refused by the name's own bounds (3 to 255), not by the ARN's minimum of 1."""
-    last = site.steps[-1]
-    return site.shape.name == "TableArn" and (last.kind == "key" or last.name == "TableName")
-
-
 def answered_in_own_words(operation_name: str, site: Site) -> bool:
-    """Whether the operation refuses this broken value in its own words (an empty
-    RequestItems map; see ``test_service_side``)."""
+    """Whether the operation refuses this broken value in its own words (a table
+    name outside 3 to 255 characters, an empty RequestItems map, Query's
+    ConditionalOperator; see ``test_service_side``)."""
+    if operation_name in TABLE_NAME_FIRST:
+        last = site.steps[-1]
+        return site.constraint == "min" and last.name == "TableName"
+    if operation_name in REQUEST_ITEMS_FIRST:
+        return site.constraint == "min" and site.steps == (Step("member", "RequestItems"),)
+    newer = NEWER_ENUM_FIRST.get(operation_name)
     return (
-        operation_name in REQUEST_ITEMS_FIRST
-        and site.constraint == "min"
-        and site.steps == (Step("member", "RequestItems"),)
+        newer is not None
+        and site.constraint == "enum"
+        and site.steps == (Step("member", newer[0]),)
     )
 
 
@@ -190,8 +194,6 @@ def all_sites() -> Iterator[tuple[str, Site]]:
     for operation_name in DATA_PLANE:
         shape = input_shape(operation_name)
         for site in sites(shape):
-            if site.constraint == "min" and names_a_table(site):
-                continue
             if not answered_in_own_words(operation_name, site):
                 yield operation_name, site
 

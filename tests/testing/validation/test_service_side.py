@@ -131,10 +131,9 @@ def test_at_most_ten_failures_are_listed() -> None:
         "IndexName": "b;",
         "Select": "x",
         "ReturnConsumedCapacity": "y",
-        "ConditionalOperator": "z",
         "AttributesToGet": [],
         "Limit": 0,
-        "QueryFilter": {"a": {"ComparisonOperator": "q"}},
+        "QueryFilter": {"a": {"ComparisonOperator": "q"}, "b": {"ComparisonOperator": "r"}},
         "KeyConditions": {"a": {"ComparisonOperator": "q"}},
     }
     message = refusal("Query", params)
@@ -379,6 +378,14 @@ class TestCheckedFirst:
     )
     def test_a_missing_resource_arn_is_an_invalid_table_arn(self, operation_name: str) -> None:
         assert refusal(operation_name, {}) == "Invalid TableArn"
+
+    @pytest.mark.parametrize("select", [None, "BOGUS"])
+    def test_query_refuses_an_unknown_conditional_operator_alone(self, select: str | None) -> None:
+        # paritysuite's validation-ordering/query.test.ts, eu-west-2 and us-east-1, 2026-10.
+        params = {"TableName": "a;", "ConditionalOperator": "XOR", "Select": select}
+        assert refusal("Query", params) == (
+            "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]"
+        )
 
     def test_other_operations_list_a_missing_table_name_with_the_rest(self) -> None:
         assert refusal("Query", {"Limit": 0}) == (

@@ -13,6 +13,7 @@ __all__ = [
     "ENUM_ORDER",
     "JAVA_OBJECT_SHAPES",
     "MEMBER_ORDER",
+    "NEWER_ENUM_FIRST",
     "REQUEST_ITEMS_FIRST",
     "RESOURCE_ARN_FIRST",
     "TABLE_NAME_FIRST",
@@ -206,6 +207,13 @@ REQUEST_ITEMS_FIRST: frozenset[str] = frozenset(
     # before anything else is checked.
     {"BatchGetItem", "BatchWriteItem"}
 )
+
+NEWER_ENUM_FIRST: dict[str, tuple[str, frozenset[str]]] = {
+    # Operations that check one enum member before anything else and refuse a
+    # value outside it alone, in the newer validation's words (see
+    # ``messages.NEWER_ENUM_FIRST``): the member and the values it takes.
+    "Query": ("ConditionalOperator", frozenset({"AND", "OR"})),
+}
 
 RESOURCE_ARN_FIRST: frozenset[str] = frozenset(
     # Operations that answer "Invalid TableArn" when ResourceArn is missing.

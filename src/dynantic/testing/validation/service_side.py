@@ -22,6 +22,7 @@ from dynantic.testing.validation.constraints import ARN_PREFIX, Node, request_no
 from dynantic.testing.validation.formatting import validation_errors
 from dynantic.testing.validation.report import constraint_failures
 from dynantic.testing.validation.service_facts import (
+    NEWER_ENUM_FIRST,
     REQUEST_ITEMS_FIRST,
     RESOURCE_ARN_FIRST,
     TABLE_NAME_FIRST,
@@ -70,6 +71,8 @@ def _plan(operation_name: str) -> _Plan:
         checked_first = _resource_arn_first
     elif operation_name in REQUEST_ITEMS_FIRST:
         checked_first = functools.partial(_request_items_first, operation_name)
+    elif operation_name in NEWER_ENUM_FIRST:
+        checked_first = functools.partial(_newer_enum_first, operation_name)
     return _Plan(root, compile_verdict(root), checked_first)
 
 
@@ -103,3 +106,11 @@ def _request_items_first(operation_name: str, params: Mapping[str, object]) -> N
     """An empty RequestItems map is refused before anything else is checked."""
     if params.get("RequestItems") == {}:
         raise validation_error(messages.REQUEST_ITEMS_REQUIRED.format(operation=operation_name))
+
+
+def _newer_enum_first(operation_name: str, params: Mapping[str, object]) -> None:
+    """A value outside the enum is refused alone, before anything else is checked."""
+    member, values = NEWER_ENUM_FIRST[operation_name]
+    value = params.get(member)
+    if value is not None and value not in values:
+        raise validation_error(messages.NEWER_ENUM_FIRST[operation_name])
