@@ -4,10 +4,16 @@ idempotency."""
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
+
+import pytest
 
 from .backends import MOTO
 from .markers import known_divergence, unsupported
 from .support import Backend, service_error, without_volatile
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef, TransactWriteItemTypeDef
 
 pytestmark = unsupported("dynalite", "transactions (TransactWriteItems, TransactGetItems)")
 
@@ -352,3 +358,72 @@ def test_a_transaction_doubles_the_table_units_and_not_the_index_units(dynamodb:
         for entry in capacity
     ] == [(3.0, 2.0)]
     assert capacity[0].get("GlobalSecondaryIndexes", {}).get("by-g", {}).get("CapacityUnits") == 1.0
+
+
+_DEEP_ORDER_SOURCE = (
+    "paritysuite/dynamodb-conformance tests/tier3/validation-ordering/deepRequests.test.ts, "
+    "ten regions, 2026-10"
+)
+_NESTED = (
+    "Nesting Levels have exceeded supported limits: "
+    "Attributes in the item have nested levels beyond supported limit"
+)
+
+
+def _wrapped(levels: int) -> AttributeValueTypeDef:
+    value: AttributeValueTypeDef = {"S": "leaf"}
+    for _ in range(levels):
+        value = {"M": {"n": value}}
+    return value
+
+
+def _put(table: str, pk: str, **more: AttributeValueTypeDef) -> TransactWriteItemTypeDef:
+    return {"Put": {"TableName": table, "Item": {"pk": {"S": pk}, **more}}}
+
+
+_EMPTY_NAME: dict[str, AttributeValueTypeDef] = {"": {"S": "x"}}
+
+
+@known_divergence(
+    MOTO,
+    "accepts an empty attribute name and values nested past the limit",
+    service=_DEEP_ORDER_SOURCE,
+)
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("deep 40, then an empty name", _NESTED),
+        ("an empty name, then deep 100", "Empty attribute name"),
+        ("an empty name and deep 100 in one item", "Empty attribute name"),
+        ("deep 100 and an empty name in one item", "Empty attribute name"),
+        ("a key nested 100 levels and a syntax error", "Invalid ConditionExpression: Syntax error"),
+    ],
+)
+def test_actions_are_checked_in_order_and_a_very_deep_value_last(
+    dynamodb: Backend, case: str, expected: str
+) -> None:
+    table = dynamodb.table_name()
+    empty = _EMPTY_NAME
+    cases: dict[str, list[TransactWriteItemTypeDef]] = {
+        "deep 40, then an empty name": [
+            _put(table, "b", d=_wrapped(40)),
+            _put(table, "a", **empty),
+        ],
+        "an empty name, then deep 100": [
+            _put(table, "a", **empty),
+            _put(table, "b", d=_wrapped(100)),
+        ],
+        "an empty name and deep 100 in one item": [_put(table, "a", **empty, d=_wrapped(100))],
+        "deep 100 and an empty name in one item": [_put(table, "a", d=_wrapped(100), **empty)],
+        "a key nested 100 levels and a syntax error": [
+            {
+                "Delete": {
+                    "TableName": table,
+                    "Key": {"pk": _wrapped(100)},
+                    "ConditionExpression": "a = = b",
+                }
+            }
+        ],
+    }
+    with service_error("ValidationException", expected, prefix=True):
+        dynamodb.client.transact_write_items(TransactItems=cases[case])

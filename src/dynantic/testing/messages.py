@@ -48,6 +48,9 @@ NESTING_TOO_DEEP = (
     "Nesting Levels have exceeded supported limits: "
     "Attributes in the item have nested levels beyond supported limit"
 )
+# A top-level attribute name that is empty, in a transaction's Put (public
+# captures, ten regions, 2026-10).
+EMPTY_ATTRIBUTE_NAME = "Empty attribute name"
 
 # ---------------------------------------------------------------- tables
 # Data-plane operations name no table; control-plane operations do.

@@ -283,3 +283,63 @@ def test_a_refused_transaction_raises_the_clients_exception_class(fake: FakeDyna
     with pytest.raises(fake.exceptions.TransactionCanceledException) as raised:
         transact(fake, [check("a", "attribute_not_exists(pk)")])
     assert isinstance(raised.value, ClientError)
+
+
+def _wrapped(levels: int) -> dict[str, object]:
+    value: dict[str, object] = {"S": "leaf"}
+    for _ in range(levels):
+        value = {"M": {"n": value}}
+    return value
+
+
+_NESTED = (
+    "Nesting Levels have exceeded supported limits: "
+    "Attributes in the item have nested levels beyond supported limit"
+)
+
+
+@pytest.mark.parametrize(("levels", "expected"), [(62, _NESTED), (63, "Empty attribute name")])
+def test_a_value_nested_past_62_levels_is_judged_after_the_items_names(
+    fake: FakeDynamoDBClient, refuses: Refuses, levels: int, expected: str
+) -> None:
+    # paritysuite's validation-ordering/deepRequests.test.ts: 40 levels early, 100 late.
+    item = {"pk": {"S": "a"}, "d": _wrapped(levels), "": {"S": "x"}}
+    with refuses("ValidationException", expected):
+        transact(fake, [{"Put": {"TableName": SIMPLE, "Item": item}}])
+
+
+def test_an_oversized_condition_comes_before_a_key_nested_100_levels(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    condition = "a = :v" + " AND a = :v" * 373
+    delete = {
+        "TableName": SIMPLE,
+        "Key": {"pk": _wrapped(100)},
+        "ConditionExpression": condition,
+        "ExpressionAttributeValues": {":v": {"S": "x"}},
+    }
+    with refuses(
+        "ValidationException",
+        "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; "
+        "expression size: 4109",
+    ):
+        transact(fake, [{"Delete": delete}])
+
+
+def test_an_empty_name_in_an_earlier_put_comes_before_a_later_value_nested_100_levels(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    later = {
+        "TableName": SIMPLE,
+        "Key": {"pk": {"S": "b"}},
+        "ConditionExpression": "d = :deep",
+        "ExpressionAttributeValues": {":deep": _wrapped(100)},
+    }
+    with refuses("ValidationException", "Empty attribute name"):
+        transact(
+            fake,
+            [
+                {"Put": {"TableName": SIMPLE, "Item": {"pk": {"S": "a"}, "": {"S": "x"}}}},
+                {"ConditionCheck": later},
+            ],
+        )
