@@ -364,6 +364,12 @@ class TestCheckedFirst:
             "TableName must be at least 3 characters long and at most 255 characters long"
         )
 
+    def test_create_table_leaves_a_short_name_to_the_generic_check(self) -> None:
+        assert refusal("CreateTable", {"TableName": "ab"}) == (
+            "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy "
+            "constraint: Member must have length greater than or equal to 3"
+        )
+
     def test_other_failures_follow_once_the_name_is_long_enough(self) -> None:
         assert refusal("DescribeTable", {"TableName": "ab;"}) == (
             "1 validation error detected: Value 'ab;' at 'tableName' failed to satisfy "

@@ -26,6 +26,7 @@ from dynantic.testing.validation.service_facts import (
     REQUEST_ITEMS_FIRST,
     RESOURCE_ARN_FIRST,
     TABLE_NAME_FIRST,
+    TABLE_NAME_LENGTH_GENERIC,
     TABLE_NAME_MEMBER,
     TABLE_NAME_SHAPE,
 )
@@ -64,9 +65,11 @@ _PLANS: dict[str, _Plan] = {}
 
 def _plan(operation_name: str) -> _Plan:
     root = request_node(operation_name)
-    checked_first = None
+    checked_first: Callable[[Mapping[str, object]], None] | None = None
     if operation_name in TABLE_NAME_FIRST:
-        checked_first = _table_name_first
+        checked_first = functools.partial(
+            _table_name_first, length_first=operation_name not in TABLE_NAME_LENGTH_GENERIC
+        )
     elif operation_name in RESOURCE_ARN_FIRST:
         checked_first = _resource_arn_first
     elif operation_name in REQUEST_ITEMS_FIRST:
@@ -76,12 +79,13 @@ def _plan(operation_name: str) -> _Plan:
     return _Plan(root, compile_verdict(root), checked_first)
 
 
-def _table_name_first(params: Mapping[str, object]) -> None:
-    """TableName is present and a name is 3 to 255 characters long, or nothing else is checked."""
+def _table_name_first(params: Mapping[str, object], *, length_first: bool = True) -> None:
+    """TableName is present and, where ``length_first``, 3 to 255 characters long;
+    otherwise nothing else is checked."""
     name = params.get(TABLE_NAME_MEMBER)
     if name is None:
         raise validation_error(messages.PARAMETER_REQUIRED.format(name=TABLE_NAME_MEMBER))
-    if isinstance(name, str) and not name.startswith(ARN_PREFIX):
+    if length_first and isinstance(name, str) and not name.startswith(ARN_PREFIX):
         shortest, longest = _table_name_lengths()
         if not shortest <= len(name) <= longest:
             raise validation_error(
