@@ -339,13 +339,17 @@ def test_update_item_keeps_the_indexes_in_step(fake: FakeDynamoDBClient) -> None
 def test_update_item_refuses_an_item_that_grows_over_400_kb(
     stored: FakeDynamoDBClient, refuses: Refuses
 ) -> None:
-    # The stored item is "pk" "a" (3) + "v" 1 (3) + "w" 1 (3); "big" and its value
-    # add 3 + the string; then "v" grows from 1 (2 bytes) to "xyz" (3).
-    stored.update_item(
+    # "pk" "a" (3) + "v" 1 (3) + "w" 1 (3) + "big" and its value (3 + the string);
+    # then "v" grows from 1 (2 bytes) to "xyz" (3). The item is put whole: an
+    # update writing "big" would be refused for its own statement charge.
+    stored.put_item(
         TableName=SIMPLE,
-        Key=KEY,
-        UpdateExpression="SET big = :s",
-        ExpressionAttributeValues={":s": {"S": "x" * (409_600 - 12)}},
+        Item={
+            "pk": {"S": "a"},
+            "v": {"N": "1"},
+            "w": {"N": "1"},
+            "big": {"S": "x" * (409_600 - 12)},
+        },
     )
     assert stored.service.database.table(SIMPLE).size_bytes == 409_600
     with refuses(

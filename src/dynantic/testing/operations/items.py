@@ -24,7 +24,8 @@ the one reported (after botocore's shape check and the model's constraints):
    index's type and is not empty; a key names exactly the key attributes;
 10. UpdateItem: no key attribute is written, no index key attribute is written
     a value of the wrong type (as far as the expression shows), no path reaches
-    inside a key attribute; GetItem: no projection path reaches inside one;
+    inside a key attribute, and (not in a transaction) the statement's charge
+    is at most 400 KB; GetItem: no projection path reaches inside one;
 11. the condition holds for the stored item (ConditionalCheckFailedException,
     with the item when ``ReturnValuesOnConditionCheckFailure`` is ``ALL_OLD``);
 12. UpdateItem: the update applies to the item (operand types, paths), index

@@ -29,6 +29,7 @@ from dynantic.testing.operations.items_prepare import (
     PreparedWrite,
 )
 from dynantic.testing.operations.items_update import (
+    check_statement_charge,
     check_update_targets,
     check_updated_item,
     ordered_indexes,
@@ -180,6 +181,8 @@ def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
     update = write.update
     targets = update_targets(update)
     check_update_targets(update, targets, table)
+    if write.statement_sized and not isinstance(update, LegacyUpdate):
+        check_statement_charge(update, targets)
     old = table.get(*key_values)
     if write.condition is not None:
         _check_condition(write, old)

@@ -107,6 +107,9 @@ class PreparedUpdate(NamedTuple):
     capacity: str | None
     collection_metrics: bool
     update: BoundUpdate | LegacyUpdate
+    statement_sized: bool
+    """Whether the update's statement charge is held to the item size limit too
+    (a standalone UpdateItem; a transaction's Update sizes only the finished item)."""
 
 
 class PreparedDelete(NamedTuple):
@@ -154,7 +157,7 @@ if TYPE_CHECKING:
     _Condition = BoundCondition | None
     _Update = BoundUpdate | LegacyUpdate
     _Put = tuple[str, Item, _Condition, str, bool, str | None, bool, Item, int]
-    _Updating = tuple[str, Item, _Condition, str, bool, str | None, bool, _Update]
+    _Updating = tuple[str, Item, _Condition, str, bool, str | None, bool, _Update, bool]
     _Delete = tuple[str, Item, _Condition, str, bool, str | None, bool]
     _Get = tuple[str, Item, BoundProjection | None, bool, str | None]
 
@@ -190,8 +193,14 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
     return _new_put((request["TableName"], item, *options, item, size))
 
 
-def prepare_update(request: UpdateItemInputTypeDef) -> PreparedUpdate:
-    """Decode and check an UpdateItem request (see :mod:`.items` for the order)."""
+def prepare_update(
+    request: UpdateItemInputTypeDef, *, statement_sized: bool = True
+) -> PreparedUpdate:
+    """Decode and check an UpdateItem request (see :mod:`.items` for the order).
+
+    ``statement_sized``: False for a transaction's Update, which is not charged
+    for its statement (see :func:`.items_update.check_statement_charge`).
+    """
     legacy = request.get("AttributeUpdates")
     expected = request.get("Expected")
     expression = request.get("UpdateExpression")
@@ -237,6 +246,7 @@ def prepare_update(request: UpdateItemInputTypeDef) -> PreparedUpdate:
             _capacity(request.get("ReturnConsumedCapacity")),
             request.get("ReturnItemCollectionMetrics") == "SIZE",
             update if update is not None else _NO_UPDATE,
+            statement_sized,
         )
     )
 

@@ -138,7 +138,7 @@ def _prepare_body(kind: str, body: Mapping[str, object]) -> PreparedWrite:
             raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
         return write
     if kind == "Update":
-        return prepare_update(cast("UpdateItemInputTypeDef", body))
+        return prepare_update(cast("UpdateItemInputTypeDef", body), statement_sized=False)
     if kind == "Delete":
         return prepare_delete(cast("DeleteItemInputTypeDef", body))
     return prepare_condition_check(cast("ConditionCheckTypeDef", body))
