@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence, not_implemented
+from .markers import known_divergence
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
@@ -256,13 +256,12 @@ def test_an_item_one_byte_over_400_kb_is_refused(dynamodb: Backend) -> None:
 _STATEMENT_SIZE_SOURCE = (
     "paritysuite/dynamodb-conformance tests/tier3/limits/itemSizeBySurface.test.ts, live in 22 "
     "regions (us-east-1 among them, ten regions differ): UpdateItem refuses when the finished "
-    "item or the statement's charge (3, plus 19 and the name and value for each SET) passes "
-    "409,600"
+    "item or the statement's charge (3, plus 19 and the name and value for each SET, and a "
+    "price for each other clause kind and operand) passes 409,600"
 )
 _UPDATED_ITEM_TOO_LARGE = "Item size to update has exceeded the maximum allowed size"
 
 
-@not_implemented("UpdateItem's statement-sized charge")
 @known_divergence((DYNALITE, MOTO), "sizes only the finished item", service=_STATEMENT_SIZE_SOURCE)
 def test_an_update_is_also_limited_by_what_its_statement_writes(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
@@ -283,7 +282,6 @@ def test_an_update_is_also_limited_by_what_its_statement_writes(dynamodb: Backen
         )
 
 
-@not_implemented("UpdateItem's statement-sized charge")
 @known_divergence((DYNALITE, MOTO), "sizes only the finished item", service=_STATEMENT_SIZE_SOURCE)
 def test_an_update_s_charge_is_checked_before_its_condition(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
@@ -296,6 +294,75 @@ def test_an_update_s_charge_is_checked_before_its_condition(dynamodb: Backend) -
             ConditionExpression="attribute_exists(nope)",
             ExpressionAttributeValues={":huge": {"S": "h" * 409_700}},
         )
+
+
+# Each clause kind's charge, from the same source (bisected live, every accepted
+# item read back). "SET b = :pad" (23 bytes besides the padding) runs beside the
+# clause at a two-byte key, so the statement, not the finished item, binds.
+_Values = dict[str, "AttributeValueTypeDef"]
+_CLAUSE_CHARGES: list[tuple[str, int, _Values, _Values]] = [
+    # a path operand: 1, plus 14 and the name for each element; 19 + "c" for the SET
+    ("SET c = big", 19 + 1 + 1 + 14 + 3, {}, {"big": {"S": "y" * 10}}),
+    ("SET c = m.z", 19 + 1 + 1 + 15 + 15, {}, {"m": {"M": {"z": {"S": "y" * 10}}}}),
+    # "+" 34 and "-" 37, plus both operands (the number 1 is 2 bytes)
+    ("SET n = n + :one", 19 + 1 + 34 + 16 + 2, {":one": {"N": "1"}}, {"n": {"N": "1"}}),
+    ("SET n = n - :one", 19 + 1 + 37 + 16 + 2, {":one": {"N": "1"}}, {"n": {"N": "1"}}),
+    # if_not_exists 39, list_append 37, plus both operands
+    (
+        "SET c = if_not_exists(c, :v)",
+        19 + 1 + 39 + 16 + 1,
+        {":v": {"S": "v"}},
+        {"c": {"S": "y" * 10}},
+    ),
+    (
+        "SET l = list_append(l, :new)",
+        19 + 1 + 37 + 16 + (3 + 1 + 10),
+        {":new": {"L": [{"S": "y" * 10}]}},
+        {"l": {"L": [{"S": "e"}]}},
+    ),
+    # ADD: 19, the target and the value; REMOVE and DELETE: 1 and the target
+    ("ADD abcdefghij :one", 19 + 10 + 2, {":one": {"N": "1"}}, {"abcdefghij": {"N": "1"}}),
+    ("REMOVE abcdefghij", 1 + 10, {}, {"abcdefghij": {"S": "r" * 5}}),
+    ("REMOVE l[10]", 1 + 1 + 4 + 2, {}, {"l": {"L": [{"S": "e"}] * 11}}),
+    (
+        "DELETE ss :rm",
+        1 + 2,
+        {":rm": {"SS": ["q" * 20]}},
+        {"ss": {"SS": ["p" * 5, "q" * 20]}},
+    ),
+]
+
+
+@known_divergence((DYNALITE, MOTO), "sizes only the finished item", service=_STATEMENT_SIZE_SOURCE)
+@pytest.mark.parametrize(("clause", "charge", "values", "seed"), _CLAUSE_CHARGES)
+def test_each_update_clause_kind_has_its_own_charge(
+    dynamodb: Backend,
+    clause: str,
+    charge: int,
+    values: _Values,
+    seed: _Values,
+) -> None:
+    table = dynamodb.key_table()
+    padding = 409_600 - 23 - charge
+    if clause.startswith("SET "):
+        expression = f"SET b = :pad, {clause[4:]}"
+    else:
+        expression = f"SET b = :pad {clause}"
+
+    def send(pk: str, size: int) -> None:
+        dynamodb.put_items(table, {"pk": {"S": pk}, **seed})
+        dynamodb.client.update_item(
+            TableName=table,
+            Key={"pk": {"S": pk}},
+            UpdateExpression=expression,
+            ExpressionAttributeValues={**values, ":pad": {"S": "x" * size}},
+        )
+
+    send("A", padding)
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "A"}})
+    assert len(got.get("Item", {})["b"].get("S", "")) == padding
+    with service_error("ValidationException", _UPDATED_ITEM_TOO_LARGE):
+        send("B", padding + 1)
 
 
 @known_divergence(
