@@ -260,9 +260,13 @@ _STATEMENT_SIZE_SOURCE = (
     "price for each other clause kind and operand) passes 409,600"
 )
 _UPDATED_ITEM_TOO_LARGE = "Item size to update has exceeded the maximum allowed size"
+# Checked with --runxfail: moto refuses the update at the statement's ceiling
+# too, although the finished item there is under 409,600.
+_MOTO_OVERCOUNTS = "refuses an updated item under 409,600 bytes that the service stores"
 
 
-@known_divergence((DYNALITE, MOTO), "sizes only the finished item", service=_STATEMENT_SIZE_SOURCE)
+@known_divergence(DYNALITE, "sizes only the finished item", service=_STATEMENT_SIZE_SOURCE)
+@known_divergence(MOTO, _MOTO_OVERCOUNTS, service=_STATEMENT_SIZE_SOURCE)
 def test_an_update_is_also_limited_by_what_its_statement_writes(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     # At a one-byte key value, SET b = :pad is charged 23 bytes besides the padding,
@@ -333,7 +337,8 @@ _CLAUSE_CHARGES: list[tuple[str, int, _Values, _Values]] = [
 ]
 
 
-@known_divergence((DYNALITE, MOTO), "sizes only the finished item", service=_STATEMENT_SIZE_SOURCE)
+@known_divergence(DYNALITE, "sizes only the finished item", service=_STATEMENT_SIZE_SOURCE)
+@known_divergence(MOTO, _MOTO_OVERCOUNTS, service=_STATEMENT_SIZE_SOURCE)
 @pytest.mark.parametrize(("clause", "charge", "values", "seed"), _CLAUSE_CHARGES)
 def test_each_update_clause_kind_has_its_own_charge(
     dynamodb: Backend,
