@@ -42,6 +42,40 @@ def test_numbers_come_back_normalised(dynamodb: Backend, given: str, stored: str
     assert without_volatile(got) == {"Item": {"pk": {"S": "a"}, "n": {"N": stored}}}
 
 
+_LEADING_PLUS_SOURCE = (
+    "ScyllaDB's Alternator suite, run against AWS: test_number.py test_invalid_numbers "
+    "stores '+3'; dynoxide issue #109 captures '+5' read back as '5' in ap-south-1"
+)
+
+
+@known_divergence(
+    DYNALITE,
+    "refuses a number with a leading '+' as not numeric",
+    service=_LEADING_PLUS_SOURCE,
+)
+@known_divergence(MOTO, "returns numbers as given", service=_LEADING_PLUS_SOURCE)
+def test_a_leading_plus_sign_is_accepted_and_dropped(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    item: dict[str, AttributeValueTypeDef] = {
+        "pk": {"S": "a"},
+        "int": {"N": "+5"},
+        "frac": {"N": "+1.5"},
+        "zero": {"N": "+0"},
+        "exp": {"N": "+1e2"},
+    }
+    dynamodb.put_items(table, item)
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}})
+    assert without_volatile(got) == {
+        "Item": {
+            "pk": {"S": "a"},
+            "int": {"N": "5"},
+            "frac": {"N": "1.5"},
+            "zero": {"N": "0"},
+            "exp": {"N": "100"},
+        }
+    }
+
+
 @known_divergence(
     MOTO,
     "accepts numbers beyond 38 digits or 1E+125",
