@@ -192,32 +192,49 @@ def test_remove_deletes_attributes_and_ignores_missing_ones(dynamodb: Backend) -
     }
 
 
+_REMOVE_MISSING_SOURCE = (
+    "the live service, as ScyllaDB's Alternator suite records it: REMOVE x.y and REMOVE "
+    "x[0] on a missing item are accepted (test_nested_attribute_remove_from_missing_item), "
+    "and an update that only removes leaves a missing item missing "
+    "(test_item.py test_update_item_non_existent; scylladb issue 5862)"
+)
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "refuses REMOVE of a nested path on an item that does not exist",
+    service=_REMOVE_MISSING_SOURCE,
+)
+def test_remove_of_a_nested_path_on_a_missing_item_is_ignored(dynamodb: Backend) -> None:
+    """On an existing item without ``x`` the same paths are invalid; on a missing
+    item they are accepted, and the item stays missing."""
+    table = dynamodb.key_table()
+    assert _update(dynamodb, table, "REMOVE x.y", return_values="NONE") == {}
+    assert _update(dynamodb, table, "REMOVE x[0]", return_values="NONE") == {}
+    assert without_volatile(dynamodb.client.get_item(TableName=table, Key=KEY)) == {}
+
+
 @known_divergence(
     DYNALITE,
-    "refuses REMOVE of a nested path on an item that does not exist",
-    service="the live service, as ScyllaDB's Alternator suite records it "
-    "(test_nested_attribute_remove_from_missing_item): REMOVE x.y and REMOVE x[0] on a missing "
-    "item are ignored",
+    "creates the item with its key when an update only removes",
+    service=_REMOVE_MISSING_SOURCE,
 )
 @known_divergence(
     MOTO,
-    "refuses REMOVE of a nested path on an item that does not exist",
-    service="the live service, as ScyllaDB's Alternator suite records it "
-    "(test_nested_attribute_remove_from_missing_item): REMOVE x.y and REMOVE x[0] on a missing "
-    "item are ignored",
+    "returns ConsumedCapacity that was not asked for",
+    service="AWS DynamoDB API reference, UpdateItem: ConsumedCapacity is returned only when "
+    "ReturnConsumedCapacity is TOTAL or INDEXES",
 )
-def test_remove_of_a_nested_path_on_a_missing_item_creates_it_with_its_key(
-    dynamodb: Backend,
-) -> None:
-    """On an existing item without ``x`` the same paths are invalid; on a missing
-    item they are ignored, and the update creates the item, as any update does."""
+def test_an_update_that_only_removes_leaves_a_missing_item_missing(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    assert _update(dynamodb, table, "REMOVE x.y") == {"Attributes": {"pk": {"S": "a"}}}
-    dynamodb.client.delete_item(TableName=table, Key=KEY)
-    assert _update(dynamodb, table, "REMOVE x[0]") == {"Attributes": {"pk": {"S": "a"}}}
-    assert without_volatile(dynamodb.client.get_item(TableName=table, Key=KEY)) == {
-        "Item": {"pk": {"S": "a"}}
-    }
+    assert _update(dynamodb, table, "REMOVE a, b", return_values="NONE") == {}
+    dynamodb.client.update_item(
+        TableName=table, Key=KEY, AttributeUpdates={"a": {"Action": "DELETE"}}
+    )
+    assert without_volatile(dynamodb.client.get_item(TableName=table, Key=KEY)) == {}
+    # An update that writes, even nothing at all, creates it.
+    dynamodb.client.update_item(TableName=table, Key=KEY)
+    assert without_volatile(dynamodb.client.get_item(TableName=table, Key=KEY)) == {"Item": KEY}
 
 
 @known_divergence(

@@ -200,6 +200,9 @@ def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
     new = result.item
     new_size = updated_size(targets, before, before_size, new)
     check_updated_item(targets, table, new, new_size)
+    if old is None and targets.unwrites_only:
+        # Only removals: a missing item stays missing.
+        return _new_plan((write, table, key_values, None, 0, None, 0, result))
     return _new_plan((write, table, key_values, old, old_size, new, new_size, result))
 
 

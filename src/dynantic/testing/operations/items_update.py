@@ -63,12 +63,17 @@ class UpdateTargets(NamedTuple):
     ``AttributeUpdates``, which is not charged)."""
     charged_values: tuple[str, ...]
     """The value placeholders whose sizes complete the charge, once per use."""
+    unwrites_only: bool = False
+    """Whether every action removes (REMOVE, DELETE): such an update of a
+    missing item leaves it missing (ScyllaDB's Alternator suite run against the
+    service, test_item.py test_update_item_non_existent; scylladb issue 5862)."""
 
 
 def update_targets(update: Update) -> UpdateTargets:
     """What ``update`` writes and reads (computed once per text and names)."""
     if isinstance(update, LegacyUpdate):
-        return UpdateTargets(frozenset(update.touched), frozenset(), (), 0, ())
+        unwrites = bool(update.updates) and all(a == "DELETE" for _, a, _ in update.updates)
+        return UpdateTargets(frozenset(update.touched), frozenset(), (), 0, (), unwrites)
     parsed, names = update.parsed, update.names
     resolved = tuple(map(names.__getitem__, parsed.name_placeholders)) if names else ()
     return _expression_targets(parsed, resolved)
@@ -90,7 +95,10 @@ def _expression_targets(
     nested = path_heads(parsed.paths, names)[1]
     charged: list[str] = []
     charge = _statement_charge(parsed.root, names, charged)
-    return UpdateTargets(frozenset(touched), nested, tuple(whole), charge, tuple(charged))
+    unwrites = all(
+        isinstance(action, ast.RemoveAction | ast.DeleteAction) for action in parsed.root.actions
+    )
+    return UpdateTargets(frozenset(touched), nested, tuple(whole), charge, tuple(charged), unwrites)
 
 
 # ---------------------------------------------------------------- the statement charge
