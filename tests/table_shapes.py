@@ -5,9 +5,64 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import CreateTableInputTypeDef
+    from collections.abc import Mapping, Sequence
 
-__all__ = ["indexed_table"]
+    from mypy_boto3_dynamodb.literals import ProjectionTypeType, ScalarAttributeTypeType
+    from mypy_boto3_dynamodb.type_defs import (
+        CreateTableInputTypeDef,
+        KeySchemaElementTypeDef,
+    )
+
+__all__ = ["IndexSpec", "indexed_table", "pk_sk_table"]
+
+IndexSpec = tuple[str, tuple[str, ...], "ProjectionTypeType"]
+"""An index: its name, its key attributes (hash first), its projection type."""
+
+
+def _key_schema(attributes: Sequence[str]) -> list[KeySchemaElementTypeDef]:
+    return [
+        {"AttributeName": name, "KeyType": "HASH" if position == 0 else "RANGE"}
+        for position, name in enumerate(attributes)
+    ]
+
+
+def pk_sk_table(
+    name: str,
+    types: Mapping[str, ScalarAttributeTypeType],
+    *,
+    global_indexes: Sequence[IndexSpec] = (),
+    local_indexes: Sequence[IndexSpec] = (),
+) -> CreateTableInputTypeDef:
+    """CreateTable parameters of an on-demand table keyed ``pk``/``sk`` (strings)
+    with the given indexes, whose key attributes have the ``types`` given."""
+    request: CreateTableInputTypeDef = {
+        "TableName": name,
+        "KeySchema": _key_schema(("pk", "sk")),
+        "AttributeDefinitions": [
+            {"AttributeName": attribute, "AttributeType": kind}
+            for attribute, kind in {"pk": "S", "sk": "S", **types}.items()
+        ],
+        "BillingMode": "PAY_PER_REQUEST",
+    }
+    if global_indexes:
+        request["GlobalSecondaryIndexes"] = [
+            {
+                "IndexName": index,
+                "KeySchema": _key_schema(keys),
+                "Projection": {"ProjectionType": kind},
+            }
+            for index, keys, kind in global_indexes
+        ]
+    if local_indexes:
+        request["LocalSecondaryIndexes"] = [
+            {
+                "IndexName": index,
+                "KeySchema": _key_schema(keys),
+                "Projection": {"ProjectionType": kind},
+            }
+            for index, keys, kind in local_indexes
+        ]
+    return request
 
 
 def indexed_table(name: str) -> CreateTableInputTypeDef:

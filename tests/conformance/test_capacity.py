@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.table_shapes import pk_sk_table
+
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence, unsupported
 from .support import Backend, without_volatile
@@ -243,27 +245,7 @@ def _local_index_table(dynamodb: Backend) -> str:
     """Keys pk/sk (S); local index by-l on l (S), keys only."""
     name = dynamodb.table_name()
     dynamodb.create_table(
-        TableName=name,
-        KeySchema=[
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"},
-        ],
-        AttributeDefinitions=[
-            {"AttributeName": "pk", "AttributeType": "S"},
-            {"AttributeName": "sk", "AttributeType": "S"},
-            {"AttributeName": "l", "AttributeType": "S"},
-        ],
-        LocalSecondaryIndexes=[
-            {
-                "IndexName": "by-l",
-                "KeySchema": [
-                    {"AttributeName": "pk", "KeyType": "HASH"},
-                    {"AttributeName": "l", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "KEYS_ONLY"},
-            }
-        ],
-        BillingMode="PAY_PER_REQUEST",
+        **pk_sk_table(name, {"l": "S"}, local_indexes=[("by-l", ("pk", "l"), "KEYS_ONLY")])
     )
     return name
 

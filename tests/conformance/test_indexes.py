@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tests.table_shapes import indexed_table
+from tests.table_shapes import indexed_table, pk_sk_table
 
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.literals import KeyTypeType
+    from mypy_boto3_dynamodb.literals import ScalarAttributeTypeType
 
 
 def _table_with_indexes(dynamodb: Backend) -> str:
@@ -234,30 +234,13 @@ def test_select_all_attributes_on_a_keys_only_index_is_refused(dynamodb: Backend
         )
 
 
-def _tied_index_table(dynamodb: Backend, index_key: list[tuple[str, KeyTypeType]]) -> str:
-    """A (pk, sk) table of strings with one global index keyed ``index_key``
-    ((name, HASH|RANGE) pairs, string attributes, KEYS_ONLY)."""
+def _tied_index_table(dynamodb: Backend, index_key: tuple[str, ...]) -> str:
+    """A (pk, sk) table of strings with one KEYS_ONLY global index ``tied`` keyed
+    ``index_key`` (string attributes, hash first)."""
     name = dynamodb.table_name()
-    names = {"pk", "sk"} | {attribute for attribute, _ in index_key}
+    types: dict[str, ScalarAttributeTypeType] = dict.fromkeys(index_key, "S")
     dynamodb.create_table(
-        TableName=name,
-        KeySchema=[
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"},
-        ],
-        AttributeDefinitions=[
-            {"AttributeName": attribute, "AttributeType": "S"} for attribute in sorted(names)
-        ],
-        BillingMode="PAY_PER_REQUEST",
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": "tied",
-                "KeySchema": [
-                    {"AttributeName": attribute, "KeyType": kind} for attribute, kind in index_key
-                ],
-                "Projection": {"ProjectionType": "KEYS_ONLY"},
-            }
-        ],
+        **pk_sk_table(name, types, global_indexes=[("tied", index_key, "KEYS_ONLY")])
     )
     return name
 
@@ -285,7 +268,7 @@ def test_entries_with_the_same_index_key_follow_the_digest_of_the_table_key(
 ) -> None:
     # Six items share the index key; the service orders them by the MD5 digest
     # of the table key attributes the index key lacks (here pk, then sk).
-    name = _tied_index_table(dynamodb, [("g", "HASH")])
+    name = _tied_index_table(dynamodb, ("g",))
     keys = [("a", "a"), ("b", "b"), ("c", "e"), ("c", "d"), ("d", "a"), ("e", "a")]
     for pk, sk in keys:
         dynamodb.put_items(name, {"pk": {"S": pk}, "sk": {"S": sk}, "g": {"S": "same"}})
@@ -306,7 +289,7 @@ def test_entries_with_the_same_index_key_follow_the_digest_of_the_table_key(
     service="awslabs/dynein issue 221, a query of the live service",
 )
 def test_ties_leave_out_table_key_attributes_the_index_key_holds(dynamodb: Backend) -> None:
-    name = _tied_index_table(dynamodb, [("pk", "HASH"), ("g", "RANGE")])
+    name = _tied_index_table(dynamodb, ("pk", "g"))
     sort_keys = [
         "q#Tx12IZ3FXZVJ0NB#meta",
         "q#Tx1W4DS0L22WOW0#meta",
@@ -336,7 +319,7 @@ def test_ties_leave_out_table_key_attributes_the_index_key_holds(dynamodb: Backe
     service="dynalite's index tests, run against the live service, page in this order",
 )
 def test_index_pages_resume_among_tied_entries(dynamodb: Backend) -> None:
-    name = _tied_index_table(dynamodb, [("g", "HASH")])
+    name = _tied_index_table(dynamodb, ("g",))
     keys = [("a", "a"), ("b", "b"), ("c", "e"), ("c", "d"), ("d", "a"), ("e", "a")]
     for pk, sk in keys:
         dynamodb.put_items(name, {"pk": {"S": pk}, "sk": {"S": sk}, "g": {"S": "same"}})

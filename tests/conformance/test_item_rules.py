@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.table_shapes import pk_sk_table
+
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
@@ -21,35 +23,12 @@ def _indexed_table(dynamodb: Backend) -> str:
     """Keys pk/sk (S); global index by-g on g (S), keys only; local index by-l on l (N)."""
     name = dynamodb.table_name()
     dynamodb.create_table(
-        TableName=name,
-        KeySchema=[
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"},
-        ],
-        AttributeDefinitions=[
-            {"AttributeName": "pk", "AttributeType": "S"},
-            {"AttributeName": "sk", "AttributeType": "S"},
-            {"AttributeName": "g", "AttributeType": "S"},
-            {"AttributeName": "l", "AttributeType": "N"},
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": "by-g",
-                "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
-                "Projection": {"ProjectionType": "KEYS_ONLY"},
-            }
-        ],
-        LocalSecondaryIndexes=[
-            {
-                "IndexName": "by-l",
-                "KeySchema": [
-                    {"AttributeName": "pk", "KeyType": "HASH"},
-                    {"AttributeName": "l", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
-        BillingMode="PAY_PER_REQUEST",
+        **pk_sk_table(
+            name,
+            {"g": "S", "l": "N"},
+            global_indexes=[("by-g", ("g",), "KEYS_ONLY")],
+            local_indexes=[("by-l", ("pk", "l"), "ALL")],
+        )
     )
     return name
 
