@@ -86,8 +86,7 @@ def _tagged_bytes(value: object) -> bytes:
 def partition_token(partition: object) -> int:
     """Where a partition key (a value, or a tuple of values) sits in the table's
     hash space: the first 64 bits of its digest, as the service computes it."""
-    digest = hashlib.md5(_SALT + _token_bytes(partition), usedforsecurity=False).digest()
-    return int.from_bytes(digest[:8], "big")
+    return _digest_token(_token_bytes(partition))
 
 
 def tie_token(values: tuple[str | Decimal | bytes, ...]) -> int:
@@ -97,7 +96,11 @@ def tie_token(values: tuple[str | Decimal | bytes, ...]) -> int:
     names one item)."""
     if not values:
         return 0
-    data = b"".join([_token_bytes(value) for value in values])
+    return _digest_token(b"".join([_token_bytes(value) for value in values]))
+
+
+def _digest_token(data: bytes) -> int:
+    """The first 64 bits of the salted MD5 digest of ``data``."""
     return int.from_bytes(hashlib.md5(_SALT + data, usedforsecurity=False).digest()[:8], "big")
 
 

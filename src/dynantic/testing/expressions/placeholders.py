@@ -32,7 +32,12 @@ from dynantic.testing.expressions.parsing import (
 from dynantic.testing.expressions.paths import Trie
 from dynantic.testing.expressions.projection import BoundProjection, projection_trie
 from dynantic.testing.expressions.update import BoundUpdate, update_trie
-from dynantic.testing.expressions.validate import CheckRule, check_message, check_rules
+from dynantic.testing.expressions.validate import (
+    CheckRule,
+    check_message,
+    check_rules,
+    operand_placeholders,
+)
 
 __all__ = [
     "BoundExpressions",
@@ -126,7 +131,7 @@ def _earlier_failure(
     limit = order[undefined]
     placed: list[tuple[int, str]] = []
     for check in parsed.checks:
-        used = _value_placeholders(check.node)
+        used = operand_placeholders(check.node)
         if check.category == "distinct" or check.message is not None or not used:
             continue
         if any(name not in values for name in used):
@@ -137,19 +142,6 @@ def _earlier_failure(
             if message is not None:
                 placed.append((position, message))
     return min(placed)[1] if placed else None
-
-
-def _value_placeholders(node: object) -> tuple[str, ...]:
-    """The value placeholders among a checked node's direct operands."""
-    if isinstance(node, ast.Comparison | ast.Arithmetic):
-        operands: tuple[object, ...] = (node.left, node.right)
-    elif isinstance(node, ast.Between):
-        operands = (node.operand, node.lower, node.upper)
-    elif isinstance(node, ast.FunctionCall):
-        operands = node.args
-    else:
-        return ()
-    return tuple(o.name for o in operands if isinstance(o, ast.ValuePlaceholder))
 
 
 class BoundExpressions(NamedTuple):

@@ -27,7 +27,7 @@ from dynantic.testing.expressions.evaluate import Names, Values, compare_values
 from dynantic.testing.expressions.parsed import Check, Parsed
 from dynantic.testing.expressions.paths import path_text, resolve_path
 
-__all__ = ["ATTRIBUTE_TYPES", "CheckRule", "check_message", "check_rules"]
+__all__ = ["ATTRIBUTE_TYPES", "CheckRule", "check_message", "check_rules", "operand_placeholders"]
 
 # A compiled check: the service's message for these placeholders, or None.
 CheckRule: TypeAlias = Callable[[Names, Values], "str | None"]
@@ -113,6 +113,17 @@ def _rule(check: Check) -> CheckRule:
 
 def _placeholders(*operands: ast.Operand) -> tuple[str, ...]:
     return tuple(operand.name for operand in operands if isinstance(operand, ast.ValuePlaceholder))
+
+
+def operand_placeholders(node: object) -> tuple[str, ...]:
+    """The value placeholders among a checked node's direct operands."""
+    if isinstance(node, ast.Comparison | ast.Arithmetic):
+        return _placeholders(node.left, node.right)
+    if isinstance(node, ast.Between):
+        return _placeholders(node.operand, node.lower, node.upper)
+    if isinstance(node, ast.FunctionCall):
+        return _placeholders(*node.args)
+    return ()
 
 
 def check_message(check: Check, names: Names, values: Values) -> str | None:
