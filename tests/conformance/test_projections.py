@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .backends import MOTO
+from .backends import DYNALITE, MOTO
 from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
@@ -115,3 +115,30 @@ def test_attributes_to_get_selects_top_level_attributes(dynamodb: Backend) -> No
     table = _table(dynamodb)
     got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "a"}}, AttributesToGet=["v"])
     assert without_volatile(got) == {"Item": {"v": {"S": "plain"}}}
+
+
+def test_projection_path_of_thirty_two_levels_is_accepted(dynamodb: Backend) -> None:
+    table = _table(dynamodb)
+    path = "m" + ".y" * 30 + "[0]"  # 32 levels: one name, 30 members, one index
+    got = dynamodb.client.get_item(
+        TableName=table, Key={"pk": {"S": "a"}}, ProjectionExpression=path
+    )
+    assert without_volatile(got) == {"Item": {}}
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "accept a document path of 33 levels",
+    service="scylladb test/alternator test_projection_expression.py::"
+    "test_projection_expression_path_nesting_levels, run against AWS",
+)
+def test_projection_path_of_thirty_three_levels_is_refused(dynamodb: Backend) -> None:
+    table = _table(dynamodb)
+    with service_error(
+        "ValidationException",
+        "Invalid ProjectionExpression: The document path has too many nesting levels; "
+        "nesting levels: 33",
+    ):
+        dynamodb.client.get_item(
+            TableName=table, Key={"pk": {"S": "a"}}, ProjectionExpression="m" + ".y" * 31 + "[1]"
+        )

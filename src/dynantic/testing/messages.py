@@ -522,6 +522,7 @@ NAME_NOT_DEFINED = (
 VALUE_NOT_DEFINED = (
     "An expression attribute value used in expression is not defined; attribute value: {name}"
 )
+PATH_TOO_DEEP = "The document path has too many nesting levels; nesting levels: {levels}"
 PATHS_OVERLAP = (
     "Two document paths overlap with each other; must remove or rewrite one of these paths; "
     "path one: {one}, path two: {two}"

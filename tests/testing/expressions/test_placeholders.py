@@ -222,6 +222,35 @@ def test_wrong_operand_counts_are_reported_after_undefined_placeholders() -> Non
     )
 
 
+_DEEP_PATH = "a" + ".b" * 31 + "[0]"  # 33 levels
+
+
+@pytest.mark.parametrize(
+    ("kind", "bind"),
+    [
+        ("ConditionExpression", lambda a: a.bind_condition(f"attribute_exists({_DEEP_PATH})")),
+        ("FilterExpression", lambda a: a.bind_filter(f"{_DEEP_PATH} = :v")),
+        ("UpdateExpression", lambda a: a.bind_update(f"SET {_DEEP_PATH} = :v")),
+        ("ProjectionExpression", lambda a: a.bind_projection(_DEEP_PATH)),
+    ],
+)
+def test_a_document_path_deeper_than_32_levels_is_refused_in_every_expression(
+    kind: str, bind: Callable[[ExpressionAttributes], object]
+) -> None:
+    assert refusal(lambda: bind(ExpressionAttributes(None, {":v": "x"}))) == (
+        f"Invalid {kind}: The document path has too many nesting levels; nesting levels: 33"
+    )
+    ExpressionAttributes().bind_projection("a" + ".b" * 30 + "[0]")  # 32 levels
+
+
+def test_a_path_too_deep_is_reported_after_undefined_names() -> None:
+    attributes = ExpressionAttributes()
+    assert refusal(lambda: attributes.bind_projection("#a" + ".b" * 32)) == (
+        "Invalid ProjectionExpression: An expression attribute name used in the document path "
+        "is not defined; attribute name: #a"
+    )
+
+
 def test_functions_needing_a_path_refuse_a_value() -> None:
     attributes = ExpressionAttributes(None, {":v": "x"})
     assert refusal(lambda: attributes.bind_condition("attribute_exists(:v)")) == (

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Literal, NoReturn, TypeVar
 
 from dynantic.testing import messages
+from dynantic.testing.engine.values import MAX_NESTING_DEPTH
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.grammar import (
     BINDING_POWER,
@@ -267,6 +268,10 @@ class Parser:
             else:
                 path = ast.DocumentPath(tuple(elements))
                 self.paths.append(path)
+                if len(elements) > MAX_NESTING_DEPTH:
+                    # Each name and each [index] is a level, as in a stored value.
+                    message = messages.PATH_TOO_DEEP.format(levels=len(elements))
+                    self.checks.append(Check("operand", path, message))
                 return path
 
     def path_name(self, token: Token) -> str | ast.NamePlaceholder:

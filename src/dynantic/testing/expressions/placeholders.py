@@ -51,6 +51,7 @@ _NAME_KEY = re.compile(r"#[0-9A-Za-z_]+")
 _VALUE_KEY = re.compile(r":[0-9A-Za-z_]+")
 _CONDITION_CHECKS = ("operand", "distinct", "function")
 _UPDATE_CHECKS = ("operand", "function")
+_PROJECTION_CHECKS = ("operand",)  # only a path too deep: projections call no function
 
 
 @lru_cache(maxsize=4096)
@@ -249,6 +250,7 @@ class ExpressionAttributes:
         """Parse and bind a ProjectionExpression, refusing overlapping paths."""
         parsed = parse_projection(text)
         self._bind(parsed, "ProjectionExpression")
+        self._check(parsed, "ProjectionExpression", _PROJECTION_CHECKS)
         names = self.names
         resolved = tuple(names[name] for name in parsed.name_placeholders) if names else ()
         try:
