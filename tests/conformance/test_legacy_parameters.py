@@ -3,9 +3,14 @@ and the rule that they do not mix with expressions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef, ConditionTypeDef
 
 
 def test_expected_exists_false_refuses_an_existing_item(dynamodb: Backend) -> None:
@@ -184,3 +189,53 @@ def test_query_refuses_an_unknown_conditional_operator_before_anything_else(
             ConditionalOperator="XOR",  # type: ignore[arg-type]  # the unknown value is the behaviour under test
             Select="BOGUS",  # type: ignore[arg-type]  # refused only after the operator
         )
+
+
+@known_divergence(
+    DYNALITE,
+    "refuses EQ and NE on a list, a map or a boolean in a QueryFilter "
+    "('ComparisonOperator EQ is not valid for L AttributeValue type')",
+    service="AWS DynamoDB API reference, Condition: EQ and NE are supported for all data "
+    "types, including lists and maps; scylladb test/alternator test_query_filter.py::"
+    "test_query_filter_eq and ::test_query_filter_ne, run against AWS",
+)
+def test_query_filter_equality_compares_lists_maps_and_booleans(dynamodb: Backend) -> None:
+    table = dynamodb.key_table(sort=("sk", "N"))
+    dynamodb.put_items(
+        table,
+        {
+            "pk": {"S": "shelf"},
+            "sk": {"N": "1"},
+            "colours": {"L": [{"S": "red"}, {"N": "2"}]},
+            "size": {"M": {"w": {"N": "10"}}},
+            "boxed": {"BOOL": True},
+        },
+        {
+            "pk": {"S": "shelf"},
+            "sk": {"N": "2"},
+            "colours": {"L": [{"S": "red"}]},
+            "size": {"M": {"w": {"N": "12"}}},
+            "boxed": {"BOOL": False},
+        },
+    )
+    wanted: dict[str, AttributeValueTypeDef] = {
+        "colours": {"L": [{"S": "red"}, {"N": "2"}]},
+        "size": {"M": {"w": {"N": "10"}}},
+        "boxed": {"BOOL": True},
+    }
+
+    def sort_keys(name: str, condition: ConditionTypeDef) -> list[AttributeValueTypeDef]:
+        page = dynamodb.client.query(
+            TableName=table,
+            KeyConditions={
+                "pk": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "shelf"}]}
+            },
+            QueryFilter={name: condition},
+        )
+        return [item["sk"] for item in page["Items"]]
+
+    for name, value in wanted.items():
+        equal = sort_keys(name, {"ComparisonOperator": "EQ", "AttributeValueList": [value]})
+        assert equal == [{"N": "1"}], name
+        unequal = sort_keys(name, {"ComparisonOperator": "NE", "AttributeValueList": [value]})
+        assert unequal == [{"N": "2"}], name

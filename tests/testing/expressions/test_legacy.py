@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from dynantic.testing.engine.values import Item, StringSet
+from dynantic.testing.engine.values import Item, StringSet, WireValue
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import (
     KeyCondition,
@@ -128,11 +128,25 @@ def test_filter_operators_refuse_types_they_cannot_compare() -> None:
         "One or more parameter values were invalid: "
         "ComparisonOperator LT is not valid for SS AttributeValue type"
     )
-    assert "ComparisonOperator EQ is not valid for BOOL" in refusal(
+    assert "ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type" in refusal(
         lambda: filter_conditions(
-            {"n": {"ComparisonOperator": "EQ", "AttributeValueList": [{"BOOL": True}]}}
+            {"n": {"ComparisonOperator": "BEGINS_WITH", "AttributeValueList": [{"N": "1"}]}}
         )
     )
+
+
+@pytest.mark.parametrize("operator", ["EQ", "NE"])
+@pytest.mark.parametrize(
+    "operand",
+    [{"BOOL": True}, {"NULL": True}, {"L": [{"N": "1"}]}, {"M": {"a": {"S": "b"}}}],
+    ids=["BOOL", "NULL", "L", "M"],
+)
+def test_filter_equality_takes_a_value_of_any_type(operator: str, operand: WireValue) -> None:
+    condition = filter_conditions(
+        {"n": {"ComparisonOperator": operator, "AttributeValueList": [operand]}}
+    )
+    assert condition is not None
+    assert condition.evaluate(ITEM) is (operator == "NE")
 
 
 def test_filter_conditions_evaluate_like_expressions() -> None:

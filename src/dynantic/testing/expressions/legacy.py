@@ -81,10 +81,11 @@ _COUNTS: dict[str, tuple[int, int]] = {
     "BETWEEN": (2, 2),
 }
 _SCALARS = frozenset({"S", "N", "B"})
-_EQUALITY_TYPES = frozenset({"S", "N", "B", "SS", "NS", "BS"})
+# EQ and NE take a value of any type, lists, maps and booleans included (API
+# reference, Condition: "supported for all data types, including lists and maps";
+# ScyllaDB's Alternator suite run against the service, test_query_filter.py).
+_ANY_TYPE = frozenset({"EQ", "NE"})
 _TYPES: dict[str, frozenset[str]] = {
-    "EQ": _EQUALITY_TYPES,
-    "NE": _EQUALITY_TYPES,
     "BEGINS_WITH": frozenset({"S", "B"}),
 }
 _COMPARISONS: dict[str, ast.ComparisonOperator] = {
@@ -201,7 +202,7 @@ def _operands(operator: str, wire: Sequence[WireValue], *, typed: bool) -> list[
     codes = [type_code(value) for value in values]
     if codes and any(code != codes[0] for code in codes):
         raise _invalid(messages.LEGACY_MIXED_TYPES)
-    if typed:
+    if typed and operator not in _ANY_TYPE:
         accepted = _TYPES.get(operator, _SCALARS)
         for code in codes:
             if code not in accepted:
