@@ -234,6 +234,40 @@ def test_a_wrong_key_type_cancels_with_a_validation_reason(dynamodb: Backend) ->
 
 @known_divergence(
     MOTO,
+    "accepts a key of the wrong type in a transaction",
+    service="scylladb test/alternator test_transact.py::"
+    "test_transact_write_cancellation_reasons_validationerror, run against AWS",
+)
+def test_only_the_first_wrong_key_is_reported(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "TransactionCanceledException",
+        "Transaction cancelled, please refer cancellation reasons for specific reasons "
+        "[None, ValidationError, None, None]",
+    ) as error:
+        dynamodb.client.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": table, "Item": {"pk": {"S": "fine"}}}},
+                {"Put": {"TableName": table, "Item": {"pk": {"B": b"\x01"}}}},
+                {
+                    "ConditionCheck": {
+                        "TableName": table,
+                        "Key": {"pk": {"S": "absent"}},
+                        "ConditionExpression": "attribute_exists(pk)",
+                    }
+                },
+                {"Delete": {"TableName": table, "Key": {"pk": {"N": "3"}}}},
+            ]
+        )
+    reasons = error.response.get("CancellationReasons")
+    assert isinstance(reasons, list)
+    assert [reason.get("Code") for reason in reasons] == ["None", "ValidationError", "None", "None"]
+    assert [("Message" in reason) for reason in reasons] == [False, True, False, False]
+    assert dynamodb.client.scan(TableName=table)["Items"] == []
+
+
+@known_divergence(
+    MOTO,
     "hard-codes one unit per Get instead of twice a consistent read of each item's size",
     service="AWS DynamoDB developer guide, 'Capacity unit consumption for transactions'",
 )

@@ -26,6 +26,7 @@ __all__ = [
     "TRANSACTION_FACTOR",
     "batch_write_error",
     "fails_whole_transaction",
+    "found_before_running",
     "item_identity",
     "transaction_cancelled",
 ]
@@ -48,6 +49,7 @@ _ITEM_KEY_EMPTY = _prefix(messages.ITEM_KEY_EMPTY)
 _INDEX_KEY_EMPTY = _prefix(messages.INDEX_KEY_EMPTY)
 _PUT_KEY_MISMATCH = (_prefix(messages.ITEM_MISSING_KEY), _prefix(messages.ITEM_KEY_TYPE_MISMATCH))
 _EMPTY_KEY = (_ITEM_KEY_EMPTY, _INDEX_KEY_EMPTY)
+_KEY_MISMATCH = (messages.KEY_SCHEMA_MISMATCH, *_PUT_KEY_MISMATCH)
 
 
 def batch_write_error(error: ServiceError) -> ServiceError:
@@ -66,6 +68,19 @@ def fails_whole_transaction(error: ServiceError) -> bool:
     finds while running it, and reports as cancellation reasons.
     """
     return error.code == "ResourceNotFoundException" or error.message.startswith(_EMPTY_KEY)
+
+
+def found_before_running(error: ServiceError) -> bool:
+    """Whether the service finds a transaction element's refusal while checking
+    the request against the tables' key schemas, before it runs any element.
+
+    That check stops at the first element whose key does not match: the
+    cancellation reports that element's ``ValidationError`` alone, and ``None``
+    for every other element, even one whose condition would fail (ScyllaDB's
+    Alternator suite, run against the service: test_transact.py
+    test_transact_write_cancellation_reasons_validationerror).
+    """
+    return error.message.startswith(_KEY_MISMATCH)
 
 
 def transaction_cancelled(reasons: Sequence[Mapping[str, object]]) -> ServiceError:

@@ -18,6 +18,8 @@ constraints, among them at most 100 actions):
 6. every other refusal of an action — a key that does not match the schema, a
    failed condition, an update that cannot apply — cancels the transaction:
    ``TransactionCanceledException`` with one reason per action, in request order.
+   A key that does not match is found before anything runs, and only the first
+   such key is reported: every other action then reads ``None``.
 
 Sources: AWS's API reference (TransactWriteItems, TransactionCanceledException)
 and the service's answers captured in four regions.
@@ -37,6 +39,7 @@ from dynantic.testing.operations.batch_rules import (
     MAX_TRANSACTION_BYTES,
     TRANSACTION_FACTOR,
     fails_whole_transaction,
+    found_before_running,
     item_identity,
     transaction_cancelled,
 )
@@ -218,13 +221,21 @@ def _plans(database: Database, writes: Sequence[PreparedWrite]) -> list[WritePla
         seen.add(identity)
     plans = [outcome for outcome in outcomes if isinstance(outcome, WritePlan)]
     if len(plans) != len(outcomes):
-        raise transaction_cancelled(
-            [
-                outcome.cancellation_reason if isinstance(outcome, Refusal) else {"Code": "None"}
-                for outcome in outcomes
-            ]
-        )
+        raise transaction_cancelled(_reasons(outcomes))
     return plans
+
+
+def _reasons(outcomes: Sequence[WritePlan | Refusal]) -> list[dict[str, object]]:
+    """The cancellation reasons: the first key that does not match its schema
+    alone, if there is one (nothing else is run); else every refusal."""
+    refusals = [outcome for outcome in outcomes if isinstance(outcome, Refusal)]
+    first = next((r for r in refusals if found_before_running(r.error)), None)
+    return [
+        outcome.cancellation_reason
+        if isinstance(outcome, Refusal) and (first is None or outcome is first)
+        else {"Code": "None"}
+        for outcome in outcomes
+    ]
 
 
 def _capacity(plans: Sequence[WritePlan]) -> CapacityTotals:
