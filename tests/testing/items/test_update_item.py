@@ -150,7 +150,7 @@ def test_update_item_updated_new_never_adds_the_key_attributes(fake: FakeDynamoD
     assert answer(updated) == {"Attributes": {"l": {"L": [{"S": "x"}]}}}
 
 
-def test_update_item_updated_old_of_attributes_that_did_not_exist_is_empty(
+def test_update_item_updated_old_of_attributes_that_did_not_exist_has_no_attributes(
     stored: FakeDynamoDBClient,
 ) -> None:
     updated = stored.update_item(
@@ -160,7 +160,7 @@ def test_update_item_updated_old_of_attributes_that_did_not_exist_is_empty(
         ExpressionAttributeValues={":v": {"N": "1"}},
         ReturnValues="UPDATED_OLD",
     )
-    assert answer(updated) == {"Attributes": {}}
+    assert answer(updated) == {}
 
 
 def test_update_item_updated_new_after_a_removal_has_no_attributes(

@@ -93,10 +93,11 @@ def _returned(plan: WritePlan, return_values: str) -> Item | None:
         return plan.new
     update = plan.update
     assert update is not None  # only UpdateItem allows the UPDATED_ modes
+    # Nothing to show (a REMOVE alone for UPDATED_NEW, only attributes that did
+    # not exist before for UPDATED_OLD): no Attributes member at all.
     if return_values == "UPDATED_NEW":
-        # Nothing given a new value (a REMOVE alone): no Attributes member at all.
         return update.updated_new() or None
-    return None if plan.old is None else update.updated_old()
+    return None if plan.old is None else update.updated_old() or None
 
 
 # ---------------------------------------------------------------- capacity
