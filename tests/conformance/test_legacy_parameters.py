@@ -239,3 +239,140 @@ def test_query_filter_equality_compares_lists_maps_and_booleans(dynamodb: Backen
         assert equal == [{"N": "1"}], name
         unequal = sort_keys(name, {"ComparisonOperator": "NE", "AttributeValueList": [value]})
         assert unequal == [{"N": "2"}], name
+
+
+_JOINS_NOTHING = "ConditionalOperator cannot be used without Filter or Expected"
+_JOINS_ONE = "ConditionalOperator can only be used when Filter or Expected has two or more elements"
+_CONDITIONAL_OPERATOR_SOURCE = (
+    "ExtendDB tests/test_conditional_operator.py, run against the service; ScyllaDB "
+    "test/alternator test_expected.py::test_update_expected_empty, run against AWS"
+)
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "accept a ConditionalOperator with nothing to join",
+    service=_CONDITIONAL_OPERATOR_SOURCE,
+)
+def test_conditional_operator_without_conditions_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error("ValidationException", _JOINS_NOTHING):
+        dynamodb.client.put_item(
+            TableName=table, Item={"pk": {"S": "cart-7"}}, ConditionalOperator="OR"
+        )
+    with service_error("ValidationException", _JOINS_NOTHING):
+        dynamodb.client.update_item(
+            TableName=table,
+            Key={"pk": {"S": "cart-7"}},
+            AttributeUpdates={"lines": {"Action": "PUT", "Value": {"N": "3"}}},
+            Expected={},
+            ConditionalOperator="AND",
+        )
+    assert "Item" not in dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "cart-7"}})
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "accept a ConditionalOperator joining a single condition",
+    service=_CONDITIONAL_OPERATOR_SOURCE,
+)
+def test_conditional_operator_with_one_condition_is_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "cart-8"}, "lines": {"N": "2"}})
+    with service_error("ValidationException", _JOINS_ONE):
+        dynamodb.client.delete_item(
+            TableName=table,
+            Key={"pk": {"S": "cart-8"}},
+            Expected={"lines": {"Value": {"N": "2"}}},
+            ConditionalOperator="OR",
+        )
+    with service_error("ValidationException", _JOINS_ONE):
+        dynamodb.client.scan(
+            TableName=table,
+            ScanFilter={"lines": {"ComparisonOperator": "NOT_NULL"}},
+            ConditionalOperator="AND",
+        )
+    assert "Item" in dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "cart-8"}})
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "do not count ConditionalOperator among the non-expression parameters",
+    service="ExtendDB tests/test_conditional_operator.py, run against the service",
+)
+def test_conditional_operator_is_a_legacy_parameter(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "Can not use both expression and non-expression parameters in the same request: "
+        "Non-expression parameters: {ConditionalOperator} Expression parameters: "
+        "{UpdateExpression}",
+    ):
+        dynamodb.client.update_item(
+            TableName=table,
+            Key={"pk": {"S": "cart-9"}},
+            UpdateExpression="SET lines = :n",
+            ExpressionAttributeValues={":n": {"N": "1"}},
+            ConditionalOperator="AND",
+        )
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "compare an Expected operand of a type the operator does not take",
+    service="ScyllaDB test/alternator test_expected.py::test_update_expected_1_begins_with_false "
+    "and test_update_expected_1_in, run against AWS",
+)
+def test_expected_refuses_an_operand_type_the_operator_cannot_take(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "cart-10"}, "code": {"S": "x1"}})
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not "
+        "valid for N AttributeValue type",
+    ):
+        dynamodb.client.delete_item(
+            TableName=table,
+            Key={"pk": {"S": "cart-10"}},
+            Expected={
+                "code": {"ComparisonOperator": "BEGINS_WITH", "AttributeValueList": [{"N": "1"}]}
+            },
+        )
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: ComparisonOperator IN is not valid for L "
+        "AttributeValue type",
+    ):
+        dynamodb.client.delete_item(
+            TableName=table,
+            Key={"pk": {"S": "cart-10"}},
+            Expected={
+                "code": {
+                    "ComparisonOperator": "IN",
+                    "AttributeValueList": [{"L": [{"S": "x1"}]}],
+                }
+            },
+        )
+    assert "Item" in dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "cart-10"}})
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "hold NOT_CONTAINS true of an attribute the item lacks",
+    service="ScyllaDB test/alternator test_expected.py::test_update_expected_1_not_contains, "
+    "run against AWS",
+)
+def test_expected_not_contains_fails_on_a_missing_attribute(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "cart-11"}})
+    with service_error("ConditionalCheckFailedException", "The conditional request failed"):
+        dynamodb.client.delete_item(
+            TableName=table,
+            Key={"pk": {"S": "cart-11"}},
+            Expected={
+                "coupon": {
+                    "ComparisonOperator": "NOT_CONTAINS",
+                    "AttributeValueList": [{"S": "FREE"}],
+                }
+            },
+        )

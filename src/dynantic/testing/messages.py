@@ -628,6 +628,12 @@ LEGACY_DELETE_TYPE = "DELETE action with value is not supported for the type {ty
 LEGACY_ADD_TYPE = "ADD action is not supported for the type {type}"
 LEGACY_UPDATE_TYPE_MISMATCH = "Type mismatch for attribute to update"
 LEGACY_DUPLICATE_ATTRIBUTE = "Duplicate value in attribute name: {name}"
+CONDITIONAL_OPERATOR_WITHOUT_CONDITIONS = (
+    "ConditionalOperator cannot be used without Filter or Expected"
+)
+CONDITIONAL_OPERATOR_ONE_CONDITION = (
+    "ConditionalOperator can only be used when Filter or Expected has two or more elements"
+)
 
 # ---------------------------------------------------------------- query and scan
 # Query puts "1 validation error detected: " before the Select rules; Scan does not.

@@ -12,6 +12,7 @@ from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import (
     KeyCondition,
     attribute_updates,
+    check_conditional_operator,
     check_expression_parameters,
     expected_condition,
     filter_conditions,
@@ -50,10 +51,15 @@ def test_expected_comparison_operators() -> None:
     assert expected({"n": {"ComparisonOperator": "NOT_NULL"}})
     assert expected({"s": {"ComparisonOperator": "BEGINS_WITH", "Value": {"S": "he"}}})
     assert expected({"ss": {"ComparisonOperator": "CONTAINS", "AttributeValueList": [{"S": "a"}]}})
-    assert expected({"nope": {"ComparisonOperator": "NOT_CONTAINS", "Value": {"S": "a"}}})
+    assert expected({"s": {"ComparisonOperator": "NOT_CONTAINS", "Value": {"S": "a"}}})
     assert expected(
         {"n": {"ComparisonOperator": "IN", "AttributeValueList": [{"N": "3"}, {"N": "1"}]}}
     )
+
+
+def test_expected_not_contains_is_false_for_a_missing_attribute() -> None:
+    assert not expected({"nope": {"ComparisonOperator": "NOT_CONTAINS", "Value": {"S": "a"}}})
+    assert not expected({"nope": {"ComparisonOperator": "CONTAINS", "Value": {"S": "a"}}})
 
 
 def test_conditional_operator_or_needs_one_condition() -> None:
@@ -147,6 +153,30 @@ def test_filter_equality_takes_a_value_of_any_type(operator: str, operand: WireV
     )
     assert condition is not None
     assert condition.evaluate(ITEM) is (operator == "NE")
+
+
+def test_expected_refuses_types_its_operator_cannot_take_except_for_equality() -> None:
+    assert refusal(
+        lambda: expected_condition(
+            {"s": {"ComparisonOperator": "CONTAINS", "AttributeValueList": [{"L": []}]}}
+        )
+    ) == (
+        "One or more parameter values were invalid: "
+        "ComparisonOperator CONTAINS is not valid for L AttributeValue type"
+    )
+    assert not expected({"n": {"ComparisonOperator": "EQ", "AttributeValueList": [{"L": []}]}})
+    assert expected({"n": {"ComparisonOperator": "NE", "AttributeValueList": [{"BOOL": True}]}})
+
+
+def test_conditional_operator_needs_two_conditions() -> None:
+    check_conditional_operator(None, None)
+    check_conditional_operator("OR", {"a": {}, "b": {}})
+    assert refusal(lambda: check_conditional_operator("AND", {})) == (
+        "ConditionalOperator cannot be used without Filter or Expected"
+    )
+    assert refusal(lambda: check_conditional_operator("OR", {"a": {}})) == (
+        "ConditionalOperator can only be used when Filter or Expected has two or more elements"
+    )
 
 
 def test_filter_conditions_evaluate_like_expressions() -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "LegacyUpdate",
     "attribute_updates",
     "attributes_to_get",
+    "check_conditional_operator",
     "check_expression_parameters",
     "expected_condition",
     "filter_conditions",
@@ -83,9 +84,14 @@ _COUNTS: dict[str, tuple[int, int]] = {
 _SCALARS = frozenset({"S", "N", "B"})
 # EQ and NE take a value of any type, lists, maps and booleans included (API
 # reference, Condition: "supported for all data types, including lists and maps";
-# ScyllaDB's Alternator suite run against the service, test_query_filter.py).
-_ANY_TYPE = frozenset({"EQ", "NE"})
+# ScyllaDB's Alternator suite run against the service, test_query_filter.py and
+# test_expected.py); the other operators refuse what they cannot compare, in a
+# filter and in Expected alike (test_expected.py refuses a list in CONTAINS and
+# IN, sets in BETWEEN and a number in BEGINS_WITH).
+_ANY_TYPE = frozenset({"S", "N", "B", "SS", "NS", "BS", "L", "M", "BOOL", "NULL"})
 _TYPES: dict[str, frozenset[str]] = {
+    "EQ": _ANY_TYPE,
+    "NE": _ANY_TYPE,
     "BEGINS_WITH": frozenset({"S", "B"}),
 }
 _COMPARISONS: dict[str, ast.ComparisonOperator] = {
@@ -144,6 +150,19 @@ def check_expression_parameters(
         raise validation_error(messages.VALUES_WITHOUT_EXPRESSIONS.format(expressions=expressions))
 
 
+def check_conditional_operator(operator: object, conditions: Mapping[str, object] | None) -> None:
+    """Refuse a ``ConditionalOperator`` with fewer than two conditions to join in
+    ``Expected`` or the filter (ExtendDB's tests/test_conditional_operator.py, run
+    against the service; ScyllaDB's Alternator test_expected.py for an empty
+    ``Expected``)."""
+    if operator is None:
+        return
+    if not conditions:
+        raise validation_error(messages.CONDITIONAL_OPERATOR_WITHOUT_CONDITIONS)
+    if len(conditions) < 2:
+        raise validation_error(messages.CONDITIONAL_OPERATOR_ONE_CONDITION)
+
+
 # ---------------------------------------------------------------- conditions
 
 
@@ -179,7 +198,11 @@ class _TreeBuilder:
         if operator == "BEGINS_WITH":
             return ast.FunctionCall("begins_with", (path, placeholders[0]))
         contains = ast.FunctionCall("contains", (path, placeholders[0]))
-        return contains if operator == "CONTAINS" else ast.Not(contains)
+        if operator == "CONTAINS":
+            return contains
+        # NOT_CONTAINS is false for a missing attribute, as CONTAINS is (ScyllaDB's
+        # Alternator suite, run against the service: test_expected.py).
+        return ast.And(ast.FunctionCall("attribute_exists", (path,)), ast.Not(contains))
 
     def bound(self, parts: list[ast.Condition], operator: str | None) -> BoundCondition | None:
         if not parts:
@@ -193,7 +216,7 @@ class _TreeBuilder:
         return BoundCondition(parsed, {}, self.values, cached=False)
 
 
-def _operands(operator: str, wire: Sequence[WireValue], *, typed: bool) -> list[AttributeValue]:
+def _operands(operator: str, wire: Sequence[WireValue]) -> list[AttributeValue]:
     """Decode and check the AttributeValueList of one legacy condition."""
     values = [decode_value(value) for value in wire]
     fewest, most = _COUNTS.get(operator, (0, 0))
@@ -202,11 +225,10 @@ def _operands(operator: str, wire: Sequence[WireValue], *, typed: bool) -> list[
     codes = [type_code(value) for value in values]
     if codes and any(code != codes[0] for code in codes):
         raise _invalid(messages.LEGACY_MIXED_TYPES)
-    if typed and operator not in _ANY_TYPE:
-        accepted = _TYPES.get(operator, _SCALARS)
-        for code in codes:
-            if code not in accepted:
-                raise _invalid(messages.LEGACY_OPERATOR_TYPE.format(operator=operator, type=code))
+    accepted = _TYPES.get(operator, _SCALARS)
+    for code in codes:
+        if code not in accepted:
+            raise _invalid(messages.LEGACY_OPERATOR_TYPE.format(operator=operator, type=code))
     if operator == "BETWEEN" and (compare_values(values[0], values[1]) or 0) > 0:
         raise validation_error(messages.LEGACY_BETWEEN_REVERSED)
     return values
@@ -233,7 +255,7 @@ def expected_condition(
                         messages.LEGACY_OPERATOR_WITHOUT_VALUE.format(operator=operator, name=name)
                     )
                 wire = [single] if single is not None else []
-            parts.append(builder.condition(name, operator, _operands(operator, wire, typed=False)))
+            parts.append(builder.condition(name, operator, _operands(operator, wire)))
             continue
         if "AttributeValueList" in entry:
             raise _invalid(messages.LEGACY_LIST_WITHOUT_OPERATOR.format(name=name))
@@ -265,7 +287,7 @@ def filter_conditions(
 
 
 def _condition_operands(entry: Condition) -> list[AttributeValue]:
-    return _operands(entry["ComparisonOperator"], entry.get("AttributeValueList", ()), typed=True)
+    return _operands(entry["ComparisonOperator"], entry.get("AttributeValueList", ()))
 
 
 def legacy_key_conditions(conditions: Mapping[str, Condition]) -> dict[str, KeyCondition]:

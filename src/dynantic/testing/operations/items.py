@@ -8,8 +8,10 @@ request changes nothing) and :mod:`.items_apply` (the change and the answer).
 The order in which the service checks a request, so the first rule broken is
 the one reported (after botocore's shape check and the model's constraints):
 
-1. expression and legacy parameters are not mixed, and names and values come
-   only with expressions (``check_expression_parameters``);
+1. expression and legacy parameters (``ConditionalOperator`` among them) are
+   not mixed, and names and values come only with expressions
+   (``check_expression_parameters``); a ``ConditionalOperator`` joins two or
+   more ``Expected`` conditions (``check_conditional_operator``);
 2. the ``Item`` (PutItem) or ``Key`` values decode;
 3. PutItem and DeleteItem: ``ReturnValues`` is ``NONE`` or ``ALL_OLD``;
 4. PutItem: the item is at most 400 KB;

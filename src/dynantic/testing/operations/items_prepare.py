@@ -34,6 +34,7 @@ from dynantic.testing.expressions import (
     attribute_updates,
     attributes_to_get,
     bind_expressions,
+    check_conditional_operator,
     check_expression_parameters,
     expected_condition,
 )
@@ -70,9 +71,9 @@ __all__ = [
 MAX_ITEM_BYTES = 400 * 1024
 
 _CONDITION = ("ConditionExpression",)
-_EXPECTED = ("Expected",)
+_EXPECTED = ("Expected", "ConditionalOperator")
 _UPDATE_EXPRESSIONS = ("UpdateExpression", "ConditionExpression")
-_UPDATE_LEGACY = ("AttributeUpdates", "Expected")
+_UPDATE_LEGACY = ("AttributeUpdates", "Expected", "ConditionalOperator")
 _PROJECTION = ("ProjectionExpression",)
 _ATTRIBUTES_TO_GET = ("AttributesToGet",)
 # PutItem and DeleteItem return the item as it was, or nothing.
@@ -203,23 +204,24 @@ def prepare_update(
     """
     legacy = request.get("AttributeUpdates")
     expected = request.get("Expected")
+    operator = request.get("ConditionalOperator")
     expression = request.get("UpdateExpression")
     condition_expression = request.get("ConditionExpression")
     # With an expression and no legacy parameter, the dialect rule holds.
     if (
         legacy is not None
         or expected is not None
+        or operator is not None
         or (expression is None and condition_expression is None)
     ):
         check_expression_parameters(request, _UPDATE_EXPRESSIONS, _UPDATE_LEGACY)
+        check_conditional_operator(operator, expected)
     key = decode_item(request["Key"])
     update: BoundUpdate | LegacyUpdate | None = (
         attribute_updates(_legacy_updates(legacy)) if legacy is not None else None
     )
     condition = (
-        expected_condition(_legacy_expected(expected), request.get("ConditionalOperator"))
-        if expected is not None
-        else None
+        expected_condition(_legacy_expected(expected), operator) if expected is not None else None
     )
     names = request.get("ExpressionAttributeNames")
     values = request.get("ExpressionAttributeValues")
@@ -343,18 +345,22 @@ def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
 
 def _has_condition(request: Mapping[str, object]) -> bool:
     """Whether a put or delete has a condition (or placeholders for one), after
-    refusing one that mixes Expected with ConditionExpression or sends
-    placeholders without a condition."""
+    refusing one that mixes Expected or ConditionalOperator with
+    ConditionExpression, sends placeholders without a condition or a
+    ConditionalOperator without two conditions to join."""
     expected, expression = request.get("Expected"), request.get("ConditionExpression")
+    operator = request.get("ConditionalOperator")
     conditional = not (
         expected is None
         and expression is None
         and request.get("ExpressionAttributeNames") is None
         and request.get("ExpressionAttributeValues") is None
     )
-    # With a ConditionExpression and no Expected, the dialect rule holds.
-    if conditional and (expected is not None or expression is None):
+    # With a ConditionExpression and no legacy parameter, the dialect rule holds.
+    legacy = expected is not None or operator is not None
+    if legacy or (conditional and expression is None):
         check_expression_parameters(request, _CONDITION, _EXPECTED)
+        check_conditional_operator(operator, cast("Mapping[str, object] | None", expected))
     return conditional
 
 

@@ -18,6 +18,7 @@ from dynantic.testing.expressions import (
     ExpressionAttributes,
     KeyCondition,
     attributes_to_get,
+    check_conditional_operator,
     check_expression_parameters,
     filter_conditions,
     key_conditions,
@@ -67,6 +68,7 @@ class _Parsed:
 
     def __init__(self, request: QueryInputTypeDef) -> None:
         check_expression_parameters(request, _EXPRESSIONS, _LEGACY)
+        check_conditional_operator(request.get("ConditionalOperator"), request.get("QueryFilter"))
         query_filter = cast("Mapping[str, Condition] | None", request.get("QueryFilter"))
         legacy_filter = (
             filter_conditions(query_filter, request.get("ConditionalOperator"))

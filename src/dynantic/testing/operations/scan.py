@@ -16,6 +16,7 @@ from dynantic.testing.expressions import (
     BoundProjection,
     ExpressionAttributes,
     attributes_to_get,
+    check_conditional_operator,
     check_expression_parameters,
     filter_conditions,
 )
@@ -68,6 +69,7 @@ class _Parsed:
 
     def __init__(self, request: ScanInputTypeDef) -> None:
         check_expression_parameters(request, _EXPRESSIONS, _LEGACY)
+        check_conditional_operator(request.get("ConditionalOperator"), request.get("ScanFilter"))
         wanted = request.get("AttributesToGet")
         legacy_projection = attributes_to_get(wanted) if wanted is not None else None
         scan_filter = cast("Mapping[str, Condition] | None", request.get("ScanFilter"))
