@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pytest
 
-from .backends import DYNALITE, MOTO
-from .markers import known_divergence
+from .backends import DYNALITE, FAKE, MOTO
+from .markers import known_divergence, unsupported
 from .support import Backend, service_error, without_volatile
 
 if TYPE_CHECKING:
+    from botocore.awsrequest import AWSResponse
+    from botocore.client import BaseClient
     from mypy_boto3_dynamodb.type_defs import (
         GlobalSecondaryIndexTypeDef,
         LocalSecondaryIndexTypeDef,
@@ -395,6 +397,35 @@ def test_tags_are_added_listed_and_removed(dynamodb: Backend) -> None:
     dynamodb.client.untag_resource(ResourceArn=arn, TagKeys=["env"])
     listed = dynamodb.client.list_tags_of_resource(ResourceArn=arn)
     assert without_volatile(listed) == {"Tags": [{"Key": "team", "Value": "a"}]}
+
+
+@unsupported(FAKE, "an HTTP response: the in-process client has no wire")
+@known_divergence(
+    (DYNALITE, MOTO),
+    "answer TagResource and UntagResource with the body '{}'",
+    service="ScyllaDB test/alternator test_manual_requests.py::test_tags_return_empty_body, "
+    "run against AWS",
+)
+def test_tagging_answers_with_an_empty_body(dynamodb: Backend) -> None:
+    """TagResource and UntagResource have no output: the body is empty, not ``{}``."""
+    name = dynamodb.key_table()
+    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    bodies: list[bytes] = []
+
+    def keep(http_response: AWSResponse, **_: object) -> None:
+        bodies.append(http_response.content)
+
+    events = cast("BaseClient", dynamodb.client).meta.events
+    operations = ("after-call.dynamodb.TagResource", "after-call.dynamodb.UntagResource")
+    for event in operations:
+        events.register(event, keep)
+    try:
+        dynamodb.client.tag_resource(ResourceArn=arn, Tags=[{"Key": "shelf", "Value": "b2"}])
+        dynamodb.client.untag_resource(ResourceArn=arn, TagKeys=["shelf"])
+    finally:
+        for event in operations:
+            events.unregister(event, keep)
+    assert bodies == [b"", b""]
 
 
 # ---------------------------------------------------------------- validation
