@@ -3,9 +3,11 @@
 :meth:`Endpoint.answer` takes one parsed HTTP request and returns the response
 the service would send, checking what the service checks in the order it
 checks it (as recorded by dynalite against the live service): the method and
-content type, that the body is JSON, the ``X-Amz-Target``, that the request is
-signed, that there is a body, the types of the body's values — then the
-operation itself. Signatures are not verified, only required to be present.
+content type, the body's content coding, that the body is JSON, the
+``X-Amz-Target``, that the request is signed, that there is a body, the types of
+the body's values — then the operation itself. Signatures are not verified, only
+required to be present. A large response is compressed if the client accepts it
+(:mod:`~dynantic.testing.content_coding`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
-from dynantic.testing import messages, wire
+from dynantic.testing import content_coding, messages, wire
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.metadata import ResponseMetadataFactory
 from dynantic.testing.model import service_model
@@ -103,13 +105,22 @@ class Endpoint:
         except ServiceError as error:
             status = _SERVER_FAULTS.get(error.code, error.status)
             body = wire.dumps(wire.encode_error(error))
+        if len(body) >= content_coding.COMPRESSION_THRESHOLD_BYTES:
+            coding = content_coding.response_coding(request.headers.get("accept-encoding", ""))
+            if coding is not None:
+                body = content_coding.compressed(coding, body)
+                headers.append(("Content-Encoding", coding))
         return _with_crc(status, headers, body)
 
     def _call(self, request: HttpRequest) -> bytes:
-        document = wire.loads(request.body) if request.body else None
+        body = request.body
+        coding = request.headers.get("content-encoding")
+        if coding is not None:
+            body = content_coding.decoded(coding, body)
+        document = wire.loads(body) if body else None
         operation_name = self._operation_name(request.headers.get("x-amz-target", ""))
         _check_signed(request)
-        if not request.body:
+        if not body:
             raise ServiceError("SerializationException", "")
         try:
             params = wire.decode_request(operation_name, document)

@@ -3,6 +3,7 @@ malformed requests, and how connections are handled."""
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
 import socket
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from dynantic.testing.content_coding import response_coding
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.server import DynamoDBServer, serve
 from dynantic.testing.service import Service
@@ -277,6 +279,122 @@ def test_an_internal_server_error_is_a_500_whoever_raises_it() -> None:
     assert error_of(answer.body)["__type"] == (
         "com.amazonaws.dynamodb.v20120810#InternalServerError"
     )
+
+
+# ---------------------------------------------------------------- content codings
+
+PUT_USER = b'{"TableName": "users", "Item": {"pk": {"S": "u9"}, "name": {"S": "Ada"}}}'
+
+
+def stored_user(fake: FakeDynamoDBClient) -> object:
+    return fake.get_item(TableName="users", Key={"pk": {"S": "u9"}}).get("Item")
+
+
+def test_a_gzip_request_body_is_decompressed(fake: FakeDynamoDBClient, url: str) -> None:
+    answer = post(
+        url, gzip.compress(PUT_USER), operation="PutItem", extra={"Content-Encoding": "gzip"}
+    )
+    assert answer.status == 200
+    assert stored_user(fake) == {"pk": {"S": "u9"}, "name": {"S": "Ada"}}
+
+
+def test_gzip_members_in_a_row_are_one_body(fake: FakeDynamoDBClient, url: str) -> None:
+    body = gzip.compress(PUT_USER[:12]) + gzip.compress(PUT_USER[12:])
+    answer = post(url, body, operation="PutItem", extra={"Content-Encoding": "gzip"})
+    assert answer.status == 200
+    assert stored_user(fake) is not None
+
+
+def test_bytes_after_the_last_gzip_member_are_ignored(fake: FakeDynamoDBClient, url: str) -> None:
+    body = gzip.compress(PUT_USER) + b"trailing"
+    answer = post(url, body, operation="PutItem", extra={"Content-Encoding": "gzip"})
+    assert answer.status == 200
+    assert stored_user(fake) is not None
+
+
+@pytest.mark.parametrize(
+    ("coding", "body"),
+    [
+        ("gzip", PUT_USER),
+        ("gzip", gzip.compress(PUT_USER)[:-1]),
+        ("gzip", b""),
+        ("garbage", PUT_USER),
+        ("deflate", zlib.compress(PUT_USER)),
+    ],
+    ids=["not-gzip", "truncated", "empty", "unknown-coding", "deflate"],
+)
+def test_an_undecodable_body_is_an_internal_server_error(
+    fake: FakeDynamoDBClient, url: str, coding: str, body: bytes
+) -> None:
+    answer = post(url, body, operation="PutItem", extra={"Content-Encoding": coding})
+    assert answer.status == 500
+    assert error_of(answer.body) == {
+        "__type": "com.amazonaws.dynamodb.v20120810#InternalServerError",
+        "message": "Internal server error",
+    }
+    assert stored_user(fake) is None
+
+
+def put_text(fake: FakeDynamoDBClient, length: int) -> bytes:
+    fake.put_item(TableName="users", Item={"pk": {"S": "u1"}, "text": {"S": "t" * length}})
+    return GET_USER
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate"])
+def test_a_large_answer_is_compressed_when_accepted(
+    fake: FakeDynamoDBClient, url: str, coding: str
+) -> None:
+    answer = post(url, put_text(fake, 5000), extra={"Accept-Encoding": coding})
+    assert answer.headers["content-encoding"] == coding
+    assert answer.headers["x-amz-crc32"] == str(zlib.crc32(answer.body))
+    plain = gzip.decompress(answer.body) if coding == "gzip" else zlib.decompress(answer.body)
+    assert json.loads(plain)["Item"]["text"] == {"S": "t" * 5000}
+
+
+def test_an_answer_under_4_kb_is_not_compressed(fake: FakeDynamoDBClient, url: str) -> None:
+    answer = post(url, put_text(fake, 4000), extra={"Accept-Encoding": "gzip"})
+    assert len(answer.body) < 4096
+    assert "content-encoding" not in answer.headers
+
+
+def test_an_answer_is_not_compressed_unless_asked(fake: FakeDynamoDBClient, url: str) -> None:
+    answer = post(url, put_text(fake, 5000))
+    assert "content-encoding" not in answer.headers
+
+
+@pytest.mark.parametrize(
+    ("accept", "coding"),
+    [
+        ("", None),
+        ("identity", None),
+        ("br, zstd, x-gzip, compress", None),
+        ("gzip, deflate", "gzip"),
+        ("br, identity, deflate, gzip", "deflate"),
+        ("GZIP ,, cat", "gzip"),
+        ("gzip;q=0.8, deflate;q=0.5", "gzip"),
+        ("br, gzip;q=0, deflate; q = 0.5 , identity;q=0", "deflate"),
+        ("*", "gzip"),
+        ("*, deflate", "deflate"),
+        ("*, deflate;q=0.5", "gzip"),
+        ("*, gzip;q=0.5", "deflate"),
+        ("*;q=0", None),
+        ("*;q=0.5,identity", "gzip"),
+        ("br;q=0.8,identity;q=0.5,*;q=0", None),
+        ('"gzip"', None),
+        ("gzip br", None),
+        ("gzip:q=1", None),
+        ("gzip;q=31,deflate;q=51", "gzip"),
+        ("deflate;q=0.5, gzip;q=1;q=0.2", "gzip"),
+        ("deflate;q=0.5,gzip;q=0.", "deflate"),
+        ("deflate;q=0.5,gzip;q=0.x", "gzip"),
+        ("deflate;q=-0.5,gzip;q=0.2", "gzip"),
+        ("gzip;nq=1;q=0 ", None),
+        ("gzip;q=0, gzip;q=1, gzip;q=0", "gzip"),
+        ("br,identity;q=0.5,gzip;q=0.0001", "gzip"),
+    ],
+)
+def test_accept_encoding_is_read_as_the_service_reads_it(accept: str, coding: str | None) -> None:
+    assert response_coding(accept) == coding
 
 
 # ---------------------------------------------------------------- bodies and framing

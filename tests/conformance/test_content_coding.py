@@ -1,0 +1,170 @@
+"""Compressed bodies over HTTP: a gzip request body, and a large response
+compressed when the client accepts it. The body is changed before it is signed,
+as an SDK that compresses does; the in-process fake has no HTTP to compress."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from .backends import DYNALITE, FAKE, MOTO
+from .markers import known_divergence, unsupported
+from .support import Backend
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+
+pytestmark = unsupported(FAKE, "HTTP content codings (it is called in process)")
+
+_SERVICE = (
+    "scylladb test/alternator test_compressed_request.py and test_compressed_response.py, "
+    "run against AWS"
+)
+
+
+@contextmanager
+def _handler(dynamodb: Backend, event: str, handler: Callable[..., None]) -> Iterator[None]:
+    client: Any = dynamodb.client  # a boto3 client: the in-process fake is skipped
+    events = client.meta.events
+    events.register(event, handler)
+    try:
+        yield
+    finally:
+        events.unregister(event, handler)
+
+
+@contextmanager
+def _request_body(
+    dynamodb: Backend, rewrite: Callable[[bytes], bytes], coding: str
+) -> Iterator[None]:
+    """Every request body rewritten and labelled with ``Content-Encoding: coding``."""
+
+    def encode(request: Any, **_: object) -> None:
+        request.data = rewrite(request.body)
+        request.headers["Content-Encoding"] = coding
+
+    with _handler(dynamodb, "before-sign.dynamodb", encode):
+        yield
+
+
+@contextmanager
+def _accepting(dynamodb: Backend, accept: str) -> Iterator[list[str | None]]:
+    """Requests sent with ``Accept-Encoding: accept``; yields the ``Content-Encoding``
+    of each response, its body decompressed for botocore to parse."""
+    codings: list[str | None] = []
+
+    def add_header(request: Any, **_: object) -> None:
+        request.headers["Accept-Encoding"] = accept
+
+    def decompress(response_dict: dict[str, Any], **_: object) -> None:
+        coding = response_dict["headers"].get("Content-Encoding")
+        codings.append(coding)
+        if coding == "gzip":
+            response_dict["body"] = gzip.decompress(response_dict["body"])
+        elif coding == "deflate":
+            response_dict["body"] = zlib.decompress(response_dict["body"])
+
+    with (
+        _handler(dynamodb, "before-sign.dynamodb", add_header),
+        _handler(dynamodb, "before-parse.dynamodb", decompress),
+    ):
+        yield codings
+
+
+@known_divergence(DYNALITE, "cannot read a gzip request body", service=_SERVICE)
+def test_a_gzip_request_body_is_read(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    item = {"pk": {"S": "compressed"}, "note": {"S": "folded " * 50}}
+    with _request_body(dynamodb, gzip.compress, "gzip"):
+        dynamodb.client.put_item(TableName=table, Item=item)
+    assert (
+        dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "compressed"}})["Item"] == item
+    )
+
+
+@known_divergence(DYNALITE, "cannot read a gzip request body", service=_SERVICE)
+def test_gzip_members_one_after_another_make_one_body(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+
+    def two_members(body: bytes) -> bytes:
+        return gzip.compress(body[:7]) + gzip.compress(body[7:])
+
+    with _request_body(dynamodb, two_members, "gzip"):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "two"}})
+    assert "Item" in dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "two"}})
+
+
+@pytest.mark.parametrize(
+    ("coding", "rewrite"),
+    [
+        pytest.param("gzip", lambda body: body, id="plain-body-labelled-gzip"),
+        pytest.param("gzip", lambda body: gzip.compress(body)[:-1], id="truncated-gzip"),
+        pytest.param("br", gzip.compress, id="unknown-coding"),
+    ],
+)
+@known_divergence(
+    DYNALITE,
+    "ignores Content-Encoding: reads a plain body, refuses any other as a SerializationException",
+    service=_SERVICE,
+)
+@known_divergence(
+    MOTO, "reads a plain body labelled gzip, and fails in process on the others", service=_SERVICE
+)
+def test_an_undecodable_request_body_is_an_internal_server_error(
+    dynamodb: Backend, coding: str, rewrite: Callable[[bytes], bytes]
+) -> None:
+    table = dynamodb.key_table()
+    with pytest.raises(ClientError) as raised, _request_body(dynamodb, rewrite, coding):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "never"}})
+    response: Any = raised.value.response
+    assert response["Error"]["Code"] == "InternalServerError"
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 500
+    assert "Item" not in dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "never"}})
+
+
+def _compressed(params: Mapping[str, object]) -> bool:
+    return params["expected"] is not None
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("gzip", "gzip"),
+        ("deflate", "deflate"),
+        ("identity", None),
+        ("br, deflate, gzip", "deflate"),
+        ("*", "gzip"),
+        ("*, gzip;q=0.5", "deflate"),
+        ("gzip;q=0", None),
+        ("deflate;q=0.4, gzip;q=7", "gzip"),
+    ],
+)
+@known_divergence(
+    (DYNALITE, MOTO), "never compresses a response", service=_SERVICE, when=_compressed
+)
+def test_a_large_response_is_compressed_as_accepted(
+    dynamodb: Backend, accept: str, expected: str | None
+) -> None:
+    table = dynamodb.key_table()
+    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "big"}, "text": {"S": "z" * 5000}}
+    dynamodb.put_items(table, item)
+    with _accepting(dynamodb, accept) as codings:
+        got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "big"}})
+    assert got["Item"] == item
+    assert codings == [expected]
+
+
+def test_a_small_response_is_not_compressed(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "small"}, "text": {"S": "z" * 3000}}
+    dynamodb.put_items(table, item)
+    with _accepting(dynamodb, "gzip, deflate") as codings:
+        got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "small"}})
+    assert got["Item"] == item
+    assert codings == [None]
