@@ -33,6 +33,8 @@ AMZ_JSON = "application/x-amz-json-1.0"
 JSON = "application/json"
 _NOT_FOUND_BODY = b"<UnknownOperationException/>\n"
 # The service answers a request it cannot route with this XML body and 404.
+# What a browser script may read of any response to a request with an Origin.
+_EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date"
 _QUERY_SIGNATURE_PARAMETERS = (
     "X-Amz-Algorithm",
     "X-Amz-Credential",
@@ -91,11 +93,11 @@ class Endpoint:
         origin = request.headers.get("origin")
         if origin:
             headers.append(("Access-Control-Allow-Origin", "*"))
+            headers.append(("Access-Control-Expose-Headers", _EXPOSED_HEADERS))
             if request.method == "OPTIONS":
                 return _preflight(request, headers)
         if request.method == "GET":
-            region = self.service.database.region
-            return _with_crc(200, headers, f"healthy: dynamodb.{region}.amazonaws.com ".encode())
+            return self._health_check(request, headers)
         content_type = request.headers.get("content-type", "").split(";")[0].strip()
         if request.method != "POST" or (request.body and content_type not in {AMZ_JSON, JSON}):
             return _with_crc(404, headers, _NOT_FOUND_BODY)
@@ -111,6 +113,13 @@ class Endpoint:
                 body = content_coding.compressed(coding, body)
                 headers.append(("Content-Encoding", coding))
         return _with_crc(status, headers, body)
+
+    def _health_check(self, request: HttpRequest, headers: list[tuple[str, str]]) -> HttpResponse:
+        """The answer to a GET: the service's health check at its root, 404 elsewhere."""
+        if urlsplit(request.target).path not in {"/", ""}:
+            return _with_crc(404, headers, _NOT_FOUND_BODY)
+        region = self.service.database.region
+        return _with_crc(200, headers, f"healthy: dynamodb.{region}.amazonaws.com ".encode())
 
     def _call(self, request: HttpRequest) -> bytes:
         body = request.body

@@ -186,6 +186,34 @@ def test_a_browser_preflight_is_allowed(url: str) -> None:
     assert answer.headers["access-control-allow-methods"] == "POST"
 
 
+def test_every_answer_to_an_origin_exposes_the_service_headers(url: str) -> None:
+    origin = {"Origin": "http://localhost:3000"}
+    preflight = post(url, b"", method="OPTIONS", operation=None, content_type=None, extra=origin)
+    answer = post(url, GET_USER, extra=origin)
+    for response in (preflight, answer):
+        assert response.headers["access-control-expose-headers"] == (
+            "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date"
+        )
+    assert "access-control-max-age" in preflight.headers
+    assert "access-control-max-age" not in answer.headers
+
+
+def test_no_cors_header_without_an_origin(url: str) -> None:
+    answer = post(url, GET_USER)
+    assert not [name for name in answer.headers if name.startswith("access-control-")]
+
+
+@pytest.mark.parametrize("path", ["/health", "/abc", "/index.htm"])
+def test_a_get_elsewhere_than_the_root_is_not_found(url: str, path: str) -> None:
+    connection = http.client.HTTPConnection(*address(url), timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        assert (response.status, response.read()) == (404, b"<UnknownOperationException/>\n")
+    finally:
+        connection.close()
+
+
 def test_an_unsigned_request_is_missing_its_authentication_token(url: str) -> None:
     answer = post(url, GET_USER, signed=False)
     assert error_of(answer.body) == {

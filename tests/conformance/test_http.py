@@ -1,6 +1,7 @@
-"""Compressed bodies over HTTP: a gzip request body, and a large response
-compressed when the client accepts it. The body is changed before it is signed,
-as an SDK that compresses does; the in-process fake has no HTTP to compress."""
+"""What the service does at the HTTP level: a gzip request body, a large response
+compressed when the client accepts it, the CORS headers a browser reads. Headers
+and bodies are changed before the request is signed, as an SDK does; the
+in-process fake has no HTTP."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from .support import Backend
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
-pytestmark = unsupported(FAKE, "HTTP content codings (it is called in process)")
+pytestmark = unsupported(FAKE, "HTTP (it is called in process)")
 
 _SERVICE = (
     "scylladb test/alternator test_compressed_request.py and test_compressed_response.py, "
@@ -168,3 +169,29 @@ def test_a_small_response_is_not_compressed(dynamodb: Backend) -> None:
         got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "small"}})
     assert got["Item"] == item
     assert codings == [None]
+
+
+_CORS_SERVICE = "scylladb test/alternator test_cors.py, run against AWS"
+_EXPOSED = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date"
+
+
+@known_divergence(DYNALITE, "answers without Access-Control-Expose-Headers", service=_CORS_SERVICE)
+@known_divergence(MOTO, "answers without CORS headers", service=_CORS_SERVICE)
+def test_a_request_with_an_origin_is_answered_for_a_browser(dynamodb: Backend) -> None:
+    answers: list[dict[str, str]] = []
+
+    def add_origin(request: Any, **_: object) -> None:
+        request.headers["Origin"] = "http://localhost:5173"
+
+    def keep_headers(response_dict: dict[str, Any], **_: object) -> None:
+        answers.append({name.lower(): value for name, value in response_dict["headers"].items()})
+
+    with (
+        _handler(dynamodb, "before-sign.dynamodb", add_origin),
+        _handler(dynamodb, "before-parse.dynamodb", keep_headers),
+    ):
+        dynamodb.client.list_tables(Limit=1)
+    (headers,) = answers
+    assert headers["access-control-allow-origin"] == "*"
+    assert headers["access-control-expose-headers"] == _EXPOSED
+    assert "access-control-max-age" not in headers
