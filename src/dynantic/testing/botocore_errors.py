@@ -94,8 +94,10 @@ def error_response(error: ServiceError, metadata: dict[str, object]) -> dict[str
         "Error": {"Message": error.message, "Code": error.code},
         "ResponseMetadata": metadata,
     }
+    # botocore copies the message to the top level only when the body spells it
+    # as the error's shape does.
     member = _message_members().get(error.code)
-    if member is not None:
+    if member is not None and error.message_member in (None, member):
         response[member] = error.message
     response.update(error.fields)
     return response

@@ -19,6 +19,8 @@ class ServiceError(Exception):
     ``code`` is the service's error code (``ConditionalCheckFailedException``),
     ``message`` its text, ``fields`` the modeled members the error carries
     besides the message (``Item``, ``CancellationReasons``), in boto3's shape.
+    ``message_member`` names the body's message member where the service spells
+    it otherwise than the error's shape in the model (``None``: as the shape).
     """
 
     def __init__(
@@ -28,12 +30,14 @@ class ServiceError(Exception):
         fields: Mapping[str, object] | None = None,
         *,
         status: int = 400,
+        message_member: str | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.fields: dict[str, object] = dict(fields) if fields else {}
         self.status = status
+        self.message_member = message_member
 
     def __repr__(self) -> str:
         return f"ServiceError({self.code!r}, {self.message!r})"

@@ -210,5 +210,13 @@ def _check_condition(write: PreparedWrite, old: Item | None) -> None:
     condition = write.condition
     if condition is None or condition.evaluate(old):
         return
-    fields = {"Item": encode_item(old)} if write.return_on_failure and old is not None else None
-    raise ServiceError("ConditionalCheckFailedException", messages.CONDITIONAL_CHECK_FAILED, fields)
+    if not (write.return_on_failure and old is not None):
+        raise ServiceError("ConditionalCheckFailedException", messages.CONDITIONAL_CHECK_FAILED)
+    # An answer carrying the item spells its message member "Message", which
+    # the model does not know, so boto3 shows no top-level "message" beside it.
+    raise ServiceError(
+        "ConditionalCheckFailedException",
+        messages.CONDITIONAL_CHECK_FAILED,
+        {"Item": encode_item(old)},
+        message_member="Message",
+    )

@@ -197,7 +197,7 @@ def encode_error(error: ServiceError) -> dict[str, object]:
     the members the error's shape models, such as ``Item`` or ``CancellationReasons``."""
     body: dict[str, object] = {"__type": error_type(error.code)}
     if error.message:
-        body[_message_member(error.code)] = error.message
+        body[error.message_member or _message_member(error.code)] = error.message
     if error.fields:
         shape = _error_shapes().get(error.code)
         encode = None if shape is None else _FOR_DUMPS.encoder(shape)
