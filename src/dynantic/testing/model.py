@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import cast
 
 import botocore.session
 from botocore.model import OperationModel, ServiceModel, StructureShape
 
-__all__ = ["input_shape", "operation_model", "python_name", "service_model", "session"]
+__all__ = [
+    "input_shape",
+    "operation_model",
+    "partition_of",
+    "python_name",
+    "service_model",
+    "session",
+]
 
 
 @functools.cache
@@ -47,3 +55,19 @@ _CAMEL_BOUNDARY = re.compile(r"(?<!^)(?=[A-Z])")
 def python_name(operation_name: str) -> str:
     """``"BatchGetItem"`` → ``"batch_get_item"``, as boto3 names client methods."""
     return _CAMEL_BOUNDARY.sub("_", operation_name).lower()
+
+
+@functools.cache
+def partition_of(region: str) -> str:
+    """The partition whose ARNs name ``region`` (``us-gov-west-1`` → ``aws-us-gov``),
+    from botocore's partition data: its listed regions first, then its patterns;
+    ``aws`` for a region no partition claims."""
+    data = cast("dict[str, list[dict[str, object]]]", session().get_data("partitions"))
+    partitions = data["partitions"]
+    for partition in partitions:
+        if region in cast("dict[str, object]", partition["regions"]):
+            return str(partition["id"])
+    for partition in partitions:
+        if re.match(str(partition["regionRegex"]), region):
+            return str(partition["id"])
+    return "aws"

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from dynantic.testing import FakeDynamoDBClient
+
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import CreateTableInputTypeDef
-
-    from dynantic.testing import FakeDynamoDBClient
 
 Refuses = Callable[[str, str], AbstractContextManager[None]]
 ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/things"
@@ -236,3 +236,25 @@ def test_list_tables_starts_after_any_name(
     for name in ["aaa", "bbb", "ccc"]:
         fake.create_table(**on_demand(name))
     assert fake.list_tables(ExclusiveStartTableName=start)["TableNames"] == names
+
+
+@pytest.mark.parametrize(
+    ("region", "partition"),
+    [("eu-west-2", "aws"), ("us-gov-west-1", "aws-us-gov"), ("cn-northwest-1", "aws-cn")],
+)
+def test_arns_begin_with_the_partition_of_the_region(region: str, partition: str) -> None:
+    fake = FakeDynamoDBClient(region_name=region)
+    request = on_demand()
+    request["SSESpecification"] = {"Enabled": True}
+    request["StreamSpecification"] = {"StreamEnabled": True, "StreamViewType": "KEYS_ONLY"}
+    created = fake.create_table(**request)["TableDescription"]
+    arn = f"arn:{partition}:dynamodb:{region}:123456789012:table/things"
+    assert created.get("TableArn") == arn
+    assert created.get("LatestStreamArn", "").startswith(arn + "/stream/")
+    sse = created.get("SSEDescription", {})
+    assert sse.get("KMSMasterKeyArn", "").startswith(f"arn:{partition}:kms:{region}:")
+    assert fake.describe_table(TableName=arn)["Table"].get("TableName") == "things"
+    fake.tag_resource(ResourceArn=arn, Tags=[{"Key": "team", "Value": "red"}])
+    assert fake.list_tags_of_resource(ResourceArn=arn).get("Tags") == [
+        {"Key": "team", "Value": "red"}
+    ]

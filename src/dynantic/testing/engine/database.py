@@ -18,6 +18,7 @@ from dynantic.testing.engine.table import Table
 from dynantic.testing.engine.transaction_tokens import TransactionTokens
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.faults import Faults
+from dynantic.testing.model import partition_of
 
 __all__ = ["NOT_STATE", "Database"]
 
@@ -49,13 +50,18 @@ class Database:
             expired = {name: table.expire(now) for name, table in self.tables.items()}
         return {name: count for name, count in expired.items() if count}
 
+    @property
+    def partition(self) -> str:
+        """The partition of the region, the first field of every ARN (``aws``, ``aws-cn`` …)."""
+        return partition_of(self.region)
+
     def table_arn(self, name: str) -> str:
         """The ARN a table of this name has in this account and region."""
-        return f"arn:aws:dynamodb:{self.region}:{self.account_id}:table/{name}"
+        return f"arn:{self.partition}:dynamodb:{self.region}:{self.account_id}:table/{name}"
 
     def table_name(self, name_or_arn: str) -> str:
         """A table's name from its name or its ARN (the API accepts both)."""
-        prefix = f"arn:aws:dynamodb:{self.region}:{self.account_id}:table/"
+        prefix = f"arn:{self.partition}:dynamodb:{self.region}:{self.account_id}:table/"
         if name_or_arn.startswith(prefix):
             return name_or_arn[len(prefix) :]
         return name_or_arn

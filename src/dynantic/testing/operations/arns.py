@@ -48,7 +48,7 @@ def table_in_arn(database: Database, arn: str) -> str:
     partition, service, region, account, resource = _split(arn)
     if service != "dynamodb":
         raise validation_error(messages.ARN_NOT_DYNAMODB.format(arn=arn))
-    if partition != "aws" or region != database.region:
+    if partition != database.partition or region != database.region:
         raise validation_error(messages.ARN_OTHER_REGION.format(arn=arn))
     if account != database.account_id:
         raise ServiceError("AccessDeniedException", messages.ACCESS_DENIED)

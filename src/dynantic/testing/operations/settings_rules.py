@@ -75,7 +75,7 @@ def sse_requested(sse: SSESpecificationTypeDef) -> bool:
     return enabled is True or (enabled is None and sse.get("SSEType") == "KMS")
 
 
-def kms_key_arn(sse: SSESpecificationTypeDef, region: str, account_id: str) -> str:
+def kms_key_arn(sse: SSESpecificationTypeDef, region: str, account_id: str, partition: str) -> str:
     """The ARN of the KMS key a specification names (the AWS-managed key if none).
 
     Key ids and aliases resolve to a key ARN of the account; the in-memory
@@ -88,4 +88,4 @@ def kms_key_arn(sse: SSESpecificationTypeDef, region: str, account_id: str) -> s
         key = "alias/aws/dynamodb"
     if "alias/" in key:
         key = str(uuid.uuid5(_KEY_NAMESPACE, f"{account_id}:{region}:{key.split(':')[-1]}"))
-    return f"arn:aws:kms:{region}:{account_id}:key/{key}"
+    return f"arn:{partition}:kms:{region}:{account_id}:key/{key}"

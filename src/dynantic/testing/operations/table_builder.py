@@ -75,7 +75,7 @@ def table_definition(
         stream=stream,
         latest_stream_label=stream.label if stream else None,
         sse_key_arn=(
-            kms_key_arn(sse, database.region, database.account_id)
+            kms_key_arn(sse, database.region, database.account_id, database.partition)
             if sse is not None and sse_requested(sse)
             else None
         ),

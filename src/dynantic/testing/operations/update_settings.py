@@ -37,7 +37,11 @@ DEFAULT_TABLE_CLASS = "STANDARD"
 def _new_key(request: UpdateTableInputTypeDef, database: Database) -> str | None:
     """The KMS key the table is to use (``None``: the default key), if SSE is asked."""
     sse = request.get("SSESpecification", {})
-    return kms_key_arn(sse, database.region, database.account_id) if sse_requested(sse) else None
+    return (
+        kms_key_arn(sse, database.region, database.account_id, database.partition)
+        if sse_requested(sse)
+        else None
+    )
 
 
 def _check_stream(request: UpdateTableInputTypeDef, definition: TableDefinition) -> None:
