@@ -147,6 +147,39 @@ def test_local_index_query_orders_by_the_index_sort_key(dynamodb: Backend) -> No
     assert [item["sk"]["S"] for item in found["Items"]] == ["2", "1"]
 
 
+_LOCAL_TIES_SOURCE = (
+    "ExtendDB tests/test_query_scan.py::TestLSIPaginationDuplicateSortKeys::"
+    "test_paginate_reverse_order, run against the service: a local index lists entries "
+    "with the same index sort key in table sort-key order"
+)
+
+
+@known_divergence(
+    DYNALITE,
+    "orders tied local index entries by the digest of the table key",
+    service=_LOCAL_TIES_SOURCE,
+)
+def test_local_index_orders_tied_entries_by_the_table_sort_key(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        **pk_sk_table(name, {"stage": "S"}, local_indexes=[("by-stage", ("pk", "stage"), "ALL")])
+    )
+    sort_keys = ["lot-07", "lot-02", "lot-11", "lot-05", "lot-09", "lot-03"]
+    for sk in sort_keys:
+        dynamodb.put_items(name, {"pk": {"S": "bin"}, "sk": {"S": sk}, "stage": {"S": "packed"}})
+    pages: list[list[str]] = []
+    for forward in (True, False):
+        found = dynamodb.client.query(
+            TableName=name,
+            IndexName="by-stage",
+            KeyConditionExpression="pk = :p",
+            ExpressionAttributeValues={":p": {"S": "bin"}},
+            ScanIndexForward=forward,
+        )
+        pages.append([item["sk"]["S"] for item in found["Items"]])
+    assert pages == [sorted(sort_keys), sorted(sort_keys, reverse=True)]
+
+
 def test_consistent_read_on_a_global_index_is_refused(dynamodb: Backend) -> None:
     name = _table_with_indexes(dynamodb)
     with service_error(

@@ -5,8 +5,8 @@ key attributes (an item missing one is simply absent: indexes are sparse). Its
 partitions are keyed by the tuple of partition-key values (global indexes may
 have up to four partition-key and four sort-key attributes) and ordered by the
 tuple of sort-key values, then the service's order among entries with the same
-index key (:func:`~dynantic.testing.engine.partitions.tie_token`), then the
-table's key, so that every entry has a distinct, total position and
+index key (:func:`~dynantic.testing.engine.partitions.tie_token`, global
+indexes only), then the table's key, so that every entry has a distinct, total position and
 ``LastEvaluatedKey`` can carry index and table keys. Projections are applied
 when items are read, not when stored.
 """
@@ -56,8 +56,15 @@ class SecondaryIndex:
         self._sort_names = tuple(a.name for a in self.key_schema.sort)
         self._table_key_names = tuple(a.name for a in table_key_schema.attributes)
         index_names = {a.name for a in self.key_schema.attributes}
-        # Entries with the same index key are told apart by these.
-        self._tie_names = tuple(n for n in self._table_key_names if n not in index_names)
+        # Entries with the same index key are told apart by the digest of these.
+        # A local index shares its table's partition and keeps tied entries in
+        # table sort-key order, so it has none (ExtendDB tests/test_query_scan.py
+        # ::TestLSIPaginationDuplicateSortKeys, run against the service).
+        self._tie_names = (
+            tuple(n for n in self._table_key_names if n not in index_names)
+            if definition.is_global
+            else ()
+        )
         self._key_names = frozenset(
             self._partition_names + self._sort_names + self._table_key_names
         )
