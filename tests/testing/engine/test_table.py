@@ -89,6 +89,23 @@ def test_random_writes_keep_table_and_index_invariants(
     assert index.item_count == sum(1 for i in model.values() if "g" in i and "h" in i)
 
 
+def test_a_back_fill_leaves_out_items_the_index_cannot_hold_until_their_key_is_fixed() -> None:
+    table = make_table(sort=False)
+    table.drop_index("by_g")
+    table.put({"pk": "fine", "g": "x", "h": Decimal(1)})
+    table.put({"pk": "number", "g": Decimal(5), "h": Decimal(1)})
+    table.put({"pk": "empty", "g": "", "h": Decimal(1)})
+    definition = make_table(sort=False).indexes["by_g"].definition
+    index = table.add_index(definition)
+    assert [i["pk"] for i in index.items()] == ["fine"]
+    table.put({"pk": "number", "g": Decimal(5), "h": Decimal(1), "other": "changed"})
+    table.check_invariants()
+    assert index.item_count == 1
+    table.put({"pk": "number", "g": "y", "h": Decimal(1)})
+    table.check_invariants()
+    assert sorted(str(i["pk"]) for i in index.items()) == ["fine", "number"]
+
+
 def test_sort_keys_order_strings_by_utf8_bytes_and_numbers_numerically() -> None:
     table = make_table(sort=True)
     for sk in ["10", "-2", "3", "2.5", "-10.5"]:

@@ -75,30 +75,47 @@ class SecondaryIndex:
             else self._key_names | frozenset(projection.non_key_attributes)
         )
         self._store: PartitionStore[IndexPartition, IndexOrder] = PartitionStore()
+        # Whether the table holds items left out for their key values (only after
+        # a back-fill); writes are checked against the index only then.
+        self._screens = False
 
     # ------------------------------------------------------------ writes
 
     def check_item(self, item: Item) -> None:
         """Refuse an item whose index key attributes have the wrong type or are empty."""
+        problem = self.key_violation(item)
+        if problem is not None:
+            raise validation_error(problem)
+
+    def key_violation(self, item: Item) -> str | None:
+        """Why ``item``'s index key values cannot be indexed (a wrong type, an
+        empty string or binary), in the service's words; ``None`` if they can."""
         for attribute in self.key_schema.attributes:
             if attribute.name not in item:
                 continue
             value = item[attribute.name]
             actual = type_code(value)
             if actual != attribute.type:
-                raise validation_error(
-                    messages.INDEX_KEY_TYPE_MISMATCH.format(
-                        name=attribute.name,
-                        expected=attribute.type,
-                        actual=actual,
-                        index=self.name,
-                    )
+                return messages.INDEX_KEY_TYPE_MISMATCH.format(
+                    name=attribute.name, expected=attribute.type, actual=actual, index=self.name
                 )
             if value in {"", b""}:
                 kind = "string" if attribute.type == "S" else "binary"
-                raise validation_error(
-                    messages.INDEX_KEY_EMPTY.format(kind=kind, index=self.name, name=attribute.name)
+                return messages.INDEX_KEY_EMPTY.format(
+                    kind=kind, index=self.name, name=attribute.name
                 )
+        return None
+
+    def backfill(self, items: Iterator[Item]) -> None:
+        """Index the items a table held before the index was added. An item whose
+        index key values break the index's rules stays in the table but out of
+        the index (the service's "index key violations"), also after later writes
+        that leave those values as they are."""
+        for item in items:
+            if self.key_violation(item) is None:
+                self.replace(None, item)
+            else:
+                self._screens = True
 
     def position(self, item: Item) -> tuple[IndexPartition, IndexOrder] | None:
         """Where ``item`` sits in the index, or ``None`` if it lacks an index key."""
@@ -127,7 +144,7 @@ class SecondaryIndex:
                 self.size_bytes -= self.stored_size(old)
         if new is not None:
             place = self.position(new)
-            if place is not None:
+            if place is not None and not (self._screens and self.key_violation(new)):
                 self._store.add(*place, new)
                 self.item_count += 1
                 self.size_bytes += self.stored_size(new)
@@ -137,6 +154,7 @@ class SecondaryIndex:
         self._store.clear()
         self.item_count = 0
         self.size_bytes = 0
+        self._screens = False
 
     def copy(self, definition: IndexDefinition) -> SecondaryIndex:
         """A copy with new containers and shared items, described by ``definition``
@@ -183,7 +201,11 @@ class SecondaryIndex:
     def check_invariants(self, table_items: list[Item]) -> None:
         """Assert the index holds exactly the table items with its keys (for tests)."""
         self._store.check_invariants()
-        expected = [item for item in table_items if self.position(item) is not None]
+        expected = [
+            item
+            for item in table_items
+            if self.position(item) is not None and self.key_violation(item) is None
+        ]
         held = list(self.items())
         assert len(held) == len(expected) == self.item_count
         assert {id(item) for item in held} == {id(item) for item in expected}

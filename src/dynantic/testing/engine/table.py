@@ -242,8 +242,7 @@ class Table:
         from dynantic.testing.engine.indexes import SecondaryIndex  # noqa: PLC0415 - cycle
 
         index = SecondaryIndex(definition, self.key_schema)
-        for item in self.items():
-            index.replace(None, item)
+        index.backfill(self.items())
         self.indexes[definition.name] = index
         return index
 
