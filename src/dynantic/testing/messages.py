@@ -86,6 +86,11 @@ INDEX_KEY_TYPE_MISMATCH = (
     "One or more parameter values were invalid: "
     "Type mismatch for Index Key {name} Expected: {expected} Actual: {actual} IndexName: {index}"
 )
+INDEX_KEY_TOO_LARGE = (
+    "One or more parameter values were invalid: "
+    "Size limit exceeded for Index Key {name} Actual Size: {size} bytes Max Size: {limit} bytes "
+    "IndexName: {index}"
+)
 INDEX_KEY_EMPTY = (
     "One or more parameter values are not valid. A value specified for a secondary index key "
     "is not supported. The AttributeValue for a key attribute cannot contain an empty {kind} "

@@ -95,6 +95,7 @@ def test_a_back_fill_leaves_out_items_the_index_cannot_hold_until_their_key_is_f
     table.put({"pk": "fine", "g": "x", "h": Decimal(1)})
     table.put({"pk": "number", "g": Decimal(5), "h": Decimal(1)})
     table.put({"pk": "empty", "g": "", "h": Decimal(1)})
+    table.put({"pk": "long", "g": "é" * 1025, "h": Decimal(1)})
     definition = make_table(sort=False).indexes["by_g"].definition
     index = table.add_index(definition)
     assert [i["pk"] for i in index.items()] == ["fine"]

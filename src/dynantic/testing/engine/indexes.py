@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING, TypeAlias, cast
 
 from dynantic.testing import messages
+from dynantic.testing.engine.keys import MAX_PARTITION_KEY_BYTES, MAX_SORT_KEY_BYTES, key_byte_size
 from dynantic.testing.engine.partitions import PartitionStore, tie_token
 from dynantic.testing.engine.table import stored_size
 from dynantic.testing.engine.values import AttributeValue, Item, item_size, type_code
@@ -27,9 +29,12 @@ if TYPE_CHECKING:
     from sortedcontainers import SortedDict
 
     from dynantic.testing.engine.definition import IndexDefinition
-    from dynantic.testing.engine.table import KeySchema, KeyValue
+    from dynantic.testing.engine.table import KeyAttribute, KeySchema, KeyValue
 
 __all__ = ["IndexOrder", "IndexPartition", "SecondaryIndex"]
+
+# The Python class of a stored value of each key type.
+_KEY_CLASSES: dict[str, type] = {"S": str, "N": Decimal, "B": bytes}
 
 IndexPartition: TypeAlias = tuple[AttributeValue, ...]
 """The values of an index's partition-key attributes, in key-schema order."""
@@ -74,6 +79,13 @@ class SecondaryIndex:
             if projection.type == "ALL"
             else self._key_names | frozenset(projection.non_key_attributes)
         )
+        self._key_limits: dict[str, tuple[KeyAttribute, int]] = {
+            a.name: (a, MAX_PARTITION_KEY_BYTES) for a in self.key_schema.partition
+        } | {a.name: (a, MAX_SORT_KEY_BYTES) for a in self.key_schema.sort}
+        self._key_checks = tuple(
+            (name, _KEY_CLASSES[attribute.type], limit)
+            for name, (attribute, limit) in self._key_limits.items()
+        )
         self._store: PartitionStore[IndexPartition, IndexOrder] = PartitionStore()
         # Whether the table holds items left out for their key values (only after
         # a back-fill); writes are checked against the index only then.
@@ -82,28 +94,47 @@ class SecondaryIndex:
     # ------------------------------------------------------------ writes
 
     def check_item(self, item: Item) -> None:
-        """Refuse an item whose index key attributes have the wrong type or are empty."""
+        """Refuse an item whose index key values the index cannot hold."""
         problem = self.key_violation(item)
         if problem is not None:
             raise validation_error(problem)
 
     def key_violation(self, item: Item) -> str | None:
-        """Why ``item``'s index key values cannot be indexed (a wrong type, an
-        empty string or binary), in the service's words; ``None`` if they can."""
-        for attribute in self.key_schema.attributes:
-            if attribute.name not in item:
+        """Why ``item``'s index key values cannot be indexed, in the service's
+        words; ``None`` if they can (or the item lacks them)."""
+        for name, kind, limit in self._key_checks:
+            if name not in item:
                 continue
-            value = item[attribute.name]
-            actual = type_code(value)
-            if actual != attribute.type:
-                return messages.INDEX_KEY_TYPE_MISMATCH.format(
-                    name=attribute.name, expected=attribute.type, actual=actual, index=self.name
-                )
-            if value in {"", b""}:
-                kind = "string" if attribute.type == "S" else "binary"
-                return messages.INDEX_KEY_EMPTY.format(
-                    kind=kind, index=self.name, name=attribute.name
-                )
+            value = item[name]
+            # Settled without a call in the common case: the declared type, and a
+            # string or binary too short for any byte count to pass the limit.
+            if type(value) is kind and (
+                kind is Decimal or 0 < len(cast("str | bytes", value)) <= limit // 4
+            ):
+                continue
+            problem = self.key_value_violation(name, value)
+            if problem is not None:
+                return problem
+        return None
+
+    def key_value_violation(self, name: str, value: AttributeValue) -> str | None:
+        """Why ``value`` cannot be the index key attribute ``name``: another type
+        than the index declares, an empty string or binary, or more bytes than a
+        partition key (2048) or sort key (1024) may hold."""
+        attribute, limit = self._key_limits[name]
+        actual = type_code(value)
+        if actual != attribute.type:
+            return messages.INDEX_KEY_TYPE_MISMATCH.format(
+                name=name, expected=attribute.type, actual=actual, index=self.name
+            )
+        if value in {"", b""}:
+            kind = "string" if attribute.type == "S" else "binary"
+            return messages.INDEX_KEY_EMPTY.format(kind=kind, index=self.name, name=name)
+        size = key_byte_size(cast("KeyValue", value))
+        if size > limit:
+            return messages.INDEX_KEY_TOO_LARGE.format(
+                name=name, size=size, limit=limit, index=self.name
+            )
         return None
 
     def backfill(self, items: Iterator[Item]) -> None:

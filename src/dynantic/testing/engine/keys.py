@@ -10,7 +10,14 @@ from dynantic.testing.engine.table import KeyAttribute, KeySchema, KeyValue
 from dynantic.testing.engine.values import AttributeValue, type_code
 from dynantic.testing.errors import validation_error
 
-__all__ = ["check_item_keys", "check_key", "check_key_size"]
+__all__ = [
+    "MAX_PARTITION_KEY_BYTES",
+    "MAX_SORT_KEY_BYTES",
+    "check_item_keys",
+    "check_key",
+    "check_key_size",
+    "key_byte_size",
+]
 
 # DynamoDB: a partition key value is at most 2048 bytes, a sort key value 1024.
 MAX_PARTITION_KEY_BYTES = 2048
@@ -19,7 +26,8 @@ MAX_SORT_KEY_BYTES = 1024
 _SURELY_SHORT = MAX_SORT_KEY_BYTES // 4
 
 
-def _byte_size(value: KeyValue) -> int:
+def key_byte_size(value: KeyValue) -> int:
+    """The size a key value counts against the key size limits."""
     if isinstance(value, str):
         return len(value) if value.isascii() else len(value.encode("utf-8"))
     if isinstance(value, bytes):
@@ -29,7 +37,7 @@ def _byte_size(value: KeyValue) -> int:
 
 def check_key_size(value: KeyValue, *, is_partition: bool) -> None:
     """Refuse key values over the service's size limits."""
-    size = _byte_size(value)
+    size = key_byte_size(value)
     if is_partition and size > MAX_PARTITION_KEY_BYTES:
         raise validation_error(messages.PARTITION_KEY_TOO_LARGE)
     if not is_partition and size > MAX_SORT_KEY_BYTES:

@@ -284,8 +284,9 @@ def check_updated_item(targets: UpdateTargets, table: Table, item: Item, size: i
                 value = item[attribute.name]
                 if type_code(value) != attribute.type:
                     raise validation_error(messages.UPDATE_INDEX_KEY_TYPE)
-                if value in {"", b""}:
-                    index.check_item(item)
+                problem = index.key_value_violation(attribute.name, value)
+                if problem is not None:
+                    raise validation_error(problem)
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
 
