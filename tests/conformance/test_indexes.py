@@ -276,6 +276,48 @@ def test_an_index_sort_key_over_1024_bytes_is_refused_on_write(dynamodb: Backend
 
 
 @known_divergence(
+    (DYNALITE, MOTO),
+    "filters a local index query on an attribute it fetches from the table",
+    service="ScyllaDB Alternator test_lsi.py::"
+    "test_lsi_keys_only_filter_on_non_projected_attribute, run against AWS",
+)
+def test_a_filter_on_what_a_local_index_does_not_project_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        **pk_sk_table(name, {"rank": "N"}, local_indexes=[("by-rank", ("pk", "rank"), "KEYS_ONLY")])
+    )
+    dynamodb.put_items(
+        name,
+        {"pk": {"S": "p"}, "sk": {"S": "one"}, "rank": {"N": "2"}, "colour": {"S": "red"}},
+        {"pk": {"S": "p"}, "sk": {"S": "two"}, "rank": {"N": "1"}, "colour": {"S": "blue"}},
+    )
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Secondary index by-rank does not project "
+        "one or more filter attributes: [colour]",
+    ):
+        dynamodb.client.query(
+            TableName=name,
+            IndexName="by-rank",
+            KeyConditionExpression="pk = :p",
+            FilterExpression="colour = :c",
+            ExpressionAttributeValues={":p": {"S": "p"}, ":c": {"S": "red"}},
+            Select="ALL_ATTRIBUTES",
+        )
+    found = dynamodb.client.query(
+        TableName=name,
+        IndexName="by-rank",
+        KeyConditionExpression="pk = :p",
+        FilterExpression="sk = :s",
+        ExpressionAttributeValues={":p": {"S": "p"}, ":s": {"S": "one"}},
+        Select="ALL_ATTRIBUTES",
+    )
+    assert found["Items"] == [
+        {"pk": {"S": "p"}, "sk": {"S": "one"}, "rank": {"N": "2"}, "colour": {"S": "red"}}
+    ]
+
+
+@known_divergence(
     DYNALITE,
     "stores an empty string as an index key",
     service="AWS DynamoDB developer guide, 'Supported data types': empty String and Binary "

@@ -39,7 +39,6 @@ class ReadRequest:
     limit: int | None
     consistent: bool
     capacity_mode: str | None
-    filter_fetches: bool = False
 
 
 @dataclass(slots=True)
@@ -68,7 +67,7 @@ def read_page(request: ReadRequest, source: Iterator[Item]) -> Page:
     # Fewer items than this cannot reach 1 MB, whatever their sizes.
     unsized = 0 if measuring or not largest else (MAX_PAGE_BYTES - 1) // largest
     pending: list[Item] = []
-    fetching = measuring and (selection.fetch or request.filter_fetches)
+    fetching = measuring and selection.fetch
     condition = request.condition
     test: Test | None = None
     names: Names = {}

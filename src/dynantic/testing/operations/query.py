@@ -115,9 +115,7 @@ def query(database: Database, request: QueryInputTypeDef) -> dict[str, object]:
             raise validation_error(messages.CONSISTENT_READ_ON_GLOBAL_INDEX)
         key_query = _key_query(target, parsed.conditions, parsed.start)
         check_nested_keys(target, parsed.projection, None)
-        filter_fetches = check_filter_attributes(
-            target, parsed.filter, legacy=parsed.legacy_filter, query=True
-        )
+        check_filter_attributes(target, parsed.filter, legacy=parsed.legacy_filter, query=True)
         selection = select_attributes(target, parsed.select, parsed.projection)
         check_nested_keys(target, None, parsed.filter)
         read = ReadRequest(
@@ -127,7 +125,6 @@ def query(database: Database, request: QueryInputTypeDef) -> dict[str, object]:
             request.get("Limit"),
             consistent,
             request.get("ReturnConsumedCapacity"),
-            filter_fetches,
         )
         forward = request.get("ScanIndexForward", True)
         start = parsed.start

@@ -112,9 +112,7 @@ def scan(database: Database, request: ScanInputTypeDef) -> dict[str, object]:
         tokens = segment_tokens(parsed.segment, parsed.total)
         start = _start(target, parsed, tokens)
         check_nested_keys(target, parsed.projection, parsed.filter)
-        filter_fetches = check_filter_attributes(
-            target, parsed.filter, legacy=parsed.legacy_filter, query=False
-        )
+        check_filter_attributes(target, parsed.filter, legacy=parsed.legacy_filter, query=False)
         read = ReadRequest(
             target,
             select_attributes(target, parsed.select, parsed.projection),
@@ -122,7 +120,6 @@ def scan(database: Database, request: ScanInputTypeDef) -> dict[str, object]:
             request.get("Limit"),
             consistent,
             request.get("ReturnConsumedCapacity"),
-            filter_fetches,
         )
         page = read_page(read, target.scan(tokens, start))
     return page_response(read, page)
