@@ -401,6 +401,58 @@ def test_a_new_global_index_leaves_out_items_whose_index_key_it_cannot_hold(
 
 @known_divergence(
     DYNALITE,
+    "requires ProvisionedThroughput for a new index on an on-demand table",
+    service="AWS DynamoDB API reference, UpdateTable: CreateGlobalSecondaryIndexAction on an "
+    "on-demand table takes no throughput",
+)
+@known_divergence(
+    MOTO,
+    "accepts a new index that gives an indexed attribute another type",
+    service="scylladb test/alternator test_gsi_updatetable.py::"
+    "test_gsi_key_type_conflict_on_update, run against AWS",
+)
+def test_a_new_global_index_may_not_redefine_an_attribute_type(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "size", "AttributeType": "S"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "by-size",
+                "KeySchema": [{"AttributeName": "size", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "KEYS_ONLY"},
+            }
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Attributes cannot be redefined. Please "
+        "check that your attribute has the same type as previously defined. Existing schema: "
+        "Schema:[SchemaElement: key{size:S:HASH}] New schema: "
+        "Schema:[SchemaElement: key{size:N:HASH}]",
+    ):
+        dynamodb.client.update_table(
+            TableName=name,
+            AttributeDefinitions=[{"AttributeName": "size", "AttributeType": "N"}],
+            GlobalSecondaryIndexUpdates=[
+                {
+                    "Create": {
+                        "IndexName": "by-size-number",
+                        "KeySchema": [{"AttributeName": "size", "KeyType": "HASH"}],
+                        "Projection": {"ProjectionType": "KEYS_ONLY"},
+                    }
+                }
+            ],
+        )
+
+
+@known_divergence(
+    DYNALITE,
     "keeps a deleted global index",
     service="AWS DynamoDB API reference, UpdateTable: DeleteGlobalSecondaryIndexAction",
 )

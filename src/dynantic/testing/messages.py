@@ -295,6 +295,10 @@ INDEX_ALREADY_EXISTS = "Attempting to create an index which already exists"
 INDEX_NOT_GLOBAL = "Cannot {action} an index that is not a GlobalSecondaryIndex: {index}"
 INDEX_NOT_FOUND = "Requested resource not found: Index {index} for table {table}"
 INDEX_DEFINITIONS_MISSING = INVALID + "AttributeDefinitions is not specified for index: {index}"
+ATTRIBUTE_REDEFINED = (
+    INVALID + "Attributes cannot be redefined. Please check that your attribute has the same "
+    "type as previously defined. Existing schema: Schema:[{existing}] New schema: Schema:[{new}]"
+)
 
 # Streams, encryption, table class and deletion protection.
 STREAM_CREATED_WITHOUT_VIEW = (

@@ -11,7 +11,7 @@ it in the background); a deleted one is dropped with its entries.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
@@ -110,6 +110,7 @@ def _check_create(
         raise validation_error(messages.INDEX_DEFINITIONS_MISSING.format(index=name))
     if definition.index(name) is not None:
         raise validation_error(messages.INDEX_ALREADY_EXISTS)
+    _check_no_redefinition(action, request, definition)
     check_global_index(
         action,
         _merged_definitions(request, definition),
@@ -122,6 +123,53 @@ def _check_create(
     throughput = action.get("ProvisionedThroughput")
     if throughput is not None:
         check_capacity_quota(throughput, region, name)
+
+
+def _check_no_redefinition(
+    action: CreateGlobalSecondaryIndexActionTypeDef,
+    request: UpdateTableInputTypeDef,
+    definition: TableDefinition,
+) -> None:
+    """A new index may not key on an attribute the table already defines with
+    another type: writes could not be held to both (ScyllaDB's Alternator suite
+    run against the service, test_gsi_updatetable.py)."""
+    given = {
+        a["AttributeName"]: a["AttributeType"] for a in request.get("AttributeDefinitions", ())
+    }
+    elements = action["KeySchema"]
+    for element in elements:
+        attribute = element["AttributeName"]
+        known = definition.attribute_types.get(attribute)
+        if known is None or given.get(attribute, known) == known:
+            continue
+        new = (
+            (e["AttributeName"], given.get(e["AttributeName"], "?"), e["KeyType"]) for e in elements
+        )
+        raise validation_error(
+            messages.ATTRIBUTE_REDEFINED.format(
+                existing=_schema_text(_schema_defining(definition, attribute)),
+                new=_schema_text(new),
+            )
+        )
+
+
+def _schema_defining(definition: TableDefinition, attribute: str) -> list[tuple[str, str, str]]:
+    """The key schema, the table's or an index's, that defines ``attribute``."""
+    for schema in (
+        definition.key_schema,
+        *(index.key_schema for index in definition.global_indexes.values()),
+        *(index.key_schema for index in definition.local_indexes.values()),
+    ):
+        if attribute in schema.names:
+            return [(a.name, a.type, "HASH") for a in schema.partition] + [
+                (a.name, a.type, "RANGE") for a in schema.sort
+            ]
+    return []
+
+
+def _schema_text(elements: Iterable[tuple[str, str, str]]) -> str:
+    """Key schema elements as the service prints them: ``SchemaElement: key{x:S:HASH}``."""
+    return ", ".join(f"SchemaElement: key{{{name}:{kind}:{role}}}" for name, kind, role in elements)
 
 
 def _check_update(
