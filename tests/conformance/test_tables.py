@@ -13,6 +13,7 @@ from .support import Backend, service_error, without_volatile
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSResponse
     from botocore.client import BaseClient
+    from mypy_boto3_dynamodb.literals import TableClassType
     from mypy_boto3_dynamodb.type_defs import (
         GlobalSecondaryIndexTypeDef,
         LocalSecondaryIndexTypeDef,
@@ -572,6 +573,49 @@ def test_table_name_with_a_space_is_refused(dynamodb: Backend) -> None:
             AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST",
         )
+
+
+_TABLE_CLASS_REFUSED = (
+    "Invalid table-class parameter provided. Please try again with a valid table-class value: "
+    "[STANDARD, STANDARD_INFREQUENT_ACCESS]."
+)
+_TABLE_CLASS_EVIDENCE = (
+    "ScyllaDB test/alternator test_tableclass.py::test_tableclass_create_table_bad_tableclass "
+    "and test_tableclass_update_table, run against AWS, which quote the message"
+)
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "accepts a table class the service does not offer",
+    service=_TABLE_CLASS_EVIDENCE,
+)
+@pytest.mark.parametrize("table_class", ["ARCHIVE", "standard"])
+def test_an_unknown_table_class_is_refused_in_its_own_words(
+    dynamodb: Backend, table_class: str
+) -> None:
+    with service_error("ValidationException", _TABLE_CLASS_REFUSED):
+        dynamodb.client.create_table(
+            TableName=dynamodb.table_name(),
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+            TableClass=cast("TableClassType", table_class),
+        )
+
+
+@known_divergence(
+    DYNALITE,
+    "does not know TableClass and answers that UpdateTable requires one of its other members",
+    service=_TABLE_CLASS_EVIDENCE,
+)
+@known_divergence(
+    MOTO, "accepts a table class the service does not offer", service=_TABLE_CLASS_EVIDENCE
+)
+def test_update_table_refuses_an_unknown_table_class_in_its_own_words(dynamodb: Backend) -> None:
+    name = dynamodb.key_table()
+    with service_error("ValidationException", _TABLE_CLASS_REFUSED):
+        dynamodb.client.update_table(TableName=name, TableClass=cast("TableClassType", "COLD"))
 
 
 def test_key_attribute_without_definition_is_refused(dynamodb: Backend) -> None:

@@ -301,6 +301,10 @@ ATTRIBUTE_REDEFINED = (
 )
 
 # Streams, encryption, table class and deletion protection.
+TABLE_CLASS_INVALID = (
+    "Invalid table-class parameter provided. Please try again with a valid table-class value: "
+    "[STANDARD, STANDARD_INFREQUENT_ACCESS]."
+)
 STREAM_CREATED_WITHOUT_VIEW = (
     INVALID + "Table is being created with a stream enabled, UpdateViewType is required"
 )

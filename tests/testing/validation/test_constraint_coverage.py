@@ -20,6 +20,7 @@ from dynantic.testing.model import input_shape
 from dynantic.testing.validation import check_constraints
 from dynantic.testing.validation.service_facts import (
     NEWER_ENUM_FIRST,
+    OWN_ENUM_SHAPES,
     REQUEST_ITEMS_FIRST,
     TABLE_NAME_FIRST,
 )
@@ -176,7 +177,9 @@ def expected_place(steps: tuple[Step, ...]) -> str:
 def answered_in_own_words(operation_name: str, site: Site) -> bool:
     """Whether the operation refuses this broken value in its own words (a table
     name outside 3 to 255 characters, an empty RequestItems map, Query's
-    ConditionalOperator; see ``test_service_side``)."""
+    ConditionalOperator, a table class; see ``test_service_side``)."""
+    if site.constraint == "enum" and site.shape.name in OWN_ENUM_SHAPES:
+        return True
     if operation_name in TABLE_NAME_FIRST:
         last = site.steps[-1]
         return site.constraint == "min" and last.name == "TableName"

@@ -1,4 +1,5 @@
-"""The service's rules for stream and encryption settings, and what they become.
+"""The service's rules for stream, encryption and table class settings, and what
+they become.
 
 A stream is switched on with a view type and off without one. Encryption is
 by default with a key DynamoDB owns (no ``SSEDescription``); asking for KMS
@@ -23,10 +24,13 @@ __all__ = [
     "check_sse",
     "check_stream_on_create",
     "check_stream_on_update",
+    "check_table_class",
     "kms_key_arn",
     "sse_requested",
     "stream_label",
 ]
+
+TABLE_CLASSES = frozenset({"STANDARD", "STANDARD_INFREQUENT_ACCESS"})
 
 _KEY_NAMESPACE = uuid.UUID("6f1d3c52-6b1e-4d5a-9a55-2f0b1d6e7c11")
 
@@ -47,6 +51,12 @@ def check_stream_on_update(stream: StreamSpecificationTypeDef) -> None:
         raise validation_error(messages.STREAM_ENABLED_WITHOUT_VIEW)
     if not stream["StreamEnabled"] and view_type is not None:
         raise validation_error(messages.STREAM_DISABLED_WITH_VIEW)
+
+
+def check_table_class(table_class: str) -> None:
+    """A table class is one of the two the service offers, spelled as it does."""
+    if table_class not in TABLE_CLASSES:
+        raise validation_error(messages.TABLE_CLASS_INVALID)
 
 
 def stream_label(when: datetime) -> str:

@@ -41,7 +41,11 @@ from dynantic.testing.operations.key_rules import (
     check_table_key_schema,
     rendered_key_schema,
 )
-from dynantic.testing.operations.settings_rules import check_sse, check_stream_on_create
+from dynantic.testing.operations.settings_rules import (
+    check_sse,
+    check_stream_on_create,
+    check_table_class,
+)
 from dynantic.testing.operations.tag_rules import check_tag_count, check_tags
 
 if TYPE_CHECKING:
@@ -195,6 +199,9 @@ def check_create_table(request: CreateTableInputTypeDef, region: str) -> None:
     sse = request.get("SSESpecification")
     if sse is not None:
         check_sse(sse)
+    table_class = request.get("TableClass")
+    if table_class is not None:
+        check_table_class(table_class)
     tags = request.get("Tags", [])
     check_tags(tags)
     check_tag_count({}, (tag["Key"] for tag in tags))

@@ -18,7 +18,11 @@ from dynantic.testing.operations.capacity_rules import (
     on_demand_members,
     warm_members,
 )
-from dynantic.testing.operations.settings_rules import check_sse, check_stream_on_update
+from dynantic.testing.operations.settings_rules import (
+    check_sse,
+    check_stream_on_update,
+    check_table_class,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import UpdateTableInputTypeDef
@@ -170,6 +174,9 @@ def _check_values(request: UpdateTableInputTypeDef) -> None:
     sse = request.get("SSESpecification")
     if sse is not None:
         check_sse(sse)
+    table_class = request.get("TableClass")
+    if table_class is not None:
+        check_table_class(table_class)
     throughput = request.get("ProvisionedThroughput")
     billing_mode = request.get("BillingMode")
     if throughput is not None and billing_mode == "PAY_PER_REQUEST":

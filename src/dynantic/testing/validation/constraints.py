@@ -25,6 +25,7 @@ from dynantic.testing.validation.java_regex import python_pattern
 from dynantic.testing.validation.service_facts import (
     ENUM_ORDER,
     MEMBER_ORDER,
+    OWN_ENUM_SHAPES,
     TABLE_NAME_MEMBER,
     TABLE_NAME_OR_ARN_SHAPE,
     TABLE_NAME_SHAPE,
@@ -190,7 +191,7 @@ def rules_of(shape: Shape) -> tuple[Rule, ...]:
     """A shape's own constraints from the model, in the order the service lists them."""
     metadata = shape.metadata
     rules: list[Rule] = []
-    if isinstance(shape, StringShape) and shape.enum:
+    if isinstance(shape, StringShape) and shape.enum and shape.name not in OWN_ENUM_SHAPES:
         rules.append(_enum_rule(shape))
     if "pattern" in metadata:
         rules.append(_pattern_rule(metadata["pattern"]))
