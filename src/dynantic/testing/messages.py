@@ -688,6 +688,9 @@ KEY_CONDITION_TOO_MANY = (
 )
 KEY_CONDITION_NOT_INDEXABLE = "Attempted conditional constraint is not an indexable operation"
 KEY_CONDITION_TYPE_MISMATCH = INVALID + "Condition parameter type does not match schema type"
+KEY_CONDITION_PARTITION_EQUALITY = (
+    "HASH key attributes {name} must have equality conditions specified in the query"
+)
 KEY_CONDITION_SORT_KEY_GAP = (
     "RANGE key attributes {earlier} must have equality conditions specified in the query "
     "because a condition is present on key attribute {later}"

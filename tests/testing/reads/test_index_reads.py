@@ -392,14 +392,14 @@ def test_every_partition_attribute_needs_equality(
         ExpressionAttributeValues={":x": {"S": "x"}, ":n": {"N": "2"}},
     )
     assert found["Items"] == [{"pk": {"S": "1"}, "h1": {"S": "x"}, "h2": {"N": "2"}}]
-    with refuses("Query condition missed key schema element: h2"):
+    with refuses("HASH key attributes h2 must have equality conditions specified in the query"):
         fake.query(
             TableName="multi",
             IndexName="gsi",
             KeyConditionExpression="h1 = :x",
             ExpressionAttributeValues={":x": {"S": "x"}},
         )
-    with refuses("Query key condition not supported"):
+    with refuses("HASH key attributes h2 must have equality conditions specified in the query"):
         fake.query(
             TableName="multi",
             IndexName="gsi",

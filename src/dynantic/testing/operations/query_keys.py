@@ -6,6 +6,8 @@ sort-key attributes: a table or a local index has at most one, a global index up
 to four (multi-attribute keys), which must be named from the left with ``=``, a
 range condition (``<``, ``<=``, ``>``, ``>=``, ``BETWEEN``, ``begins_with``)
 only on the last one named (AWS developer guide, "Multi-attribute keys pattern").
+A partition key of several attributes is refused in the words of its sort-key
+counterpart when one of them lacks its ``=``.
 """
 
 from __future__ import annotations
@@ -68,12 +70,18 @@ def plan_key_query(
             raise validation_error(messages.KEY_CONDITION_NOT_SUPPORTED)
         condition = conditions.get(attribute.name)
         if condition is None:
+            if is_partition and partition_count > 1:
+                raise validation_error(
+                    messages.KEY_CONDITION_PARTITION_EQUALITY.format(name=attribute.name)
+                )
             if is_partition or extra:
                 raise validation_error(
                     messages.KEY_CONDITION_MISSED_KEY.format(name=attribute.name)
                 )
             continue
-        _check_condition(condition, attribute, is_partition=is_partition)
+        _check_condition(
+            condition, attribute, is_partition=is_partition, composite=partition_count > 1
+        )
     if extra:
         raise validation_error(messages.KEY_CONDITION_NOT_SUPPORTED)
     _check_sort_prefix(schema.sort, conditions)
@@ -84,8 +92,9 @@ def plan_key_query(
 
 
 def _check_condition(
-    condition: KeyCondition, attribute: KeyAttribute, *, is_partition: bool
+    condition: KeyCondition, attribute: KeyAttribute, *, is_partition: bool, composite: bool
 ) -> None:
+    """One attribute's condition; ``composite`` when the partition key has several."""
     if condition.operator not in _INDEXABLE:
         raise validation_error(messages.KEY_CONDITION_NOT_INDEXABLE)
     # A begins_with operand of a key type other than the attribute's (a string
@@ -97,6 +106,10 @@ def _check_condition(
         kind = "string" if attribute.type == "S" else "binary"
         raise validation_error(messages.ITEM_KEY_EMPTY.format(kind=kind, name=attribute.name))
     if is_partition and condition.operator != "EQ":
+        if composite:
+            raise validation_error(
+                messages.KEY_CONDITION_PARTITION_EQUALITY.format(name=attribute.name)
+            )
         raise validation_error(messages.KEY_CONDITION_NOT_SUPPORTED)
 
 
