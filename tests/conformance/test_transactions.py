@@ -461,3 +461,48 @@ def test_actions_are_checked_in_order_and_a_very_deep_value_last(
     }
     with service_error("ValidationException", expected, prefix=True):
         dynamodb.client.transact_write_items(TransactItems=cases[case])
+
+
+@known_divergence(
+    MOTO,
+    "refuses the placeholders as unused in expressions",
+    service="ExtendDB tests/test_transact_expression_validation.py and PR 169, captured from "
+    "the service: a transaction's Put, Delete or Get accepts placeholders with no expression",
+)
+def test_transaction_actions_ignore_placeholders_without_an_expression(
+    dynamodb: Backend,
+) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(table, {"pk": {"S": "old"}, "shelf": {"N": "3"}})
+    dynamodb.client.transact_write_items(
+        TransactItems=[
+            {
+                "Put": {
+                    "TableName": table,
+                    "Item": {"pk": {"S": "new"}},
+                    "ExpressionAttributeNames": {"#s": "shelf"},
+                    "ExpressionAttributeValues": {":three": {"N": "3"}},
+                }
+            },
+            {
+                "Delete": {
+                    "TableName": table,
+                    "Key": {"pk": {"S": "old"}},
+                    "ExpressionAttributeValues": {":three": {"N": "3"}},
+                }
+            },
+        ]
+    )
+    got = dynamodb.client.transact_get_items(
+        TransactItems=[
+            {
+                "Get": {
+                    "TableName": table,
+                    "Key": {"pk": {"S": key}},
+                    "ExpressionAttributeNames": {"#s": "shelf"},
+                }
+            }
+            for key in ("new", "old")
+        ]
+    )
+    assert without_volatile(got) == {"Responses": [{"Item": {"pk": {"S": "new"}}}, {}]}

@@ -36,6 +36,7 @@ from dynantic.testing.operations.batch_rules import (
     fails_whole_transaction,
     item_identity,
     transaction_cancelled,
+    without_idle_placeholders,
 )
 from dynantic.testing.operations.capacity_totals import CapacityTotals
 from dynantic.testing.operations.items_check import ReadResult, Refusal, read_item
@@ -55,7 +56,7 @@ def transact_get_items(
     database: Database, request: TransactGetItemsInputTypeDef
 ) -> dict[str, object]:
     actions = cast("Sequence[Mapping[str, object]]", request["TransactItems"])
-    reads = [prepare_get(cast("GetItemInputTypeDef", action["Get"])) for action in actions]
+    reads = [_prepare(cast("Mapping[str, object]", action["Get"])) for action in actions]
     with database.lock:
         outcomes = [_read(database, read) for read in reads]
         _check_whole(database, reads, outcomes)
@@ -81,6 +82,12 @@ def transact_get_items(
             mode, factor=TRANSACTION_FACTOR, units_member="ReadCapacityUnits"
         )
     return response
+
+
+def _prepare(get: Mapping[str, object]) -> PreparedGet:
+    """One Get checked as GetItem checks it (step 1)."""
+    get = without_idle_placeholders(get, "ProjectionExpression")
+    return prepare_get(cast("GetItemInputTypeDef", get))
 
 
 def _read(database: Database, read: PreparedGet) -> ReadResult | ServiceError:

@@ -42,6 +42,7 @@ from dynantic.testing.operations.batch_rules import (
     found_before_running,
     item_identity,
     transaction_cancelled,
+    without_idle_placeholders,
 )
 from dynantic.testing.operations.capacity_totals import CapacityTotals
 from dynantic.testing.operations.items_apply import (
@@ -136,6 +137,7 @@ def _prepare(action: Mapping[str, object]) -> PreparedWrite:
 
 def _prepare_body(kind: str, body: Mapping[str, object]) -> PreparedWrite:
     if kind == "Put":
+        body = without_idle_placeholders(body, "ConditionExpression")
         write = prepare_put(cast("PutItemInputTypeDef", body))
         if "" in write.item:
             raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
@@ -143,6 +145,7 @@ def _prepare_body(kind: str, body: Mapping[str, object]) -> PreparedWrite:
     if kind == "Update":
         return prepare_update(cast("UpdateItemInputTypeDef", body), statement_sized=False)
     if kind == "Delete":
+        body = without_idle_placeholders(body, "ConditionExpression")
         return prepare_delete(cast("DeleteItemInputTypeDef", body))
     return prepare_condition_check(cast("ConditionCheckTypeDef", body))
 
