@@ -191,6 +191,29 @@ def test_transact_get_returns_items_in_request_order(dynamodb: Backend) -> None:
 
 @known_divergence(
     MOTO,
+    "ignores ProjectionExpression in TransactGetItems",
+    service="ExtendDB issue 74 and PR 81, and nubo-db/dynoxide issues 39 and 53, each checked "
+    "against the live service: a Get whose projection keeps nothing answers {}, where GetItem "
+    "answers an empty Item",
+)
+def test_transact_get_projection_keeping_nothing_answers_without_item(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    dynamodb.put_items(
+        table,
+        {"pk": {"S": "lamp"}, "watts": {"N": "40"}},
+        {"pk": {"S": "fan"}, "watts": {"N": "9"}},
+    )
+    got = dynamodb.client.transact_get_items(
+        TransactItems=[
+            {"Get": {"TableName": table, "Key": {"pk": {"S": k}}, "ProjectionExpression": p}}
+            for k, p in (("lamp", "colour"), ("fan", "watts"))
+        ]
+    )
+    assert without_volatile(got) == {"Responses": [{}, {"Item": {"watts": {"N": "9"}}}]}
+
+
+@known_divergence(
+    MOTO,
     "accepts two Gets of one item",
     service="AWS DynamoDB API reference, TransactGetItems: no two actions may target the same item",
 )

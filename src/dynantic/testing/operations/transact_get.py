@@ -16,8 +16,9 @@ what is wrong (after the model's constraints, among them at most 100 Gets):
    request, as it rejects a TransactWriteItems over the limit.
 
 ``Responses`` holds one entry per Get, in request order: ``{"Item": …}`` (projected)
-or ``{}`` for a missing item. Reads are strongly consistent and, being
-transactional, charged twice. Sources: AWS's API reference (TransactGetItems,
+or ``{}`` for a missing item, and ``{}`` too when the projection keeps none of the
+item's attributes (where GetItem answers ``{"Item": {}}``). Reads are strongly
+consistent and, being transactional, charged twice. Sources: AWS's API reference (TransactGetItems,
 TransactionCanceledException) and the service's answers captured in four regions.
 """
 
@@ -120,4 +121,8 @@ def _returned(result: ReadResult) -> dict[str, object]:
     if item is None:
         return {}
     projection = result.read.projection
-    return {"Item": encode_item(item if projection is None else projection.project(item))}
+    if projection is not None:
+        item = projection.project(item)
+        if not item:
+            return {}  # unlike GetItem, no empty Item
+    return {"Item": encode_item(item)}
