@@ -142,6 +142,33 @@ def test_table_arn_names_the_region_account_and_table(dynamodb: Backend) -> None
     assert len(prefix.split(":")) == 5
 
 
+_TABLE_ARN_SOURCE = (
+    "ExtendDB tests/test_table_arn_as_name.py and PR 200, captured from the service: a table's "
+    "ARN stands for its name on the data plane; an index's ARN is a ValidationException"
+)
+
+
+@known_divergence(DYNALITE, "refuses a table ARN as TableName", service=_TABLE_ARN_SOURCE)
+@known_divergence(MOTO, "answers an index ARN ResourceNotFoundException", service=_TABLE_ARN_SOURCE)
+def test_a_table_arn_serves_as_its_name_but_an_index_arn_is_refused(dynamodb: Backend) -> None:
+    name = dynamodb.key_table()
+    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    dynamodb.client.put_item(TableName=arn, Item={"pk": {"S": "kettle"}})
+    got = dynamodb.client.get_item(TableName=name, Key={"pk": {"S": "kettle"}})
+    assert got.get("Item") == {"pk": {"S": "kettle"}}
+    index_arn = f"{arn}/index/by-colour"
+    with service_error(
+        "ValidationException",
+        f"1 validation error detected: Value '{index_arn}' at 'tableName' failed to satisfy "
+        "constraint: Valid ARN format is "
+        "'arn:<awsPartition>:<vendor>:<region>:<subscriber>:resourceType/resourceName', where "
+        "Resource name must have length less than or equal to 255, Resource name must have "
+        "length greater than or equal to 3, Resource name must satisfy regular expression "
+        "pattern: [a-zA-Z0-9_.-]+",
+    ):
+        dynamodb.client.get_item(TableName=index_arn, Key={"pk": {"S": "kettle"}})
+
+
 def test_create_table_with_a_sort_key_lists_hash_then_range(dynamodb: Backend) -> None:
     name = dynamodb.table_name()
     created = dynamodb.create_table(

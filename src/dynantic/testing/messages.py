@@ -368,6 +368,21 @@ ARN_NOT_TABLE = (
 )
 ARN_OTHER_REGION = "Invalid TableArn: Invalid ResourceArn provided as input {arn}"
 ACCESS_DENIED = "Access is denied"
+# A TableName holding this account's table ARN whose resource is not a bare table
+# name (ExtendDB's PR 200, from the service; ack-api-quirks lists the same family).
+TABLE_ARN_CONSTRAINT = (
+    "1 validation error detected: Value '{arn}' at 'tableName' failed to satisfy constraint: "
+)
+TABLE_ARN_FORMAT = (
+    TABLE_ARN_CONSTRAINT + "Valid ARN format is "
+    "'arn:<awsPartition>:<vendor>:<region>:<subscriber>:resourceType/resourceName', where "
+    "Resource name must have length less than or equal to 255, Resource name must have length "
+    "greater than or equal to 3, Resource name must satisfy regular expression pattern: "
+    "[a-zA-Z0-9_.-]+"
+)
+TABLE_ARN_NAME_SHORT = (
+    TABLE_ARN_CONSTRAINT + "Table name of ARN must have length greater than or equal to 3"
+)
 TAG_KEY_INVALID = "The Tag Key provided is invalid, Key: {key}"
 TAG_VALUE_INVALID = "The Tag Value provided is invalid, Value: {value}"
 TAG_KEY_RESERVED = "Tag Key cannot be prefixed with aws:, Key: {key}"

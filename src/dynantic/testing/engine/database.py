@@ -10,17 +10,22 @@ snapshotted and reset without further work.
 
 from __future__ import annotations
 
+import re
 import threading
 
 from dynantic.testing import messages
 from dynantic.testing.engine.clock import Clock
 from dynantic.testing.engine.table import Table
 from dynantic.testing.engine.transaction_tokens import TransactionTokens
-from dynantic.testing.errors import ServiceError
+from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.faults import Faults
 from dynantic.testing.model import partition_of
 
 __all__ = ["NOT_STATE", "Database"]
+
+_SHORTEST_NAME = 3
+_TABLE_NAME = re.compile(r"[a-zA-Z0-9_.-]{3,255}")
+"""What the resource of a table's ARN holds after ``table/``."""
 
 NOT_STATE = frozenset({"region", "account_id", "clock", "lock", "faults", "auto_expire"})
 """The attributes of a :class:`Database` that describe it rather than hold its data."""
@@ -60,10 +65,21 @@ class Database:
         return f"arn:{self.partition}:dynamodb:{self.region}:{self.account_id}:table/{name}"
 
     def table_name(self, name_or_arn: str) -> str:
-        """A table's name from its name or its ARN (the API accepts both)."""
+        """A table's name from its name or its ARN (the API accepts both).
+
+        An ARN whose resource is not a table name alone (an index's ARN,
+        ``table/NAME/index/INDEX``) is refused: the service resolves only a
+        table's own ARN (ExtendDB's tests/test_table_arn_as_name.py and PR 200,
+        captured from the service).
+        """
         prefix = f"arn:{self.partition}:dynamodb:{self.region}:{self.account_id}:table/"
         if name_or_arn.startswith(prefix):
-            return name_or_arn[len(prefix) :]
+            name = name_or_arn[len(prefix) :]
+            if len(name) < _SHORTEST_NAME:
+                raise validation_error(messages.TABLE_ARN_NAME_SHORT.format(arn=name_or_arn))
+            if not _TABLE_NAME.fullmatch(name):
+                raise validation_error(messages.TABLE_ARN_FORMAT.format(arn=name_or_arn))
+            return name
         return name_or_arn
 
     def table(self, name_or_arn: str, *, named: bool = False) -> Table:
