@@ -630,6 +630,64 @@ def test_empty_expression_attribute_names_are_refused(dynamodb: Backend) -> None
         )
 
 
+_LONG_KEY_SOURCE = (
+    "ExtendDB tests/test_expression_attribute_map_validation.py, run against the live service"
+)
+LONGEST_NAME_KEY = "#" + "n" * 254  # 255 bytes, the prefix included
+
+
+def test_a_placeholder_key_of_255_bytes_is_accepted(dynamodb: Backend) -> None:
+    table = _table_with(dynamodb, note={"S": "x"})
+    names = {LONGEST_NAME_KEY: "note"}
+    response = dynamodb.client.update_item(
+        TableName=table,
+        Key=KEY,
+        UpdateExpression=f"REMOVE {LONGEST_NAME_KEY}",
+        ExpressionAttributeNames=names,
+        ReturnValues="ALL_NEW",
+    )
+    assert response["Attributes"] == KEY
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "does not limit a placeholder key's length",
+    service=_LONG_KEY_SOURCE,
+)
+@pytest.mark.parametrize(
+    ("key", "size"),
+    [("#" + "n" * 255, 256), ("#" + "n" * 256 + "-", 258)],
+    ids=["too-long", "too-long-and-malformed"],
+)
+def test_a_name_key_longer_than_255_bytes_is_refused_with_its_size(
+    dynamodb: Backend, key: str, size: int
+) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "ExpressionAttributeNames contains invalid key: The expression attribute map contains "
+        f"a key that is too long; size of key: {size}",
+    ):
+        _update(dynamodb, table, "REMOVE #n", names={key: "note"})
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "does not limit a placeholder key's length",
+    service=_LONG_KEY_SOURCE,
+)
+def test_a_value_key_longer_than_255_bytes_is_refused_without_its_size(
+    dynamodb: Backend,
+) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "ExpressionAttributeValues contains invalid key: The expression attribute map contains "
+        "a key that is too long;",
+    ):
+        _update(dynamodb, table, "SET note = :v", {":" + "v" * 255: {"S": "x"}})
+
+
 @known_divergence(
     DYNALITE,
     "words syntax errors as its parser generator does",

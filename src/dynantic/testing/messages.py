@@ -565,10 +565,19 @@ UPDATE_SECTION_REPEATED = 'The "{section}" section can only be used once in an u
 NAMES_EMPTY = "ExpressionAttributeNames must not be empty"
 VALUES_EMPTY = "ExpressionAttributeValues must not be empty"
 NAMES_INVALID_KEY = 'ExpressionAttributeNames contains invalid key: Syntax error; key: "{key}"'
+NAMES_KEY_TOO_LONG = (
+    "ExpressionAttributeNames contains invalid key: "
+    "The expression attribute map contains a key that is too long; size of key: {size}"
+)
 NAMES_EMPTY_NAME = (
     "ExpressionAttributeNames contains invalid value: Empty attribute name for key {key}"
 )
 VALUES_INVALID_KEY = 'ExpressionAttributeValues contains invalid key: Syntax error; key: "{key}"'
+# Unlike the names' message, this one gives no size.
+VALUES_KEY_TOO_LONG = (
+    "ExpressionAttributeValues contains invalid key: "
+    "The expression attribute map contains a key that is too long;"
+)
 VALUES_INVALID_VALUE = "ExpressionAttributeValues contains invalid value: {detail} for key {key}"
 NAMES_UNUSED = "Value provided in ExpressionAttributeNames unused in expressions: keys: {{{keys}}}"
 VALUES_UNUSED = (

@@ -98,6 +98,22 @@ def test_malformed_placeholder_keys_are_refused() -> None:
     )
 
 
+def test_placeholder_keys_longer_than_255_bytes_are_refused_before_their_syntax() -> None:
+    assert ExpressionAttributes({"#" + "a" * 254: "a"}, {":" + "v" * 254: "x"}).names
+    assert refusal(lambda: ExpressionAttributes({"#" + "a" * 255: "a"})) == (
+        "ExpressionAttributeNames contains invalid key: The expression attribute map "
+        "contains a key that is too long; size of key: 256"
+    )
+    assert refusal(lambda: ExpressionAttributes({"#" + "é" * 128 + "-": "a"})) == (
+        "ExpressionAttributeNames contains invalid key: The expression attribute map "
+        "contains a key that is too long; size of key: 258"
+    )
+    assert refusal(lambda: ExpressionAttributes(None, {":" + "v" * 255 + "-": "x"})) == (
+        "ExpressionAttributeValues contains invalid key: The expression attribute map "
+        "contains a key that is too long;"
+    )
+
+
 def test_an_empty_attribute_name_is_refused_naming_its_key() -> None:
     assert refusal(lambda: ExpressionAttributes({"#a": ""})) == (
         "ExpressionAttributeNames contains invalid value: Empty attribute name for key #a"

@@ -49,19 +49,37 @@ __all__ = [
 RootT = TypeVar("RootT")
 _NAME_KEY = re.compile(r"#[0-9A-Za-z_]+")
 _VALUE_KEY = re.compile(r":[0-9A-Za-z_]+")
+MAX_KEY_BYTES = 255
+"""The longest placeholder key, its prefix included, in UTF-8 bytes."""
 _CONDITION_CHECKS = ("operand", "distinct", "function")
 _UPDATE_CHECKS = ("operand", "function")
 _PROJECTION_CHECKS = ("operand",)  # only a path too deep: projections call no function
 
 
-@lru_cache(maxsize=4096)
-def _valid_name_key(key: str) -> bool:
-    return _NAME_KEY.fullmatch(key) is not None
+def _key_size(key: str) -> int:
+    """The key's size in UTF-8 bytes; a key of ASCII characters is its length."""
+    return len(key) if key.isascii() else len(key.encode("utf-8", "surrogatepass"))
 
 
 @lru_cache(maxsize=4096)
-def _valid_value_key(key: str) -> bool:
-    return _VALUE_KEY.fullmatch(key) is not None
+def _name_key_refusal(key: str) -> str | None:
+    """Why ``key`` cannot be a name placeholder (its length is checked first), or ``None``."""
+    size = _key_size(key)
+    if size > MAX_KEY_BYTES:
+        return messages.NAMES_KEY_TOO_LONG.format(size=size)
+    if _NAME_KEY.fullmatch(key) is None:
+        return messages.NAMES_INVALID_KEY.format(key=key)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _value_key_refusal(key: str) -> str | None:
+    """Why ``key`` cannot be a value placeholder (its length is checked first), or ``None``."""
+    if _key_size(key) > MAX_KEY_BYTES:
+        return messages.VALUES_KEY_TOO_LONG
+    if _VALUE_KEY.fullmatch(key) is None:
+        return messages.VALUES_INVALID_KEY.format(key=key)
+    return None
 
 
 def _check_names(names: Mapping[str, str] | None) -> None:
@@ -70,8 +88,9 @@ def _check_names(names: Mapping[str, str] | None) -> None:
     if not names:
         raise validation_error(messages.NAMES_EMPTY)
     for key, name in names.items():
-        if not _valid_name_key(key):
-            raise validation_error(messages.NAMES_INVALID_KEY.format(key=key))
+        refusal = _name_key_refusal(key)
+        if refusal is not None:
+            raise validation_error(refusal)
         if not name:
             raise validation_error(messages.NAMES_EMPTY_NAME.format(key=key))
 
@@ -82,8 +101,9 @@ def _check_value_keys(values: Mapping[str, object] | None) -> None:
     if not values:
         raise validation_error(messages.VALUES_EMPTY)
     for key in values:
-        if not _valid_value_key(key):
-            raise validation_error(messages.VALUES_INVALID_KEY.format(key=key))
+        refusal = _value_key_refusal(key)
+        if refusal is not None:
+            raise validation_error(refusal)
 
 
 def decode_expression_values(wire: Mapping[str, WireValue]) -> dict[str, AttributeValue]:
