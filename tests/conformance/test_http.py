@@ -16,7 +16,7 @@ from botocore.exceptions import ClientError
 
 from .backends import DYNALITE, FAKE, MOTO
 from .markers import known_divergence, unsupported
-from .support import Backend
+from .support import Backend, service_error
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
@@ -195,3 +195,50 @@ def test_a_request_with_an_origin_is_answered_for_a_browser(dynamodb: Backend) -
     assert headers["access-control-allow-origin"] == "*"
     assert headers["access-control-expose-headers"] == _EXPOSED
     assert "access-control-max-age" not in headers
+
+
+_NULL_MEMBER_SOURCE = (
+    "ExtendDB tests/test_attribute_value_validation.py, run against the live service; "
+    "the same words in AWS's DAX client and DynamoDB Local"
+)
+_STAND_IN = "stand-in-for-null"
+
+
+@contextmanager
+def _null_for_stand_in(dynamodb: Backend) -> Iterator[None]:
+    """Every request body sent with the string ``_STAND_IN`` written as JSON ``null``,
+    which botocore itself would refuse to send."""
+
+    def rewrite(request: Any, **_: object) -> None:
+        request.data = request.body.replace(f'"{_STAND_IN}"'.encode(), b"null")
+
+    with _handler(dynamodb, "before-sign.dynamodb", rewrite):
+        yield
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param({"SS": ["red", _STAND_IN]}, id="string-set"),
+        pytest.param({"L": [{"SS": [_STAND_IN, "red"]}]}, id="string-set-in-a-list"),
+        pytest.param({"M": {"inner": {"SS": ["red", _STAND_IN]}}}, id="string-set-in-a-map"),
+    ],
+)
+@unsupported(DYNALITE, "a null set member: its server process exits on one")
+@known_divergence(
+    MOTO, "fails in process on a string set with a null member", service=_NULL_MEMBER_SOURCE
+)
+def test_a_null_string_set_member_is_refused(
+    dynamodb: Backend, value: AttributeValueTypeDef
+) -> None:
+    table = dynamodb.key_table()
+    with (
+        service_error(
+            "ValidationException",
+            "One or more parameter values were invalid: "
+            "An string set may not have a null string as a member",
+        ),
+        _null_for_stand_in(dynamodb),
+    ):
+        dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "colours"}, "tags": value})
+    assert "Item" not in dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "colours"}})

@@ -80,6 +80,17 @@ def test_sets_keep_their_members_and_refuse_duplicates_and_emptiness() -> None:
             decode_value(wire)
 
 
+def test_a_string_set_with_a_null_member_is_refused() -> None:
+    expected = (
+        "One or more parameter values were invalid: "
+        "An string set may not have a null string as a member"
+    )
+    for wire in ({"SS": ["a", None]}, {"L": [{"M": {"s": {"SS": [None]}}}]}):
+        with pytest.raises(ServiceError) as refused:
+            decode_value(wire)
+        assert refused.value.message == expected
+
+
 def test_sets_keep_their_members_in_the_services_order() -> None:
     assert decode_value({"SS": ["é", "b", "B", "a"]}) == ("B", "a", "b", "é")
     assert decode_value({"NS": ["10", "9", "-1.5"]}) == (Decimal("-1.5"), Decimal(9), Decimal(10))

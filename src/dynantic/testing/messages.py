@@ -32,6 +32,11 @@ NULL_MUST_BE_TRUE = (
 EMPTY_STRING_SET = "One or more parameter values were invalid: An string set  may not be empty"
 EMPTY_NUMBER_SET = "One or more parameter values were invalid: An number set  may not be empty"
 EMPTY_BINARY_SET = "One or more parameter values were invalid: Binary sets should not be empty"
+# "An string set" is the service's own wording.
+NULL_IN_STRING_SET = (
+    "One or more parameter values were invalid: "
+    "An string set may not have a null string as a member"
+)
 DUPLICATE_STRING_SET = (
     "One or more parameter values were invalid: Input collection {members} contains duplicates."
 )

@@ -145,6 +145,14 @@ def test_null_strings_in_lists_and_maps_are_dropped() -> None:
     }
 
 
+def test_a_null_string_set_member_is_kept_for_the_value_rules_to_refuse() -> None:
+    item = {"s": {"SS": ["a", None]}, "n": {"NS": ["1", None]}}
+    assert wire.decode_request("PutItem", {"Item": item})["Item"] == {
+        "s": {"SS": ["a", None]},
+        "n": {"NS": ["1"]},
+    }
+
+
 def test_booleans_accept_the_words_the_service_accepts() -> None:
     for word, value in [("true", True), ("YES", True), ("1", True), ("no", False), ("0", False)]:
         assert wire.decode_request("GetItem", {"ConsistentRead": word}) == {"ConsistentRead": value}

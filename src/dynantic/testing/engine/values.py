@@ -164,9 +164,12 @@ def _members(payload: object) -> list[object]:
 
 
 def _decode_string_set(payload: object) -> StringSet:
-    members = [str(member) for member in _members(payload)]
-    if not members:
+    given = _members(payload)
+    if not given:
         raise validation_error(messages.EMPTY_STRING_SET)
+    if None in given:  # only a JSON body can hold one: the wire layer keeps it
+        raise validation_error(messages.NULL_IN_STRING_SET)
+    members = [str(member) for member in given]
     if len(set(members)) != len(members):
         shown = _string_duplicates_text(members)
         raise validation_error(messages.DUPLICATE_STRING_SET.format(members=shown))

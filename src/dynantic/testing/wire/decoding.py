@@ -3,7 +3,8 @@
 A JSON value of the wrong type is refused with the ``SerializationException``
 text the service's deserializer answers (as dynalite recorded them against the
 live service); members the shape does not know, and members whose value is
-``null``, are dropped, as the service drops them. The result is what a boto3
+``null``, are dropped, as the service drops them, except in a string set,
+whose null member the service refuses. The result is what a boto3
 caller passes: blobs as ``bytes``, timestamps as aware ``datetime``, numbers
 inside attribute values still strings. Each shape's decoder is built once.
 """
@@ -207,15 +208,23 @@ def _null_element(shape: Shape) -> object:
     return {} if isinstance(shape, StructureShape) else None
 
 
+# Lists whose null members are kept, as ``None``, for the attribute value rules
+# to refuse in the service's words.
+_KEEPS_NULL_MEMBERS = frozenset({"StringSetAttributeValue"})
+
+
 def _decode_list(shape: ListShape, element: bool) -> Converter:
     member = decoder(shape.member, element=True)
     null = _null_element(shape.member)
+    keeps_null = shape.name in _KEEPS_NULL_MEMBERS
     scalar_message = _collection_scalar_message(element)
 
     def decode(value: object) -> object:
         if type(value) is list:
             items = cast("list[object]", value)
             if None in items:
+                if keeps_null:
+                    return [None if item is None else member(item) for item in items]
                 items = [null if item is None else item for item in items]
             return [member(item) for item in items if item is not None]
         if isinstance(value, dict):
