@@ -502,6 +502,29 @@ def test_arithmetic_on_a_missing_attribute_is_refused(dynamodb: Backend) -> None
         _update(dynamodb, table, "SET v = nosuch + :one", {":one": {"N": "1"}})
 
 
+_ARITHMETIC_DIGITS_SOURCE = (
+    "scylladb test/alternator test_number.py::test_update_expression_plus_imprecise, run "
+    "against AWS: a sum or difference needing more than 38 digits reads 'Number overflow. …'"
+)
+
+
+@known_divergence(
+    (DYNALITE, MOTO), "stores the result with all its digits", service=_ARITHMETIC_DIGITS_SOURCE
+)
+@pytest.mark.parametrize("operator", ["+", "-"])
+def test_arithmetic_needing_more_than_38_digits_is_refused_as_an_overflow(
+    dynamodb: Backend, operator: str
+) -> None:
+    """The result is within the number range but too precise; the service names it an
+    overflow all the same, not in the words a stored 39-digit number gets."""
+    table = _table_with(dynamodb, big={"N": "7" + "0" * 45})
+    with service_error(
+        "ValidationException",
+        "Number overflow. Attempting to store a number with magnitude larger than supported range",
+    ):
+        _update(dynamodb, table, f"SET v = big {operator} :small", {":small": {"N": "3"}})
+
+
 @known_divergence(
     MOTO,
     "prefixes the message for a repeated section with '1 validation error detected: '",

@@ -81,10 +81,12 @@ def test_arithmetic_beyond_the_number_range_overflows() -> None:
     )
 
 
-def test_arithmetic_needing_more_than_38_digits_is_refused() -> None:
+def test_arithmetic_needing_more_than_38_digits_is_refused_as_an_overflow() -> None:
     assert refusal(
         lambda: update("SET n = :a + :b", {":a": Decimal("1E+30"), ":b": Decimal("1E-30")})
-    ) == ("Attempting to store more than 38 significant digits in a Number")
+    ) == (
+        "Number overflow. Attempting to store a number with magnitude larger than supported range"
+    )
 
 
 def test_reading_a_missing_attribute_in_set_is_refused() -> None:

@@ -27,13 +27,18 @@ _ZERO = Decimal(0)
 
 
 def checked_number(number: Decimal) -> Decimal:
-    """An arithmetic result, normalised, or the service's error when out of range."""
+    """An arithmetic result, normalised, or the service's error when out of range.
+
+    A result that needs more than 38 digits is refused as an overflow, not in
+    the words a stored number with too many digits gets: ``1E+50 - 1`` reads
+    ``Number overflow. …``.
+    """
     if not number:
         return _ZERO
     number = number.normalize(_EXACT)
     check_magnitude(number)
     if len(number.as_tuple().digits) > 38:
-        raise validation_error(messages.NUMBER_TOO_MANY_DIGITS)
+        raise validation_error(messages.NUMBER_OVERFLOW)
     return number
 
 
