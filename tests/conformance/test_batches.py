@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -100,7 +100,7 @@ def test_batch_get_with_the_same_key_twice_is_refused(dynamodb: Backend) -> None
     DYNALITE,
     "reports the request items as JSON instead of the service's Java rendering",
     service="the service's validation message renders the map as "
-    "{table=[com.amazonaws.dynamodb.v20120810.WriteRequest@...]}",
+    "{table=[WriteRequest(putRequest=PutRequest(item={pk=…}, …), deleteRequest=null), …]}",
 )
 @known_divergence(
     MOTO,
@@ -111,8 +111,8 @@ def test_batch_write_of_more_than_25_requests_is_refused(dynamodb: Backend) -> N
     table = dynamodb.key_table()
     with service_error(
         "ValidationException",
-        f"1 validation error detected: Value '{{{table}=[com.amazonaws.dynamodb.v20120810."
-        "WriteRequest@",
+        f"1 validation error detected: Value '{{{table}=[WriteRequest(putRequest=PutRequest("
+        "item={pk=com.amazonaws.dynamodb.v20120810.AttributeValue@",
         prefix=True,
     ):
         dynamodb.client.batch_write_item(
@@ -306,3 +306,90 @@ def test_an_empty_request_items_map_is_refused(dynamodb: Backend, operation: str
             dynamodb.client.batch_get_item(RequestItems={})
         else:
             dynamodb.client.batch_write_item(RequestItems={})
+
+
+UNKNOWN_CAPACITY = (
+    "Value 'SOMETIMES' at 'returnConsumedCapacity' failed to satisfy constraint: "
+    "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]"
+)
+TABLE_NAME_KEYS = (
+    "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
+    "less than or equal to 255, Member must have length greater than or equal to 3, "
+    "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]"
+)
+ORDERING_CAPTURE = (
+    "paritysuite/dynamodb-conformance tests/tier3/validation-ordering/batchOperations.test.ts, "
+    "us-east-1 and eu-west-2, 2026-10"
+)
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "does not report the malformed table name beside the unknown ReturnConsumedCapacity",
+    service=f"{ORDERING_CAPTURE}: 'BatchGetItem reports a malformed table name and an "
+    "unknown ReturnConsumedCapacity together'",
+)
+def test_batch_get_lists_a_malformed_table_name_before_an_unknown_capacity_setting(
+    dynamodb: Backend,
+) -> None:
+    with service_error(
+        "ValidationException",
+        "2 validation errors detected: "
+        'Value \'{"orders#2":{"Keys":[{"id":{"S":"o-1"}}]}}\' '
+        f"at 'requestItems' {TABLE_NAME_KEYS}; {UNKNOWN_CAPACITY}",
+    ):
+        dynamodb.client.batch_get_item(
+            RequestItems={"orders#2": {"Keys": [{"id": {"S": "o-1"}}]}},
+            ReturnConsumedCapacity=cast("Any", "SOMETIMES"),
+        )
+
+
+@known_divergence(
+    DYNALITE,
+    "lists the malformed table name beside the unknown ReturnConsumedCapacity",
+    service=f"{ORDERING_CAPTURE}: 'BatchWriteItem reports an unknown ReturnConsumedCapacity "
+    "alone over a malformed table name'",
+)
+@known_divergence(
+    MOTO,
+    "answers that the table does not exist",
+    service=f"{ORDERING_CAPTURE}: 'BatchWriteItem reports an unknown ReturnConsumedCapacity "
+    "alone over a malformed table name'",
+)
+def test_batch_write_reports_an_unknown_capacity_setting_alone_over_a_malformed_table_name(
+    dynamodb: Backend,
+) -> None:
+    with service_error("ValidationException", f"1 validation error detected: {UNKNOWN_CAPACITY}"):
+        dynamodb.client.batch_write_item(
+            RequestItems={"orders#2": [{"PutRequest": {"Item": {"id": {"S": "o-1"}}}}]},
+            ReturnConsumedCapacity=cast("Any", "SOMETIMES"),
+        )
+
+
+@known_divergence(
+    DYNALITE,
+    "reports the request items as JSON instead of the service's Java rendering",
+    service="paritysuite/dynamodb-conformance tests/tier3/error-messages/batchWriteItem.test.ts "
+    "'malformed table name: anchored regex on the map-keys constraint', us-east-1 and "
+    "eu-west-2, 2026-10",
+)
+@known_divergence(
+    MOTO,
+    "answers that the table does not exist",
+    service="the same capture refuses the table name in the generic constraint check",
+)
+def test_batch_write_shows_write_requests_with_their_fields_beside_a_malformed_table_name(
+    dynamodb: Backend,
+) -> None:
+    with service_error(
+        "ValidationException",
+        "1 validation error detected: Value '{orders#2=[WriteRequest(putRequest=PutRequest("
+        "item={id=com.amazonaws.dynamodb.v20120810.AttributeValue@",
+        prefix=True,
+    ) as error:
+        dynamodb.client.batch_write_item(
+            RequestItems={"orders#2": [{"PutRequest": {"Item": {"id": {"S": "o-1"}}}}]}
+        )
+    assert error.message.endswith(
+        "}, workloadProfileName=null), deleteRequest=null)]}' at 'requestItems' " + TABLE_NAME_KEYS
+    )

@@ -212,7 +212,8 @@ def test_map_values_are_reported_on_the_map() -> None:
     assert message is not None
     assert re.fullmatch(
         r"2 validation errors detected: "
-        r"Value '\{abc=\[com\.amazonaws\.dynamodb\.v20120810\.WriteRequest@[0-9a-f]{8}\], "
+        r"Value '\{abc=\[WriteRequest\(putRequest=PutRequest\(item=null, "
+        r"workloadProfileName=null\), deleteRequest=null\)\], "
         r"abd=\[\]\}' at 'requestItems' failed to satisfy constraint: Map value must satisfy "
         r"constraint: \[Member must have length less than or equal to 25, Member must have "
         r"length greater than or equal to 1\]; Value null at "
@@ -272,12 +273,20 @@ def test_structures_are_shown_as_json_with_members_in_the_services_order() -> No
     )
 
 
-def test_write_requests_are_shown_as_java_objects_in_a_java_map() -> None:
-    # The live service: '{table=[com.amazonaws.dynamodb.v20120810.WriteRequest@caad9cb8, …]}'.
+def test_write_requests_are_shown_with_their_fields_in_a_java_map() -> None:
+    # The live service: '{table=[WriteRequest(putRequest=PutRequest(item={pk=com.amazonaws.
+    # dynamodb.v20120810.AttributeValue@483470e1}, workloadProfileName=null),
+    # deleteRequest=null), …]}'.
     write = {"PutRequest": {"Item": {"b": {"B": b"\x00\x01"}}}}
     message = refusal("BatchWriteItem", {"RequestItems": {"abc": [write] * 26}})
     assert message is not None
-    shown = ", ".join([r"com\.amazonaws\.dynamodb\.v20120810\.WriteRequest@[0-9a-f]{8}"] * 26)
+    shown = ", ".join(
+        [
+            r"WriteRequest\(putRequest=PutRequest\(item=\{b=com\.amazonaws\.dynamodb\.v20120810"
+            r"\.AttributeValue@[0-9a-f]{8}\}, workloadProfileName=null\), deleteRequest=null\)"
+        ]
+        * 26
+    )
     assert re.fullmatch(
         rf"1 validation error detected: Value '\{{abc=\[{shown}\]\}}' at 'requestItems' "
         r"failed to satisfy constraint: Map value must satisfy constraint: \[Member must have "

@@ -19,8 +19,8 @@ from typing import cast
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from dynantic.testing import messages
-from dynantic.testing.validation.constraints import Rule, report_order
-from dynantic.testing.validation.service_facts import JAVA_OBJECT_SHAPES
+from dynantic.testing.validation.constraints import Rule, lower_first, report_order
+from dynantic.testing.validation.service_facts import JAVA_FIELDS_SHAPES, JAVA_OBJECT_SHAPES
 
 __all__ = ["bracketed", "constraint_failure", "shown", "validation_errors"]
 
@@ -59,7 +59,7 @@ def shown(value: object, shape: Shape) -> str:
 
 def _text(value: object, shape: Shape) -> str:
     if shape.name in JAVA_OBJECT_SHAPES:
-        return _java_object(value, shape)
+        return _java(value, shape)
     if isinstance(value, (list, tuple)):
         element = shape.member if isinstance(shape, ListShape) else shape
         items = cast("Sequence[object]", value)
@@ -82,6 +82,33 @@ def _holds_java_objects(shape: Shape) -> bool:
     if isinstance(shape, ListShape):
         shape = shape.member
     return shape.name in JAVA_OBJECT_SHAPES
+
+
+def _java(value: object, shape: Shape) -> str:
+    """A value as Java's ``toString`` shows it inside a Java rendering."""
+    if value is None:
+        return "null"
+    if shape.name in JAVA_FIELDS_SHAPES and isinstance(shape, StructureShape):
+        return _java_fields(cast("Mapping[str, object]", value), shape)
+    if isinstance(shape, StructureShape):
+        return _java_object(value, shape)
+    if isinstance(shape, MapShape) and isinstance(value, Mapping):
+        entries = cast("Mapping[object, object]", value)
+        return "{" + ", ".join(f"{k}={_java(v, shape.value)}" for k, v in entries.items()) + "}"
+    if isinstance(shape, ListShape) and isinstance(value, (list, tuple)):
+        items = cast("Sequence[object]", value)
+        return "[" + ", ".join(_java(item, shape.member) for item in items) + "]"
+    return _scalar(value)
+
+
+def _java_fields(value: Mapping[str, object], shape: StructureShape) -> str:
+    """A structure with its fields: ``Name(member=value, …, ownField=null)``."""
+    fields = [
+        f"{lower_first(name)}={_java(value.get(name), member)}"
+        for name, member in shape.members.items()
+    ]
+    fields += [f"{name}=null" for name in JAVA_FIELDS_SHAPES[shape.name]]
+    return f"{shape.name}({', '.join(fields)})"
 
 
 def _java_object(value: object, shape: Shape) -> str:

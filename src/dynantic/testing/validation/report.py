@@ -6,7 +6,8 @@ rules before what it holds; a required member that is missing is ``Value null
 (counting from 1) and map values ``name.key.member``. A map's keys and its
 values' own rules are reported on the map itself, as ``Map keys must satisfy
 constraint: [...]`` and ``Map value must satisfy constraint: [...]``, once per
-key or value that fails. At most ten failures are listed.
+key or value that fails; the keys of a map in ``MAP_KEYS_ALONE`` only when
+nothing else fails. At most ten failures are listed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from botocore.model import Shape
 from dynantic.testing import messages
 from dynantic.testing.validation.constraints import Node
 from dynantic.testing.validation.formatting import bracketed, constraint_failure
+from dynantic.testing.validation.service_facts import MAP_KEYS_ALONE
 
 __all__ = ["LISTED_AT_MOST", "constraint_failures"]
 
@@ -29,12 +31,13 @@ def constraint_failures(root: Node, params: Mapping[str, object]) -> list[str]:
     """Every constraint ``params`` breaks, as the service words them, at most ten."""
     failures = _Failures()
     _members(root, params, "", failures)
-    return failures.messages
+    return failures.messages or failures.withheld[:LISTED_AT_MOST]
 
 
 class _Failures:
     def __init__(self) -> None:
         self.messages: list[str] = []
+        self.withheld: list[str] = []
 
     @property
     def full(self) -> bool:
@@ -43,6 +46,10 @@ class _Failures:
     def add(self, value: object, shape: Shape, path: str, constraint: str) -> None:
         if not self.full:
             self.messages.append(constraint_failure(value, shape, path, constraint))
+
+    def withhold(self, value: object, shape: Shape, path: str, constraint: str) -> None:
+        """A failure reported only if no other is."""
+        self.withheld.append(constraint_failure(value, shape, path, constraint))
 
 
 def _members(node: Node, value: object, path: str, failures: _Failures) -> None:
@@ -83,12 +90,11 @@ def _map(node: Node, value: Mapping[object, object], path: str, failures: _Failu
     key, element = node.key, node.element
     assert key is not None
     assert element is not None
+    report = failures.withhold if node.shape.name in MAP_KEYS_ALONE else failures.add
     for name in value:
         rules = key.rules_for(name)
         if not all(rule.holds(name) for rule in rules):
-            failures.add(
-                value, node.shape, path, messages.MAP_KEYS.format(constraints=bracketed(rules))
-            )
+            report(value, node.shape, path, messages.MAP_KEYS.format(constraints=bracketed(rules)))
     for item in value.values():
         rules = element.rules_for(item)
         if item is not None and not all(rule.holds(item) for rule in rules):

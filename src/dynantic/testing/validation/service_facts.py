@@ -11,7 +11,9 @@ from __future__ import annotations
 
 __all__ = [
     "ENUM_ORDER",
+    "JAVA_FIELDS_SHAPES",
     "JAVA_OBJECT_SHAPES",
+    "MAP_KEYS_ALONE",
     "MEMBER_ORDER",
     "NEWER_ENUM_FIRST",
     "OWN_ENUM_SHAPES",
@@ -26,7 +28,10 @@ __all__ = [
 
 MEMBER_ORDER: dict[str, tuple[str, ...]] = {
     # Request shapes: the order in which their members' failures are listed.
-    "BatchGetItemInput": ("ReturnConsumedCapacity", "RequestItems"),
+    # BatchGetItem lists a bad table name in RequestItems before an unknown
+    # ReturnConsumedCapacity (paritysuite validation-ordering/batchOperations,
+    # us-east-1 and eu-west-2, 2026-10).
+    "BatchGetItemInput": ("RequestItems", "ReturnConsumedCapacity"),
     "BatchWriteItemInput": (
         "ReturnConsumedCapacity",
         "ReturnItemCollectionMetrics",
@@ -197,6 +202,30 @@ JAVA_OBJECT_SHAPES: frozenset[str] = frozenset(
     # than as JSON: the elements of BatchWriteItem's RequestItems and of the
     # transactions' TransactItems. Seen in the live service's answers.
     {"WriteRequest", "TransactWriteItem", "TransactGetItem"}
+)
+
+JAVA_FIELDS_SHAPES: dict[str, tuple[str, ...]] = {
+    # Of those, the structures shown with their fields, Name(member=value, …),
+    # each member named in lower camel case in the model's order, then the
+    # service's own fields the model lacks, always null; a structure inside
+    # them that is not listed here (an AttributeValue) is shown as class@hash:
+    # '{t=[WriteRequest(putRequest=PutRequest(item={pk=com.amazonaws.dynamodb.
+    # v20120810.AttributeValue@483470e1}, workloadProfileName=null),
+    # deleteRequest=null)]}' (paritysuite's weekly eu-west-2 captures and
+    # error-messages/batchWriteItem.test.ts, us-east-1 and eu-west-2, 2026-10).
+    # DeleteRequest's own field is inferred from PutRequest's.
+    "WriteRequest": (),
+    "PutRequest": ("workloadProfileName",),
+    "DeleteRequest": ("workloadProfileName",),
+}
+
+MAP_KEYS_ALONE: frozenset[str] = frozenset(
+    # Maps whose bad keys are reported only when nothing else in the request
+    # fails: BatchWriteItem answers an unknown ReturnConsumedCapacity alone
+    # beside a malformed table name, where BatchGetItem lists both
+    # (paritysuite validation-ordering/batchOperations, us-east-1 and
+    # eu-west-2, 2026-10).
+    {"BatchWriteItemRequestMap"}
 )
 
 TABLE_NAME_FIRST: frozenset[str] = frozenset(
