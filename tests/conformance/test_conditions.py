@@ -12,6 +12,9 @@ from .markers import known_divergence
 from .support import Backend, service_error, without_volatile
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from mypy_boto3_dynamodb.literals import ReturnValuesOnConditionCheckFailureType
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
 CONDITION_FAILED = "The conditional request failed"
@@ -243,23 +246,20 @@ def test_failed_condition_with_the_item_has_no_top_level_message(dynamodb: Backe
     # name, so boto3 keeps it in Error alone; without the item it reads "message".
     table = dynamodb.key_table()
     dynamodb.put_items(table, {"pk": {"S": "crate"}, "weight": {"N": "40"}})
-    with service_error("ConditionalCheckFailedException", CONDITION_FAILED) as error:
-        dynamodb.client.put_item(
-            TableName=table,
-            Item={"pk": {"S": "crate"}, "weight": {"N": "41"}},
-            ConditionExpression="weight < :limit",
-            ExpressionAttributeValues={":limit": {"N": "30"}},
-            ReturnValuesOnConditionCheckFailure="ALL_OLD",
-        )
-    assert sorted(error.response) == ["Error", "Item", "ResponseMetadata"]
-    with service_error("ConditionalCheckFailedException", CONDITION_FAILED) as error:
-        dynamodb.client.put_item(
-            TableName=table,
-            Item={"pk": {"S": "crate"}, "weight": {"N": "41"}},
-            ConditionExpression="weight < :limit",
-            ExpressionAttributeValues={":limit": {"N": "30"}},
-        )
-    assert error.response.get("message") == CONDITION_FAILED
+
+    def refused_put(return_values: ReturnValuesOnConditionCheckFailureType) -> Mapping[str, object]:
+        with service_error("ConditionalCheckFailedException", CONDITION_FAILED) as error:
+            dynamodb.client.put_item(
+                TableName=table,
+                Item={"pk": {"S": "crate"}, "weight": {"N": "41"}},
+                ConditionExpression="weight < :limit",
+                ExpressionAttributeValues={":limit": {"N": "30"}},
+                ReturnValuesOnConditionCheckFailure=return_values,
+            )
+        return error.response
+
+    assert sorted(refused_put("ALL_OLD")) == ["Error", "Item", "ResponseMetadata"]
+    assert refused_put("NONE").get("message") == CONDITION_FAILED
 
 
 def test_failed_condition_changes_nothing(dynamodb: Backend) -> None:

@@ -13,7 +13,11 @@ from .support import Backend, service_error, without_volatile
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSResponse
     from botocore.client import BaseClient
-    from mypy_boto3_dynamodb.literals import TableClassType
+    from mypy_boto3_dynamodb.literals import (
+        ProjectionTypeType,
+        ScalarAttributeTypeType,
+        TableClassType,
+    )
     from mypy_boto3_dynamodb.type_defs import (
         GlobalSecondaryIndexTypeDef,
         LocalSecondaryIndexTypeDef,
@@ -340,12 +344,40 @@ def test_update_table_changes_provisioned_throughput(dynamodb: Backend) -> None:
     assert (throughput.get("ReadCapacityUnits"), throughput.get("WriteCapacityUnits")) == (7, 9)
 
 
-@known_divergence(
+_DYNALITE_NEEDS_INDEX_THROUGHPUT = known_divergence(
     DYNALITE,
     "requires ProvisionedThroughput for a new index on an on-demand table",
     service="AWS DynamoDB API reference, UpdateTable: CreateGlobalSecondaryIndexAction on an "
     "on-demand table takes no throughput",
 )
+
+
+def _create_global_index(
+    dynamodb: Backend,
+    table: str,
+    index: str,
+    attribute: str,
+    *,
+    attribute_type: ScalarAttributeTypeType = "S",
+    projection: ProjectionTypeType = "ALL",
+) -> None:
+    """UpdateTable adding a global index keyed on ``attribute`` alone."""
+    dynamodb.client.update_table(
+        TableName=table,
+        AttributeDefinitions=[{"AttributeName": attribute, "AttributeType": attribute_type}],
+        GlobalSecondaryIndexUpdates=[
+            {
+                "Create": {
+                    "IndexName": index,
+                    "KeySchema": [{"AttributeName": attribute, "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": projection},
+                }
+            }
+        ],
+    )
+
+
+@_DYNALITE_NEEDS_INDEX_THROUGHPUT
 @known_divergence(
     MOTO,
     "replaces AttributeDefinitions instead of merging them",
@@ -357,19 +389,7 @@ def test_update_table_adds_a_global_index_and_merges_attribute_definitions(
 ) -> None:
     name = dynamodb.key_table()
     dynamodb.put_items(name, {"pk": {"S": "a"}, "g": {"S": "x"}})
-    dynamodb.client.update_table(
-        TableName=name,
-        AttributeDefinitions=[{"AttributeName": "g", "AttributeType": "S"}],
-        GlobalSecondaryIndexUpdates=[
-            {
-                "Create": {
-                    "IndexName": "by-g",
-                    "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
-                    "Projection": {"ProjectionType": "ALL"},
-                }
-            }
-        ],
-    )
+    _create_global_index(dynamodb, name, "by-g", "g")
     table = dynamodb.wait_active(name)
     assert sorted(d["AttributeName"] for d in table.get("AttributeDefinitions", [])) == ["g", "pk"]
     assert [i.get("IndexName") for i in table.get("GlobalSecondaryIndexes", [])] == ["by-g"]
@@ -382,12 +402,7 @@ def test_update_table_adds_a_global_index_and_merges_attribute_definitions(
     assert found["Items"] == [{"pk": {"S": "a"}, "g": {"S": "x"}}]
 
 
-@known_divergence(
-    DYNALITE,
-    "requires ProvisionedThroughput for a new index on an on-demand table",
-    service="AWS DynamoDB API reference, UpdateTable: CreateGlobalSecondaryIndexAction on an "
-    "on-demand table takes no throughput",
-)
+@_DYNALITE_NEEDS_INDEX_THROUGHPUT
 @known_divergence(
     MOTO,
     "back-fills every item holding the attribute, whatever its type, and then fails "
@@ -408,31 +423,14 @@ def test_a_new_global_index_leaves_out_items_whose_index_key_it_cannot_hold(
         {"pk": {"S": "long"}, "colour": {"S": "q" * 2049}},
         {"pk": {"S": "bare"}},
     )
-    dynamodb.client.update_table(
-        TableName=name,
-        AttributeDefinitions=[{"AttributeName": "colour", "AttributeType": "S"}],
-        GlobalSecondaryIndexUpdates=[
-            {
-                "Create": {
-                    "IndexName": "by-colour",
-                    "KeySchema": [{"AttributeName": "colour", "KeyType": "HASH"}],
-                    "Projection": {"ProjectionType": "ALL"},
-                }
-            }
-        ],
-    )
+    _create_global_index(dynamodb, name, "by-colour", "colour")
     dynamodb.wait_active(name)
     indexed = dynamodb.client.scan(TableName=name, IndexName="by-colour")
     assert indexed["Items"] == [{"pk": {"S": "kept"}, "colour": {"S": "teal"}}]
     assert dynamodb.client.scan(TableName=name, Select="COUNT")["Count"] == 5
 
 
-@known_divergence(
-    DYNALITE,
-    "requires ProvisionedThroughput for a new index on an on-demand table",
-    service="AWS DynamoDB API reference, UpdateTable: CreateGlobalSecondaryIndexAction on an "
-    "on-demand table takes no throughput",
-)
+@_DYNALITE_NEEDS_INDEX_THROUGHPUT
 @known_divergence(
     MOTO,
     "accepts a new index that gives an indexed attribute another type",
@@ -464,18 +462,8 @@ def test_a_new_global_index_may_not_redefine_an_attribute_type(dynamodb: Backend
         "Schema:[SchemaElement: key{size:S:HASH}] New schema: "
         "Schema:[SchemaElement: key{size:N:HASH}]",
     ):
-        dynamodb.client.update_table(
-            TableName=name,
-            AttributeDefinitions=[{"AttributeName": "size", "AttributeType": "N"}],
-            GlobalSecondaryIndexUpdates=[
-                {
-                    "Create": {
-                        "IndexName": "by-size-number",
-                        "KeySchema": [{"AttributeName": "size", "KeyType": "HASH"}],
-                        "Projection": {"ProjectionType": "KEYS_ONLY"},
-                    }
-                }
-            ],
+        _create_global_index(
+            dynamodb, name, "by-size-number", "size", attribute_type="N", projection="KEYS_ONLY"
         )
 
 
