@@ -88,6 +88,36 @@ def test_an_update_that_grows_the_item_over_400_kb_is_refused(dynamodb: Backend)
         )
 
 
+_EMPTY_NAME_SOURCE = (
+    "scylladb test/alternator test_limits.py::test_limit_attribute_length_nonkey_empty, "
+    "run against AWS; paritysuite/dynamodb-conformance "
+    "tests/tier3/validation-ordering/deepRequests.test.ts for the wording (a transaction's Put)"
+)
+
+
+@known_divergence(DYNALITE, "accepts an empty attribute name", service=_EMPTY_NAME_SOURCE)
+@known_divergence(MOTO, "accepts an empty attribute name", service=_EMPTY_NAME_SOURCE)
+@pytest.mark.parametrize("request_kind", ["put", "batch put", "attribute update", "get list"])
+def test_an_attribute_name_is_never_empty(dynamodb: Backend, request_kind: str) -> None:
+    table = dynamodb.key_table()
+    client = dynamodb.client
+    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "blank"}, "": {"S": "nameless"}}
+    with service_error("ValidationException", "Empty attribute name"):
+        if request_kind == "put":
+            client.put_item(TableName=table, Item=item)
+        elif request_kind == "batch put":
+            client.batch_write_item(RequestItems={table: [{"PutRequest": {"Item": item}}]})
+        elif request_kind == "attribute update":
+            client.update_item(
+                TableName=table,
+                Key={"pk": {"S": "blank"}},
+                AttributeUpdates={"": {"Value": {"S": "nameless"}, "Action": "PUT"}},
+            )
+        else:
+            client.get_item(TableName=table, Key={"pk": {"S": "blank"}}, AttributesToGet=["", "x"])
+    assert "Item" not in client.get_item(TableName=table, Key={"pk": {"S": "blank"}})
+
+
 # ---------------------------------------------------------------- updates
 
 

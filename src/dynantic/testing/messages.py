@@ -53,8 +53,10 @@ NESTING_TOO_DEEP = (
     "Nesting Levels have exceeded supported limits: "
     "Attributes in the item have nested levels beyond supported limit"
 )
-# A top-level attribute name that is empty, in a transaction's Put (public
-# captures, ten regions, 2026-10).
+# A top-level attribute name that is empty: in a transaction's Put (public
+# captures, ten regions, 2026-10), and likewise in PutItem's item,
+# AttributeUpdates and AttributesToGet (ScyllaDB's Alternator suite run against
+# the service; its wording there is only known to contain these words).
 EMPTY_ATTRIBUTE_NAME = "Empty attribute name"
 
 # ---------------------------------------------------------------- tables

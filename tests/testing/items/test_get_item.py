@@ -75,6 +75,13 @@ def test_get_item_attributes_to_get_refuses_duplicates(
         stored.get_item(TableName=SIMPLE, Key={"pk": {"S": "a"}}, AttributesToGet=["v", "v"])
 
 
+def test_get_item_attributes_to_get_refuses_an_empty_name(
+    stored: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    with refuses("ValidationException", "Empty attribute name"):
+        stored.get_item(TableName=SIMPLE, Key={"pk": {"S": "a"}}, AttributesToGet=["v", ""])
+
+
 def test_get_item_refuses_attributes_to_get_with_a_projection_expression(
     stored: FakeDynamoDBClient, refuses: Refuses
 ) -> None:

@@ -72,6 +72,16 @@ def test_put_item_measures_strings_in_utf8_bytes(
         fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "a"}, "v": {"S": "é" * 204_799}})
 
 
+@pytest.mark.parametrize("options", [{}, {"ReturnValues": "ALL_OLD"}])
+def test_put_item_refuses_an_empty_attribute_name(
+    fake: FakeDynamoDBClient, refuses: Refuses, options: dict[str, str]
+) -> None:
+    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}, "": {"S": "x"}}
+    with refuses("ValidationException", "Empty attribute name"):
+        fake.put_item(TableName=SIMPLE, Item=item, **options)  # type: ignore[arg-type]
+    assert fake.table_items(SIMPLE) == []
+
+
 def test_put_item_checks_return_values_before_the_item_size(
     fake: FakeDynamoDBClient, refuses: Refuses
 ) -> None:

@@ -409,6 +409,14 @@ def test_update_item_attribute_updates_refuse_a_key_attribute(
         )
 
 
+def test_update_item_attribute_updates_refuse_an_empty_name(
+    stored: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    with refuses("ValidationException", "Empty attribute name"):
+        stored.update_item(TableName=SIMPLE, Key=KEY, AttributeUpdates={"": {"Value": {"S": "b"}}})
+    assert "" not in stored.get_item(TableName=SIMPLE, Key=KEY)["Item"]
+
+
 def test_update_item_attribute_updates_refuse_an_index_key_of_the_wrong_type(
     fake: FakeDynamoDBClient, refuses: Refuses
 ) -> None:

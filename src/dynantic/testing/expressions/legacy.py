@@ -311,6 +311,8 @@ def attributes_to_get(names: Sequence[str]) -> BoundProjection:
     """``AttributesToGet`` as a projection of top-level attributes (taken literally)."""
     seen: set[str] = set()
     for name in names:
+        if not name:
+            raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
         if name in seen:
             raise _invalid(messages.LEGACY_DUPLICATE_ATTRIBUTE.format(name=name))
         seen.add(name)
@@ -357,6 +359,8 @@ def attribute_updates(updates: Mapping[str, AttributeValueUpdate]) -> LegacyUpda
     """Validate and decode ``AttributeUpdates``."""
     decoded: list[tuple[str, str, AttributeValue | Missing]] = []
     for name, update in updates.items():
+        if not name:
+            raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
         action = update.get("Action") or "PUT"
         wire = update.get("Value")
         value = decode_value(wire) if wire is not None else MISSING

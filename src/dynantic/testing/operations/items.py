@@ -15,11 +15,13 @@ the one reported (after botocore's shape check and the model's constraints):
 2. the ``Item`` (PutItem) or ``Key`` values decode;
 3. PutItem and DeleteItem: ``ReturnValues`` is ``NONE`` or ``ALL_OLD``;
 4. PutItem: the item is at most 400 KB;
-5. GetItem: ``AttributesToGet`` has no duplicates; UpdateItem: ``AttributeUpdates``;
+5. GetItem: ``AttributesToGet`` has no empty name and no duplicates; UpdateItem:
+   ``AttributeUpdates`` (no empty name among them);
 6. ``Expected`` (with ``ConditionalOperator``);
 7. ``ExpressionAttributeNames`` and ``ExpressionAttributeValues`` (not empty,
    well-formed keys, decodable values), then each expression in the order
    update, condition, projection, then the placeholders no expression used;
+   PutItem: then no top-level attribute name is empty;
 8. the table exists;
 9. the key: an item holds every key attribute with its type, not empty and
    within the key size limits, and every index key attribute it holds has the

@@ -182,6 +182,8 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
         item, size = decode_item_sized(request["Item"])
         if size > MAX_ITEM_BYTES:
             raise validation_error(messages.ITEM_TOO_LARGE)
+        if "" in item:
+            raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
         return _new_put((request["TableName"], item, None, "NONE", False, None, False, item, size))
     conditional = _has_condition(request)
     item, size = decode_item_sized(request["Item"])
@@ -191,6 +193,8 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.ITEM_TOO_LARGE)
     options = _write_options(request, conditional, return_values)
+    if "" in item:
+        raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
     return _new_put((request["TableName"], item, *options, item, size))
 
 

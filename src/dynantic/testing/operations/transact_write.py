@@ -138,10 +138,7 @@ def _prepare(action: Mapping[str, object]) -> PreparedWrite:
 def _prepare_body(kind: str, body: Mapping[str, object]) -> PreparedWrite:
     if kind == "Put":
         body = without_idle_placeholders(body, "ConditionExpression")
-        write = prepare_put(cast("PutItemInputTypeDef", body))
-        if "" in write.item:
-            raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
-        return write
+        return prepare_put(cast("PutItemInputTypeDef", body))
     if kind == "Update":
         return prepare_update(cast("UpdateItemInputTypeDef", body), statement_sized=False)
     if kind == "Delete":
