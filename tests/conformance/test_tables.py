@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, cast
 
 import pytest
+from botocore.exceptions import ClientError
 
 from .backends import DYNALITE, FAKE, MOTO
 from .markers import known_divergence, unsupported
@@ -249,6 +251,59 @@ def test_delete_missing_table_names_it(dynamodb: Backend) -> None:
         "ResourceNotFoundException", f"Requested resource not found: Table: {name} not found"
     ):
         dynamodb.client.delete_table(TableName=name)
+
+
+def _lift_deletion_protection(dynamodb: Backend, name: str) -> None:
+    """Turn deletion protection off so the scenario's table can be cleaned up; the
+    service may refuse a change made too soon after the last one, so retry a while."""
+    deadline = time.monotonic() + dynamodb.state_change_seconds
+    while True:
+        try:
+            dynamodb.client.update_table(TableName=name, DeletionProtectionEnabled=False)
+            break
+        except ClientError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+    dynamodb.wait_active(name)
+
+
+_PROTECTION_SOURCE = (
+    "nubo-db/dynoxide issue 46 quotes the service's words; aws-bench/aws-bench PR 41 met "
+    "them on a live table in us-east-1"
+)
+
+
+@unsupported(DYNALITE, "deletion protection (it deletes the table and refuses the setting)")
+@known_divergence(
+    MOTO,
+    "answers '1 validation error detected: Table '<name>' can't be deleted while "
+    "DeletionProtectionEnabled is set to True'",
+    service=_PROTECTION_SOURCE,
+)
+def test_a_protected_table_is_not_deleted(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+        DeletionProtectionEnabled=True,
+    )
+    try:
+        with service_error(
+            "ValidationException",
+            "Resource cannot be deleted as it is currently protected against deletion. "
+            "Disable deletion protection first.",
+        ):
+            dynamodb.client.delete_table(TableName=name)
+        table = dynamodb.client.describe_table(TableName=name)["Table"]
+        assert (table.get("TableStatus"), table.get("DeletionProtectionEnabled")) == (
+            "ACTIVE",
+            True,
+        )
+    finally:
+        _lift_deletion_protection(dynamodb, name)
 
 
 @known_divergence(
