@@ -596,6 +596,41 @@ def test_tagging_answers_with_an_empty_body(dynamodb: Backend) -> None:
     assert bodies == [b"", b""]
 
 
+_TAGGING_ACCESS = (
+    "ExtendDB tests/rust/src/tagging.rs and its tagging handler's table of ARN refusals, "
+    "verified against the service"
+)
+
+
+@known_divergence(
+    DYNALITE,
+    "denies it in IAM's words ('User: … is not authorized to perform: dynamodb:TagResource …')",
+    service=_TAGGING_ACCESS,
+)
+@known_divergence(MOTO, "accepts the request", service=_TAGGING_ACCESS)
+def test_a_tagging_request_naming_another_service_is_denied(dynamodb: Backend) -> None:
+    """An ARN of another service is denied, not reported as a malformed ARN."""
+    with service_error("AccessDeniedException", "Access is denied"):
+        dynamodb.client.tag_resource(
+            ResourceArn="arn:aws:s3:::ledger-exports", Tags=[{"Key": "team", "Value": "a"}]
+        )
+
+
+@known_divergence(DYNALITE, "accepts the request", service=_TAGGING_ACCESS)
+@known_divergence(MOTO, "answers ResourceNotFoundException", service=_TAGGING_ACCESS)
+def test_another_accounts_table_is_denied_before_its_region_is_judged(
+    dynamodb: Backend,
+) -> None:
+    """Another account's table in another region: access is judged first."""
+    name = dynamodb.key_table()
+    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    prefix, region, _account, resource = arn.rsplit(":", 3)
+    elsewhere = "ap-south-1" if region != "ap-south-1" else "sa-east-1"
+    foreign = f"{prefix}:{elsewhere}:111122223333:{resource}"
+    with service_error("AccessDeniedException", "Access is denied"):
+        dynamodb.client.list_tags_of_resource(ResourceArn=foreign)
+
+
 # ---------------------------------------------------------------- validation
 
 

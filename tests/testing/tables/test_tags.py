@@ -171,10 +171,6 @@ def test_fifty_one_tags_in_one_request_are_refused(
             "arn:aws:dynamodb:us-east-1:123456789012",
         ),
         (
-            "arn:aws:s3:::things",
-            INVALID + "Provided Arn is not a DynamoDB resource arn: arn:aws:s3:::things",
-        ),
-        (
             ARN + "/backup/01234567890123-abcdefgh",
             INVALID
             + "Provided Arn is not a DynamoDB resource arn: "
@@ -198,7 +194,6 @@ def test_fifty_one_tags_in_one_request_are_refused(
         "no-vendor",
         "no-region",
         "no-account",
-        "other-service",
         "backup",
         "index",
         "other-region",
@@ -215,11 +210,25 @@ def test_resource_arns_name_a_table_of_this_region(
         fake.list_tags_of_resource(ResourceArn=arn)
 
 
-def test_another_accounts_table_is_access_denied(
-    fake: FakeDynamoDBClient, refuses: Refuses
+@pytest.mark.parametrize(
+    "arn",
+    [
+        "arn:aws:dynamodb:us-east-1:999999999999:table/t1",
+        "arn:aws:dynamodb:eu-west-1:999999999999:table/t1",
+        "arn:aws:s3:::things",
+        "arn:aws:sqs:us-east-1:123456789012:things",
+    ],
+    ids=["other-account", "other-account-and-region", "other-service", "own-account-service"],
+)
+def test_another_accounts_table_or_another_service_is_access_denied(
+    fake: FakeDynamoDBClient, refuses: Refuses, arn: str
 ) -> None:
     with refuses("AccessDeniedException", "Access is denied"):
-        fake.list_tags_of_resource(ResourceArn="arn:aws:dynamodb:us-east-1:999999999999:table/t1")
+        fake.tag_resource(ResourceArn=arn, Tags=tags(("k", "v")))
+    with refuses("AccessDeniedException", "Access is denied"):
+        fake.untag_resource(ResourceArn=arn, TagKeys=["k"])
+    with refuses("AccessDeniedException", "Access is denied"):
+        fake.list_tags_of_resource(ResourceArn=arn)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,10 @@
 The service parses the ARN colon by colon (``arn:partition:service:region:
 account:resource``), then wants a DynamoDB table of its own region and
 account: ``table/NAME`` (its streams, ``table/NAME/stream/LABEL``, are
-accepted too, but hold no tags here).
+accepted too, but hold no tags here). Access is judged before the shape: an
+ARN of another service, or of another account, is denied before its region
+is looked at (ExtendDB's ``tests/rust/src/tagging.rs`` and its tagging
+handler, verified against the service).
 """
 
 from __future__ import annotations
@@ -46,12 +49,10 @@ def _not_found(arn: str) -> ServiceError:
 def table_in_arn(database: Database, arn: str) -> str:
     """The name of the table ``arn`` names, or the service's refusal of the ARN."""
     partition, service, region, account, resource = _split(arn)
-    if service != "dynamodb":
-        raise validation_error(messages.ARN_NOT_DYNAMODB.format(arn=arn))
+    if service != "dynamodb" or account != database.account_id:
+        raise ServiceError("AccessDeniedException", messages.ACCESS_DENIED)
     if partition != database.partition or region != database.region:
         raise validation_error(messages.ARN_OTHER_REGION.format(arn=arn))
-    if account != database.account_id:
-        raise ServiceError("AccessDeniedException", messages.ACCESS_DENIED)
     path = resource.split("/")
     if path[0] != "table" or len(path) < 2:
         raise validation_error(messages.ARN_NOT_DYNAMODB.format(arn=arn))
