@@ -13,16 +13,20 @@ from .markers import known_divergence, unsupported
 from .support import Backend, service_error, without_volatile
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from botocore.awsrequest import AWSResponse
     from botocore.client import BaseClient
     from mypy_boto3_dynamodb.literals import (
         ProjectionTypeType,
         ScalarAttributeTypeType,
+        StreamViewTypeType,
         TableClassType,
     )
     from mypy_boto3_dynamodb.type_defs import (
         GlobalSecondaryIndexTypeDef,
         LocalSecondaryIndexTypeDef,
+        TableDescriptionTypeDef,
     )
 
 
@@ -1003,3 +1007,112 @@ def test_global_index_failures_are_listed_before_local_ones(
             ],
             **indexes,  # type: ignore[arg-type]  # the two index lists, in either order
         )
+
+
+def _quirk(entry: str, day: int) -> str:
+    return (
+        f"aws-controllers-k8s/dynamodb-controller docs/api-quirks {entry}, probed against AWS "
+        f"2026-10-{day:02d}"
+    )
+
+
+@known_divergence(
+    (DYNALITE, MOTO), "accepts a lowercase view type", service=_quirk("DDB-TABLE-035", 8)
+)
+def test_a_lowercase_stream_view_type_is_refused_with_the_values_in_the_services_order(
+    dynamodb: Backend,
+) -> None:
+    with service_error(
+        "ValidationException",
+        "1 validation error detected: Value 'keys_only' at 'streamSpecification.streamViewType' "
+        "failed to satisfy constraint: Member must satisfy enum value set: "
+        "[OLD_IMAGE, KEYS_ONLY, NEW_AND_OLD_IMAGES, NEW_IMAGE]",
+    ):
+        dynamodb.client.create_table(
+            TableName=dynamodb.table_name(),
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+            StreamSpecification={
+                "StreamEnabled": True,
+                "StreamViewType": cast("StreamViewTypeType", "keys_only"),
+            },
+        )
+
+
+_CURRENT_KEY_SOURCE = _quirk("DDB-TABLE-082 and DDB-TABLE-141", 8)
+
+
+@known_divergence(DYNALITE, "shows no SSEDescription", service=_CURRENT_KEY_SOURCE)
+@known_divergence(MOTO, "accepts the current key's ARN", service=_CURRENT_KEY_SOURCE)
+def test_the_current_encryption_key_is_refused_by_its_arn_and_accepted_by_its_alias(
+    dynamodb: Backend,
+) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+        SSESpecification={"Enabled": True},
+    )
+    described = dynamodb.client.describe_table(TableName=name)["Table"]
+    key_arn = described["SSEDescription"]["KMSMasterKeyArn"]
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Table is already encrypted with given "
+        "KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key",
+    ):
+        dynamodb.client.update_table(
+            TableName=name,
+            SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": key_arn},
+        )
+    answered = dynamodb.client.update_table(
+        TableName=name,
+        SSESpecification={
+            "Enabled": True,
+            "SSEType": "KMS",
+            "KMSMasterKeyId": "alias/aws/dynamodb",
+        },
+    )["TableDescription"]
+    assert answered.get("SSEDescription", {}).get("Status") == "UPDATING"
+    settled = dynamodb.wait_until(
+        name, lambda table: table.get("SSEDescription", {}).get("Status") == "ENABLED"
+    )
+    assert settled.get("SSEDescription", {}).get("KMSMasterKeyArn") == key_arn
+
+
+_CLASS_QUOTA_SOURCE = _quirk("DDB-TABLE-283", 9)
+
+
+def _class_settled(wanted: str) -> Callable[[TableDescriptionTypeDef], bool]:
+    def settled(table: TableDescriptionTypeDef) -> bool:
+        summary = table.get("TableClassSummary", {})
+        return table.get("TableStatus") == "ACTIVE" and summary.get("TableClass") == wanted
+
+    return settled
+
+
+@known_divergence(
+    DYNALITE,
+    "does not know TableClass and answers that UpdateTable requires one of its other members",
+    service=_CLASS_QUOTA_SOURCE,
+)
+@known_divergence(MOTO, "sets the table class as often as asked", service=_CLASS_QUOTA_SOURCE)
+def test_once_its_two_class_changes_are_spent_even_the_current_class_is_refused(
+    dynamodb: Backend,
+) -> None:
+    name = dynamodb.key_table()
+    classes: tuple[TableClassType, ...] = (
+        "STANDARD_INFREQUENT_ACCESS",
+        "STANDARD_INFREQUENT_ACCESS",  # the current class again: free while changes remain
+        "STANDARD",
+    )
+    for table_class in classes:
+        dynamodb.client.update_table(TableName=name, TableClass=table_class)
+        dynamodb.wait_until(name, _class_settled(table_class))
+    with service_error(
+        "LimitExceededException",
+        "Subscriber limit exceeded: Updates to TableClass are limited to 2 times in 30 day(s).",
+    ):
+        dynamodb.client.update_table(TableName=name, TableClass="STANDARD")

@@ -334,7 +334,9 @@ SSE_ALREADY_KEY = (
     INVALID + "Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId "
     "parameter if you want to change Master Key"
 )
-TABLE_CLASS_LIMIT = "Updates to TableClass are limited to 2 times in 30 day(s)"
+TABLE_CLASS_LIMIT = (
+    "Subscriber limit exceeded: Updates to TableClass are limited to 2 times in 30 day(s)."
+)
 DELETION_PROTECTED = (
     "Resource cannot be deleted as it is currently protected against deletion. "
     "Disable deletion protection first."

@@ -141,6 +141,18 @@ def test_the_current_key_cannot_be_asked_for_again(
         fake.update_table(TableName="things", SSESpecification=sse)
 
 
+@pytest.mark.parametrize("key", ["alias/aws/dynamodb", None], ids=["alias", "no-key"])
+def test_the_current_key_asked_for_without_its_arn_is_accepted(
+    fake: FakeDynamoDBClient, key: str | None
+) -> None:
+    fake.update_table(TableName="things", SSESpecification={"Enabled": True})
+    sse: SSESpecificationTypeDef = {"Enabled": True, "SSEType": "KMS"}
+    if key is not None:
+        sse["KMSMasterKeyId"] = key
+    answered = fake.update_table(TableName="things", SSESpecification=sse)
+    assert answered["TableDescription"].get("SSEDescription", {}).get("Status") == "UPDATING"
+
+
 def test_switching_back_to_default_encryption(fake: FakeDynamoDBClient) -> None:
     fake.update_table(TableName="things", SSESpecification={"Enabled": True})
     answered = fake.update_table(TableName="things", SSESpecification={"Enabled": False})
@@ -182,11 +194,25 @@ def test_the_table_class_changes_twice_in_thirty_days(
     fake.update_table(TableName="things", TableClass="STANDARD_INFREQUENT_ACCESS")
     fake.update_table(TableName="things", TableClass="STANDARD")
     with refuses(
-        "LimitExceededException", "Updates to TableClass are limited to 2 times in 30 day(s)"
+        "LimitExceededException",
+        "Subscriber limit exceeded: Updates to TableClass are limited to 2 times in 30 day(s).",
     ):
         fake.update_table(TableName="things", TableClass="STANDARD_INFREQUENT_ACCESS")
     fake.clock.shift(30 * 24 * 3600)
     fake.update_table(TableName="things", TableClass="STANDARD_INFREQUENT_ACCESS")
+
+
+def test_asking_for_the_current_class_is_free_until_the_changes_are_spent(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    fake.update_table(TableName="things", TableClass="STANDARD_INFREQUENT_ACCESS")
+    fake.update_table(TableName="things", TableClass="STANDARD_INFREQUENT_ACCESS")
+    fake.update_table(TableName="things", TableClass="STANDARD")
+    with refuses(
+        "LimitExceededException",
+        "Subscriber limit exceeded: Updates to TableClass are limited to 2 times in 30 day(s).",
+    ):
+        fake.update_table(TableName="things", TableClass="STANDARD")
 
 
 # ------------------------------------------------------------------ deletion protection

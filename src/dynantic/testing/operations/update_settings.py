@@ -1,10 +1,12 @@
 """UpdateTable: stream, encryption, table class and deletion protection.
 
 Each must change something: a stream is switched on only when off and off
-only when on, encryption moves to another key or back to the default. The
-table class may change twice in 30 days; deletion protection not again
-within 15 seconds of its last change. A request for the current class or
-protection changes nothing and is accepted.
+only when on; encryption may not go back to a default it already has, nor name
+by its ARN the key it already uses (the key's alias or id re-encrypts the
+table and is accepted). The table class may change twice in 30 days, and once
+those are spent even a request for the current class is refused; deletion
+protection not again within 15 seconds of its last change. Otherwise a request
+for the current class or protection changes nothing and is accepted.
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ def _check_sse(
     key = _new_key(request, database)
     if key is None and definition.sse_key_arn is None:
         raise validation_error(messages.SSE_ALREADY_DEFAULT)
-    if key is not None and "KMSMasterKeyId" in sse and key == definition.sse_key_arn:
+    named = sse.get("KMSMasterKeyId")
+    if named is not None and named == definition.sse_key_arn:
         raise validation_error(messages.SSE_ALREADY_KEY)
 
 
@@ -83,10 +86,7 @@ def check_settings(
     """Stream, encryption, class and protection changes against the table's state."""
     _check_stream(request, definition)
     _check_sse(request, definition, database)
-    table_class = request.get("TableClass")
-    current_class = definition.table_class or DEFAULT_TABLE_CLASS
-    changing_class = table_class is not None and table_class != current_class
-    if changing_class and not _class_may_change(definition, now):
+    if "TableClass" in request and not _class_may_change(definition, now):
         raise ServiceError("LimitExceededException", messages.TABLE_CLASS_LIMIT)
     protection = request.get("DeletionProtectionEnabled")
     changed_at = definition.deletion_protection_changed_at

@@ -186,6 +186,9 @@ ENUM_ORDER: dict[str, tuple[str, ...]] = {
     "ReturnValue": ("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"),
     "ScalarAttributeType": ("B", "N", "S"),
     "Select": ("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"),
+    # CreateTable's answer to a lowercase view type (aws-controllers-k8s/dynamodb-controller
+    # docs/api-quirks DDB-TABLE-035, probed against AWS 2026-10-08).
+    "StreamViewType": ("OLD_IMAGE", "KEYS_ONLY", "NEW_AND_OLD_IMAGES", "NEW_IMAGE"),
 }
 
 OWN_ENUM_SHAPES: frozenset[str] = frozenset(
