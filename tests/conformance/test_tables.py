@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, cast
 
@@ -1116,3 +1117,32 @@ def test_once_its_two_class_changes_are_spent_even_the_current_class_is_refused(
         "Subscriber limit exceeded: Updates to TableClass are limited to 2 times in 30 day(s).",
     ):
         dynamodb.client.update_table(TableName=name, TableClass="STANDARD")
+
+
+_PROTECTION_INTERVAL_SOURCE = _quirk("DDB-TABLE-003 and DDB-TABLE-054", 8)
+
+
+@unsupported(DYNALITE, "deletion protection (it deletes the table and refuses the setting)")
+@known_divergence(
+    MOTO, "sets deletion protection as often as asked", service=_PROTECTION_INTERVAL_SOURCE
+)
+def test_deletion_protection_is_refused_even_unchanged_within_fifteen_seconds_of_a_change(
+    dynamodb: Backend,
+) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+        DeletionProtectionEnabled=True,
+    )
+    dynamodb.client.update_table(TableName=name, DeletionProtectionEnabled=False)
+    with service_error(
+        "ThrottlingException",
+        f"Deletion protection setting for table {name} modified within the previous 15000 "
+        "milliseconds. Please try again after ",
+        prefix=True,
+    ) as refused:
+        dynamodb.client.update_table(TableName=name, DeletionProtectionEnabled=False)
+    assert re.fullmatch(r".* after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", refused.message)

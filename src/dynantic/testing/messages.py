@@ -343,7 +343,7 @@ DELETION_PROTECTED = (
 )
 DELETION_PROTECTION_COOLDOWN = (
     "Deletion protection setting for table {name} modified within the previous 15000 "
-    "milliseconds. Please try again after {when}"
+    "milliseconds. Please try again after {when}Z"
 )
 
 # UpdateTable: what may go together in one request.

@@ -229,14 +229,21 @@ def test_deletion_protection_waits_fifteen_seconds_between_changes(
     fake: FakeDynamoDBClient, refuses: Refuses
 ) -> None:
     fake.update_table(TableName="things", DeletionProtectionEnabled=True)
-    fake.update_table(TableName="things", DeletionProtectionEnabled=True)
     fake.clock.shift(14)
-    with refuses(
-        "ThrottlingException",
-        "Deletion protection setting for table things modified within the previous 15000 "
-        "milliseconds. Please try again after 2026-10-08T23:07:38.207",
-    ):
-        fake.update_table(TableName="things", DeletionProtectionEnabled=False)
+    for protection in (False, True):  # the same setting again is refused as well
+        with refuses(
+            "ThrottlingException",
+            "Deletion protection setting for table things modified within the previous 15000 "
+            "milliseconds. Please try again after 2026-10-08T23:07:38.207Z",
+        ):
+            fake.update_table(TableName="things", DeletionProtectionEnabled=protection)
     fake.clock.shift(1)
     fake.update_table(TableName="things", DeletionProtectionEnabled=False)
     fake.delete_table(TableName="things")
+
+
+def test_asking_for_the_current_protection_starts_no_interval(fake: FakeDynamoDBClient) -> None:
+    for _ in range(3):
+        fake.update_table(TableName="things", DeletionProtectionEnabled=False)
+    fake.update_table(TableName="things", DeletionProtectionEnabled=True)
+    assert table(fake)["DeletionProtectionEnabled"] is True

@@ -5,8 +5,9 @@ only when on; encryption may not go back to a default it already has, nor name
 by its ARN the key it already uses (the key's alias or id re-encrypts the
 table and is accepted). The table class may change twice in 30 days, and once
 those are spent even a request for the current class is refused; deletion
-protection not again within 15 seconds of its last change. Otherwise a request
-for the current class or protection changes nothing and is accepted.
+protection may not be asked for at all within 15 seconds of its last change.
+Otherwise a request for the current class or protection changes nothing, starts
+no interval and is accepted.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def check_settings(
         raise ServiceError("LimitExceededException", messages.TABLE_CLASS_LIMIT)
     protection = request.get("DeletionProtectionEnabled")
     changed_at = definition.deletion_protection_changed_at
-    if protection is not None and protection != definition.deletion_protection and changed_at:
+    if protection is not None and changed_at:
         allowed = datetime.fromtimestamp(changed_at, now.tzinfo) + PROTECTION_COOLDOWN
         if now < allowed:
             raise ServiceError(
