@@ -1146,3 +1146,22 @@ def test_deletion_protection_is_refused_even_unchanged_within_fifteen_seconds_of
     ) as refused:
         dynamodb.client.update_table(TableName=name, DeletionProtectionEnabled=False)
     assert re.fullmatch(r".* after \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", refused.message)
+
+
+@unsupported(DYNALITE, "StreamSpecification in UpdateTable (it asks for one of its other members)")
+def test_switching_a_stream_off_answers_without_a_stream_specification(dynamodb: Backend) -> None:
+    """aws-controllers-k8s/dynamodb-controller docs/api-quirks DDB-TABLE-180 and DDB-TABLE-050,
+    probed against AWS 2026-10-08."""
+    name = dynamodb.key_table()
+    dynamodb.client.update_table(
+        TableName=name, StreamSpecification={"StreamEnabled": True, "StreamViewType": "OLD_IMAGE"}
+    )
+    stream_arn = dynamodb.wait_active(name).get("LatestStreamArn")
+    answered = dynamodb.client.update_table(
+        TableName=name, StreamSpecification={"StreamEnabled": False}
+    )["TableDescription"]
+    assert "StreamSpecification" not in answered
+    assert answered.get("LatestStreamArn") == stream_arn
+    described = dynamodb.wait_active(name)
+    assert "StreamSpecification" not in described
+    assert described.get("LatestStreamArn") == stream_arn

@@ -126,9 +126,6 @@ def _response(
     if "SSESpecification" in changes:
         old_sse = _member(before, "SSEDescription") if "SSEDescription" in before else {}
         described["SSEDescription"] = {**old_sse, "Status": "UPDATING"}
-    stream = request.get("StreamSpecification")
-    if stream is not None and not stream["StreamEnabled"]:
-        described["StreamSpecification"] = {"StreamEnabled": False}
     return described
 
 
