@@ -382,6 +382,43 @@ def test_update_table_switches_to_on_demand(dynamodb: Backend) -> None:
     assert table.get("ProvisionedThroughput", {}).get("ReadCapacityUnits") == 0
 
 
+_ACK_QUIRKS = "aws-controllers-k8s/dynamodb-controller docs/api-quirks"
+
+
+@known_divergence(
+    DYNALITE,
+    "words it as a request for capacity on an on-demand table ('Neither ReadCapacityUnits nor "
+    "WriteCapacityUnits can be specified …')",
+    service=f"{_ACK_QUIRKS} DDB-TABLE-056, probed against AWS 2026-10-08",
+)
+@known_divergence(
+    MOTO,
+    "switches the table and ignores the capacity",
+    service=f"{_ACK_QUIRKS} DDB-TABLE-056, probed against AWS 2026-10-08",
+)
+def test_switch_to_on_demand_carrying_capacity_is_refused_in_its_own_words(
+    dynamodb: Backend,
+) -> None:
+    """UpdateTable asking for PAY_PER_REQUEST and capacity together (DDB-TABLE-056)."""
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        ProvisionedThroughput={"ReadCapacityUnits": 3, "WriteCapacityUnits": 2},
+    )
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: ProvisionedThroughput cannot be specified "
+        "when BillingMode is PAY_PER_REQUEST",
+    ):
+        dynamodb.client.update_table(
+            TableName=name,
+            BillingMode="PAY_PER_REQUEST",
+            ProvisionedThroughput={"ReadCapacityUnits": 4, "WriteCapacityUnits": 4},
+        )
+
+
 @known_divergence(
     MOTO,
     "answers with ACTIVE instead of UPDATING",

@@ -124,6 +124,10 @@ PAY_PER_REQUEST_WITH_THROUGHPUT = (
     INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified "
     "when BillingMode is PAY_PER_REQUEST"
 )
+# UpdateTable asking for on-demand and capacity in one request words it its own way.
+ON_DEMAND_REQUEST_WITH_THROUGHPUT = (
+    INVALID + "ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST"
+)
 PROVISIONED_WITHOUT_CAPACITY = (
     INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified "
     "when BillingMode is PROVISIONED"

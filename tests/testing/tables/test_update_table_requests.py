@@ -292,10 +292,10 @@ def test_billing_mode_provisioned_needs_throughput(
 def test_billing_mode_on_demand_takes_no_throughput(
     fake: FakeDynamoDBClient, refuses: Refuses
 ) -> None:
+    # Asking for on-demand billing and capacity in one request is refused in these words.
     with refuses(
         "ValidationException",
-        INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when "
-        "BillingMode is PAY_PER_REQUEST",
+        INVALID + "ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST",
     ):
         fake.update_table(
             TableName="things",

@@ -180,7 +180,7 @@ def _check_values(request: UpdateTableInputTypeDef) -> None:
     throughput = request.get("ProvisionedThroughput")
     billing_mode = request.get("BillingMode")
     if throughput is not None and billing_mode == "PAY_PER_REQUEST":
-        raise validation_error(messages.PAY_PER_REQUEST_WITH_THROUGHPUT)
+        raise validation_error(messages.ON_DEMAND_REQUEST_WITH_THROUGHPUT)
     if throughput is None and billing_mode == "PROVISIONED":
         raise validation_error(messages.PROVISIONED_WITHOUT_THROUGHPUT)
     if throughput is not None:
