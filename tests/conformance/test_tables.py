@@ -419,6 +419,38 @@ def test_switch_to_on_demand_carrying_capacity_is_refused_in_its_own_words(
         )
 
 
+@unsupported(DYNALITE, "on-demand throughput caps (it does not know OnDemandThroughput)")
+@known_divergence(
+    MOTO,
+    "leaves OnDemandThroughput out of the UpdateTable response",
+    service=f"{_ACK_QUIRKS} DDB-TABLE-182, probed against AWS 2026-10-09",
+)
+def test_removed_on_demand_cap_reads_minus_one_in_the_update_response(
+    dynamodb: Backend,
+) -> None:
+    """The response echoes ``-1`` for a cap it removes; DescribeTable then leaves the
+    member out (DDB-TABLE-182)."""
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+        OnDemandThroughput={"MaxReadRequestUnits": 800, "MaxWriteRequestUnits": 300},
+    )
+    updated = dynamodb.client.update_table(
+        TableName=name, OnDemandThroughput={"MaxWriteRequestUnits": -1}
+    )
+    assert updated["TableDescription"].get("OnDemandThroughput") == {
+        "MaxReadRequestUnits": 800,
+        "MaxWriteRequestUnits": -1,
+    }
+    table = dynamodb.wait_until(
+        name, lambda table: table.get("OnDemandThroughput") == {"MaxReadRequestUnits": 800}
+    )
+    assert table.get("OnDemandThroughput") == {"MaxReadRequestUnits": 800}
+
+
 @known_divergence(
     MOTO,
     "answers with ACTIVE instead of UPDATING",

@@ -316,9 +316,18 @@ def test_on_demand_caps_merge_and_minus_one_removes(fake: FakeDynamoDBClient) ->
         OnDemandThroughput={"MaxReadRequestUnits": 1000, "MaxWriteRequestUnits": 500},
     )["TableDescription"]
     assert answered.get("TableStatus") == "ACTIVE"
-    fake.update_table(TableName="things", OnDemandThroughput={"MaxReadRequestUnits": -1})
+    answered = fake.update_table(
+        TableName="things", OnDemandThroughput={"MaxReadRequestUnits": -1}
+    )["TableDescription"]
+    assert answered.get("OnDemandThroughput") == {
+        "MaxReadRequestUnits": -1,
+        "MaxWriteRequestUnits": 500,
+    }
     assert described(fake)["OnDemandThroughput"] == {"MaxWriteRequestUnits": 500}
-    fake.update_table(TableName="things", OnDemandThroughput={"MaxWriteRequestUnits": -1})
+    answered = fake.update_table(
+        TableName="things", OnDemandThroughput={"MaxWriteRequestUnits": -1}
+    )["TableDescription"]
+    assert answered.get("OnDemandThroughput") == {"MaxWriteRequestUnits": -1}
     assert "OnDemandThroughput" not in described(fake)
 
 

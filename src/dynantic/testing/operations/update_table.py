@@ -5,8 +5,9 @@ straight away. The UpdateTable response, like the service's, is taken while
 the change is still in progress: UPDATING for capacity, billing, stream,
 class and index creation or deletion; the old capacity for a capacity
 change; the old class for a class change; old warm throughput marked
-UPDATING; a new index CREATING, a deleted one DELETING, an updated one
-UPDATING with its old capacity.
+UPDATING; an on-demand cap the request removes still reading ``-1``; a new
+index CREATING, a deleted one DELETING, an updated one UPDATING with its old
+capacity.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, cast
 
+from dynantic.testing.operations.capacity_rules import on_demand_members
 from dynantic.testing.operations.describe import table_description
 from dynantic.testing.operations.registry import operation
 from dynantic.testing.operations.timestamps import now
@@ -27,7 +29,7 @@ from dynantic.testing.operations.update_rules import changes_of, check_update_re
 from dynantic.testing.operations.update_settings import apply_settings, check_settings
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import UpdateTableInputTypeDef
+    from mypy_boto3_dynamodb.type_defs import OnDemandThroughputTypeDef, UpdateTableInputTypeDef
 
     from dynantic.testing.engine.database import Database
 
@@ -98,6 +100,12 @@ def _old_capacity(before: Description, after: Description) -> Description:
     }
 
 
+def _on_demand_echo(requested: OnDemandThroughputTypeDef, before: Description) -> Description:
+    """The caps as the request left them, a removed one still reading ``-1``."""
+    old = _member(before, "OnDemandThroughput") if "OnDemandThroughput" in before else {}
+    return {**old, **on_demand_members(requested)}
+
+
 def _response(
     request: UpdateTableInputTypeDef, before: Description, after: Description
 ) -> Description:
@@ -121,6 +129,9 @@ def _response(
         described.pop("TableClassSummary", None)
         if "TableClassSummary" in before:
             described["TableClassSummary"] = before["TableClassSummary"]
+    on_demand = request.get("OnDemandThroughput")
+    if on_demand is not None and "OnDemandThroughput" in changes:
+        described["OnDemandThroughput"] = _on_demand_echo(on_demand, before)
     if "WarmThroughput" in changes:
         described["WarmThroughput"] = {**_member(before, "WarmThroughput"), "Status": "UPDATING"}
     if "SSESpecification" in changes:
