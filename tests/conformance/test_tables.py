@@ -451,6 +451,54 @@ def test_removed_on_demand_cap_reads_minus_one_in_the_update_response(
     assert table.get("OnDemandThroughput") == {"MaxReadRequestUnits": 800}
 
 
+@unsupported(DYNALITE, "on-demand throughput caps (it does not know OnDemandThroughput)")
+@known_divergence(
+    MOTO,
+    "accepts an on-demand cap for an index of a provisioned table",
+    service=f"{_ACK_QUIRKS} DDB-TABLE-153, probed against AWS 2026-10-08",
+)
+def test_on_demand_cap_for_an_index_of_a_provisioned_table_is_refused(
+    dynamodb: Backend,
+) -> None:
+    """UpdateTable's words space the colon after ``index`` (DDB-TABLE-153, which shows
+    the message only from ``for index`` to ``cannot be specified``)."""
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "colour", "AttributeType": "S"},
+        ],
+        ProvisionedThroughput={"ReadCapacityUnits": 2, "WriteCapacityUnits": 2},
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "by-colour",
+                "KeySchema": [{"AttributeName": "colour", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "KEYS_ONLY"},
+                "ProvisionedThroughput": {"ReadCapacityUnits": 2, "WriteCapacityUnits": 2},
+            }
+        ],
+    )
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: MaxReadRequestUnits for "
+        "OnDemandThroughput for index : by-colour cannot be specified",
+        prefix=True,
+    ):
+        dynamodb.client.update_table(
+            TableName=name,
+            GlobalSecondaryIndexUpdates=[
+                {
+                    "Update": {
+                        "IndexName": "by-colour",
+                        "OnDemandThroughput": {"MaxReadRequestUnits": 50},
+                    }
+                }
+            ],
+        )
+
+
 @known_divergence(
     MOTO,
     "answers with ACTIVE instead of UPDATING",

@@ -178,6 +178,11 @@ INDEX_ON_DEMAND_ON_PROVISIONED = (
     INVALID + "{member} for OnDemandThroughput for index: {index} cannot be specified when "
     "table BillingMode is PROVISIONED."
 )
+# UpdateTable's index form spaces the colon, as its table form adds "the".
+INDEX_ON_DEMAND_ON_PROVISIONED_UPDATE = (
+    INVALID + "{member} for OnDemandThroughput for index : {index} cannot be specified when "
+    "the table BillingMode is PROVISIONED"
+)
 ON_DEMAND_OUT_OF_RANGE = (
     INVALID + "Requested {member} for OnDemandThroughput for table is outside of valid range"
 )

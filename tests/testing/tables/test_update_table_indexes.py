@@ -444,6 +444,22 @@ def test_an_on_demand_index_takes_caps(fake: FakeDynamoDBClient) -> None:
     assert "OnDemandThroughput" not in table
 
 
+def test_a_provisioned_index_takes_no_caps(
+    provisioned: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    with refuses(
+        "ValidationException",
+        INVALID + "MaxReadRequestUnits for OnDemandThroughput for index : by-g cannot be "
+        "specified when the table BillingMode is PROVISIONED",
+    ):
+        provisioned.update_table(
+            TableName="things",
+            GlobalSecondaryIndexUpdates=[
+                {"Update": {"IndexName": "by-g", "OnDemandThroughput": {"MaxReadRequestUnits": 5}}}
+            ],
+        )
+
+
 def test_an_index_warm_throughput_never_decreases(
     fake: FakeDynamoDBClient, refuses: Refuses
 ) -> None:

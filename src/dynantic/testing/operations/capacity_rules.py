@@ -109,7 +109,11 @@ def check_on_demand(
     for member, value in values.items():
         if provisioned:
             if index is not None:
-                template = messages.INDEX_ON_DEMAND_ON_PROVISIONED
+                template = (
+                    messages.INDEX_ON_DEMAND_ON_PROVISIONED
+                    if creating
+                    else messages.INDEX_ON_DEMAND_ON_PROVISIONED_UPDATE
+                )
             elif creating:
                 template = messages.ON_DEMAND_ON_PROVISIONED_CREATE
             else:
