@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         GlobalSecondaryIndexTypeDef,
         LocalSecondaryIndexTypeDef,
         TableDescriptionTypeDef,
+        TagTypeDef,
     )
 
 
@@ -687,6 +688,30 @@ def test_tags_are_added_listed_and_removed(dynamodb: Backend) -> None:
     dynamodb.client.untag_resource(ResourceArn=arn, TagKeys=["env"])
     listed = dynamodb.client.list_tags_of_resource(ResourceArn=arn)
     assert without_volatile(listed) == {"Tags": [{"Key": "team", "Value": "a"}]}
+
+
+_TAG_SET_SIZE = (
+    "aws-controllers-k8s/dynamodb-controller docs/api-quirks DDB-TABLE-109 (10240-byte tag set, "
+    "checked after the merge) and DDB-TABLE-442's message catalogue, probed against AWS "
+    "2026-10-08/09"
+)
+
+
+@known_divergence((DYNALITE, MOTO), "accept a tag set over 10240 bytes", service=_TAG_SET_SIZE)
+def test_a_tag_set_over_10240_bytes_is_refused(dynamodb: Backend) -> None:
+    """What counts is every key and value the table would hold afterwards."""
+    name = dynamodb.key_table()
+    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    shelves: list[TagTypeDef] = [
+        {"Key": f"shelf-{n:02}".ljust(100, "s"), "Value": "b" * 156} for n in range(40)
+    ]
+    dynamodb.client.tag_resource(ResourceArn=arn, Tags=shelves)  # 40 * 256 = 10240 bytes
+    with service_error(
+        "ValidationException", "Tag set size 10242 bytes is above max size limit of 10240 bytes"
+    ):
+        dynamodb.client.tag_resource(ResourceArn=arn, Tags=[{"Key": "ab", "Value": ""}])
+    listed = dynamodb.client.list_tags_of_resource(ResourceArn=arn)
+    assert len(listed["Tags"]) == 40
 
 
 @unsupported(FAKE, "an HTTP response: the in-process client has no wire")

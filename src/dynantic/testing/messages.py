@@ -406,6 +406,7 @@ TAG_VALUE_INVALID = "The Tag Value provided is invalid, Value: {value}"
 TAG_KEY_RESERVED = "Tag Key cannot be prefixed with aws:, Key: {key}"
 TAG_KEYS_DUPLICATE = "Duplicate Tag Keys provided as input: Duplicate Tag Key found {key}"
 TAGS_TOO_MANY = "Number of Tags exceed the current limit for the provided ResourceArn"
+TAG_SET_TOO_LARGE = "Tag set size {size} bytes is above max size limit of {limit} bytes"
 TAGS_EMPTY = "Atleast one Tag needs to be provided as Input."
 TAG_KEYS_EMPTY = "Atleast one Tag Key needs to be provided as Input."
 

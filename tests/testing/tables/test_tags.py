@@ -154,6 +154,22 @@ def test_fifty_one_tags_in_one_request_are_refused(
         fake.untag_resource(ResourceArn=ARN, TagKeys=[f"k{n}" for n in range(51)])
 
 
+def test_a_tag_set_holds_at_most_10240_bytes_after_the_merge(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    """Keys and values count in UTF-8 bytes, over the tags the table would hold."""
+    wide = [(f"{n:02}".ljust(128, "k"), "v" * 128) for n in range(39)]  # 39 * 256 bytes
+    fake.tag_resource(ResourceArn=ARN, Tags=tags(*wide))
+    fake.tag_resource(ResourceArn=ARN, Tags=tags(("é" * 8, "v" * 8)))  # 24 bytes: 10,008
+    fake.tag_resource(ResourceArn=ARN, Tags=tags(("last", "v" * 228)))  # 232 bytes: 10,240
+    message = "Tag set size 10241 bytes is above max size limit of 10240 bytes"
+    with refuses("ValidationException", message):
+        fake.tag_resource(ResourceArn=ARN, Tags=tags(("z", "")))
+    with refuses("ValidationException", message):
+        fake.tag_resource(ResourceArn=ARN, Tags=tags(("last", "v" * 229)))
+    assert len(fake.list_tags_of_resource(ResourceArn=ARN)["Tags"]) == 41
+
+
 @pytest.mark.parametrize(
     ("arn", "message"),
     [

@@ -3,7 +3,7 @@
 A key is 1 to 128 characters, a value 0 to 256, both made of letters, digits,
 spaces and ``_ . : / = + - @`` (letters, digits and spaces of any script); keys
 starting with ``aws:`` (in any case) are reserved, and a table holds at most
-50 tags.
+50 tags, whose keys and values together take at most 10,240 bytes.
 """
 
 from __future__ import annotations
@@ -18,11 +18,18 @@ from dynantic.testing.errors import validation_error
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import TagTypeDef
 
-__all__ = ["MAX_TAGS", "check_tag_count", "check_tag_keys", "check_tags"]
+__all__ = [
+    "MAX_TAGS",
+    "check_tag_count",
+    "check_tag_keys",
+    "check_tag_set_size",
+    "check_tags",
+]
 
 MAX_TAGS = 50
 MAX_KEY_LENGTH = 128
 MAX_VALUE_LENGTH = 256
+MAX_TAG_SET_BYTES = 10240
 _PUNCTUATION = frozenset("_.:/=+-@")
 _RESERVED_PREFIX = "aws:"
 
@@ -68,3 +75,12 @@ def check_tag_count(current: Mapping[str, str], added: Iterable[str]) -> None:
     """After merging ``added`` keys into ``current``, at most 50 tags remain."""
     if len(set(current) | set(added)) > MAX_TAGS:
         raise validation_error(messages.TAGS_TOO_MANY)
+
+
+def check_tag_set_size(tags: Mapping[str, str]) -> None:
+    """The UTF-8 bytes of every key and value a table would hold, at most 10,240."""
+    size = sum(len(key.encode()) + len(value.encode()) for key, value in tags.items())
+    if size > MAX_TAG_SET_BYTES:
+        raise validation_error(
+            messages.TAG_SET_TOO_LARGE.format(size=size, limit=MAX_TAG_SET_BYTES)
+        )

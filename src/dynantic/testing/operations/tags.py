@@ -1,7 +1,8 @@
 """TagResource, UntagResource and ListTagsOfResource on table ARNs.
 
 The service checks the ARN, then the request's tags, then that the table
-exists; the 50-tag limit counts the tags the table would hold afterwards.
+exists; the 50-tag limit, and TagResource's limit on the tag set's size, count
+the tags the table would hold afterwards.
 A table holds at most 50 tags, which ListTagsOfResource returns in one page.
 """
 
@@ -13,7 +14,12 @@ from dynantic.testing import messages
 from dynantic.testing.errors import validation_error
 from dynantic.testing.operations.arns import table_in_arn, tagged_table
 from dynantic.testing.operations.registry import operation
-from dynantic.testing.operations.tag_rules import check_tag_count, check_tag_keys, check_tags
+from dynantic.testing.operations.tag_rules import (
+    check_tag_count,
+    check_tag_keys,
+    check_tag_set_size,
+    check_tags,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import (
@@ -39,7 +45,9 @@ def tag_resource(database: Database, request: TagResourceInputTypeDef) -> dict[s
         table = tagged_table(database, name, arn)
         current = table.definition.tags
         check_tag_count(current, (tag["Key"] for tag in tags))
-        current.update((tag["Key"], tag["Value"]) for tag in tags)
+        added = {tag["Key"]: tag["Value"] for tag in tags}
+        check_tag_set_size(current | added)
+        current.update(added)
     return {}
 
 
