@@ -827,6 +827,40 @@ def test_table_name_with_a_space_is_refused(dynamodb: Backend) -> None:
         )
 
 
+_EMPTY_KMS_KEY = (
+    "aws-controllers-k8s/dynamodb-controller docs/api-quirks DDB-TABLE-457 "
+    "(ct_sse_kms_key_empty, ut_sse_kms_key_empty), probed against AWS 2026-10-09"
+)
+_EMPTY_KMS_KEY_REFUSED = (
+    "1 validation error detected: Value '' at 'sSESpecification.kMSMasterKeyId' failed to "
+    "satisfy constraint: Member must have length greater than or equal to 1"
+)
+
+
+@known_divergence(
+    DYNALITE,
+    "does not know UpdateTable's SSESpecification ('At least one of … is required')",
+    service=_EMPTY_KMS_KEY,
+)
+@known_divergence(MOTO, "accepts an empty KMS key", service=_EMPTY_KMS_KEY)
+def test_an_empty_kms_key_is_too_short(dynamodb: Backend) -> None:
+    """The model sets no minimum length on KMSMasterKeyId; the service holds it to one."""
+    name = dynamodb.key_table()
+    with service_error("ValidationException", _EMPTY_KMS_KEY_REFUSED):
+        dynamodb.client.update_table(
+            TableName=name,
+            SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": ""},
+        )
+    with service_error("ValidationException", _EMPTY_KMS_KEY_REFUSED):
+        dynamodb.client.create_table(
+            TableName=dynamodb.table_name(),
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+            SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": ""},
+        )
+
+
 _TABLE_CLASS_REFUSED = (
     "Invalid table-class parameter provided. Please try again with a valid table-class value: "
     "[STANDARD, STANDARD_INFREQUENT_ACCESS]."

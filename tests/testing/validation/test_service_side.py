@@ -125,6 +125,17 @@ def test_one_value_may_break_several_rules_pattern_first() -> None:
     )
 
 
+@pytest.mark.parametrize("operation", ["CreateTable", "UpdateTable"])
+def test_an_empty_kms_key_is_too_short_though_the_model_sets_no_minimum(operation: str) -> None:
+    sse = {"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": ""}
+    assert refusal(operation, {"TableName": "users", "SSESpecification": sse}) == (
+        "1 validation error detected: Value '' at 'sSESpecification.kMSMasterKeyId' failed to "
+        "satisfy constraint: Member must have length greater than or equal to 1"
+    )
+    sse["KMSMasterKeyId"] = "k"
+    assert refusal(operation, {"TableName": "users", "SSESpecification": sse}) is None
+
+
 def test_at_most_ten_failures_are_listed() -> None:
     params = {
         "TableName": "a;",

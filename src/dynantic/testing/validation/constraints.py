@@ -26,6 +26,7 @@ from dynantic.testing.validation.service_facts import (
     ENUM_ORDER,
     MEMBER_ORDER,
     OWN_ENUM_SHAPES,
+    SERVICE_MIN_LENGTHS,
     TABLE_NAME_MEMBER,
     TABLE_NAME_OR_ARN_SHAPE,
     TABLE_NAME_SHAPE,
@@ -188,14 +189,16 @@ def report_order(shape: StructureShape) -> list[str]:
 
 
 def rules_of(shape: Shape) -> tuple[Rule, ...]:
-    """A shape's own constraints from the model, in the order the service lists them."""
+    """A shape's own constraints from the model (and the service's, where the model
+    lacks one), in the order the service lists them."""
     metadata = shape.metadata
     rules: list[Rule] = []
     if isinstance(shape, StringShape) and shape.enum and shape.name not in OWN_ENUM_SHAPES:
         rules.append(_enum_rule(shape))
     if "pattern" in metadata:
         rules.append(_pattern_rule(metadata["pattern"]))
-    minimum, maximum = metadata.get("min"), metadata.get("max")
+    minimum = metadata.get("min", SERVICE_MIN_LENGTHS.get(shape.name))
+    maximum = metadata.get("max")
     if shape.type_name in _NUMBERS:
         if minimum is not None:
             rules.append(Rule("min_value", minimum, messages.MIN_VALUE.format(bound=minimum)))

@@ -19,6 +19,7 @@ __all__ = [
     "OWN_ENUM_SHAPES",
     "REQUEST_ITEMS_FIRST",
     "RESOURCE_ARN_FIRST",
+    "SERVICE_MIN_LENGTHS",
     "TABLE_NAME_FIRST",
     "TABLE_NAME_LENGTH_GENERIC",
     "TABLE_NAME_MEMBER",
@@ -198,6 +199,16 @@ OWN_ENUM_SHAPES: frozenset[str] = frozenset(
     # ScyllaDB's Alternator suite, test_tableclass.py, run against the service).
     {"TableClass"}
 )
+
+SERVICE_MIN_LENGTHS: dict[str, int] = {
+    # String shapes the service holds to a minimum length the model does not
+    # state, reported by the generic check like the model's own: an empty
+    # KMSMasterKeyId in CreateTable's or UpdateTable's SSESpecification reads
+    # "Value '' at 'sSESpecification.kMSMasterKeyId' failed to satisfy
+    # constraint: Member must have length greater than or equal to 1" (the
+    # ack-api-quirks DynamoDB catalogue, DDB-TABLE-457, live 2026-10).
+    "KMSMasterKeyId": 1,
+}
 
 JAVA_OBJECT_SHAPES: frozenset[str] = frozenset(
     # Structures that a failure message shows as Java objects (class@hash), and the
