@@ -181,6 +181,23 @@ def test_a_table_arn_serves_as_its_name_but_an_index_arn_is_refused(dynamodb: Ba
         dynamodb.client.get_item(TableName=index_arn, Key={"pk": {"S": "kettle"}})
 
 
+_FOREIGN_TABLE_ARN = (
+    "aws-controllers-k8s/dynamodb-controller docs/api-quirks DDB-TABLE-011 "
+    "(DescribeTable of another account's table ARN), probed against AWS 2026-10-08"
+)
+
+
+@known_divergence(DYNALITE, "refuses a table ARN as TableName", service=_FOREIGN_TABLE_ARN)
+@known_divergence(MOTO, "answers ResourceNotFoundException", service=_FOREIGN_TABLE_ARN)
+def test_describe_table_denies_another_accounts_table_arn(dynamodb: Backend) -> None:
+    """Even when this account holds a table of that name."""
+    name = dynamodb.key_table()
+    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    prefix, region, _account, resource = arn.rsplit(":", 3)
+    with service_error("AccessDeniedException", "Access is denied"):
+        dynamodb.client.describe_table(TableName=f"{prefix}:{region}:444455556666:{resource}")
+
+
 def test_create_table_with_a_sort_key_lists_hash_then_range(dynamodb: Backend) -> None:
     name = dynamodb.table_name()
     created = dynamodb.create_table(

@@ -132,6 +132,15 @@ def test_describe_table_accepts_the_table_arn(fake: FakeDynamoDBClient) -> None:
     assert fake.describe_table(TableName=ARN)["Table"].get("TableName") == "things"
 
 
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-1"])
+def test_describe_table_denies_another_accounts_table_arn(
+    fake: FakeDynamoDBClient, refuses: Refuses, region: str
+) -> None:
+    fake.create_table(**on_demand())
+    with refuses("AccessDeniedException", "Access is denied"):
+        fake.describe_table(TableName=f"arn:aws:dynamodb:{region}:210987654321:table/things")
+
+
 def test_describe_table_names_a_missing_table(fake: FakeDynamoDBClient, refuses: Refuses) -> None:
     with refuses(
         "ResourceNotFoundException", "Requested resource not found: Table: missing not found"

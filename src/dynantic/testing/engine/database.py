@@ -26,6 +26,8 @@ __all__ = ["NOT_STATE", "Database"]
 _SHORTEST_NAME = 3
 _TABLE_NAME = re.compile(r"[a-zA-Z0-9_.-]{3,255}")
 """What the resource of a table's ARN holds after ``table/``."""
+_TABLE_ARN_ACCOUNT = re.compile(r"arn:[^:]*:dynamodb:[^:]*:([^:]*):table/")
+"""A table ARN, up to its resource; the group is the account."""
 
 NOT_STATE = frozenset({"region", "account_id", "clock", "lock", "faults", "auto_expire"})
 """The attributes of a :class:`Database` that describe it rather than hold its data."""
@@ -86,10 +88,15 @@ class Database:
         """The table, or the service's ``ResourceNotFoundException``.
 
         ``named``: the control-plane operations name the missing table in the
-        message; the data-plane ones do not.
+        message; the data-plane ones do not. They also deny a table ARN of
+        another account, in any region, before looking for it (the
+        ack-api-quirks DynamoDB catalogue, DDB-TABLE-011, live 2026-10, for
+        DescribeTable).
         """
         table = self.tables.get(name_or_arn)
         if table is None:
+            if named and self._another_accounts(name_or_arn):
+                raise ServiceError("AccessDeniedException", messages.ACCESS_DENIED)
             name = self.table_name(name_or_arn)
             table = self.tables.get(name)
             if table is None:
@@ -100,3 +107,8 @@ class Database:
                 )
                 raise ServiceError("ResourceNotFoundException", message)
         return table
+
+    def _another_accounts(self, name_or_arn: str) -> bool:
+        """Whether ``name_or_arn`` is the ARN of a table in an account other than this one."""
+        match = _TABLE_ARN_ACCOUNT.match(name_or_arn)
+        return match is not None and match.group(1) != self.account_id
