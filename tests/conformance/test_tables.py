@@ -731,6 +731,31 @@ def test_a_tag_set_over_10240_bytes_is_refused(dynamodb: Backend) -> None:
     assert len(listed["Tags"]) == 40
 
 
+_STREAM_TAGS = (
+    "aws-controllers-k8s/dynamodb-controller docs/api-quirks DDB-TABLE-373 (a live stream ARN "
+    "is a tag slot of its own), probed against AWS 2026-10-09"
+)
+
+
+@known_divergence(DYNALITE, "describes no LatestStreamArn", service=_STREAM_TAGS)
+@known_divergence(MOTO, "answers ResourceNotFoundException for the stream", service=_STREAM_TAGS)
+def test_a_live_stream_is_tagged_apart_from_its_table(dynamodb: Backend) -> None:
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    )
+    table = dynamodb.client.describe_table(TableName=name)["Table"]
+    stream_arn = table.get("LatestStreamArn", "")
+    assert dynamodb.client.list_tags_of_resource(ResourceArn=stream_arn)["Tags"] == []
+    dynamodb.client.tag_resource(ResourceArn=stream_arn, Tags=[{"Key": "feed", "Value": "audit"}])
+    listed = dynamodb.client.list_tags_of_resource(ResourceArn=table.get("TableArn", ""))
+    assert listed["Tags"] == []
+
+
 @unsupported(FAKE, "an HTTP response: the in-process client has no wire")
 @known_divergence(
     (DYNALITE, MOTO),

@@ -110,6 +110,7 @@ def every_field_definition() -> TableDefinition:
         deletion_protection=True,
         deletion_protection_changed_at=WHEN.timestamp(),
         tags={"team": "a", "cost": "b"},
+        stream_tags={"feed": "c"},
         ttl=TimeToLive("expires", enabled=True, changed_at=WHEN.timestamp()),
         statistics=Statistics(WHEN.timestamp(), 3, 99, (("by_g", 1, 20),)),
         status="UPDATING",

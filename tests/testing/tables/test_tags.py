@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import TagTypeDef
+    from mypy_boto3_dynamodb.type_defs import StreamSpecificationTypeDef, TagTypeDef
 
     from dynantic.testing import FakeDynamoDBClient
 
@@ -266,6 +267,39 @@ def test_an_arn_of_no_table_is_not_found(
         fake.untag_resource(ResourceArn=arn, TagKeys=["k"])
     with refuses("ResourceNotFoundException", message):
         fake.list_tags_of_resource(ResourceArn=arn)
+
+
+def test_the_live_stream_holds_tags_of_its_own(fake: FakeDynamoDBClient) -> None:
+    stream: StreamSpecificationTypeDef = {"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"}
+    fake.update_table(TableName="things", StreamSpecification=stream)
+    first = fake.describe_table(TableName="things")["Table"].get("LatestStreamArn", "")
+    assert fake.list_tags_of_resource(ResourceArn=first)["Tags"] == []
+    fake.tag_resource(ResourceArn=first, Tags=tags(("feed", "orders")))
+    fake.tag_resource(ResourceArn=ARN, Tags=tags(("team", "blue")))
+    assert fake.list_tags_of_resource(ResourceArn=first)["Tags"] == tags(("feed", "orders"))
+    assert fake.list_tags_of_resource(ResourceArn=ARN)["Tags"] == tags(("team", "blue"))
+    fake.untag_resource(ResourceArn=first, TagKeys=["feed", "team"])
+    assert fake.list_tags_of_resource(ResourceArn=first)["Tags"] == []
+    assert fake.list_tags_of_resource(ResourceArn=ARN)["Tags"] == tags(("team", "blue"))
+
+
+def test_a_new_stream_starts_without_tags_and_the_old_one_is_not_found(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    stream: StreamSpecificationTypeDef = {"StreamEnabled": True, "StreamViewType": "KEYS_ONLY"}
+    fake.update_table(TableName="things", StreamSpecification=stream)
+    first = fake.describe_table(TableName="things")["Table"].get("LatestStreamArn", "")
+    fake.tag_resource(ResourceArn=first, Tags=tags(("feed", "orders")))
+    fake.update_table(TableName="things", StreamSpecification={"StreamEnabled": False})
+    fake.clock.shift(timedelta(seconds=1))
+    fake.update_table(TableName="things", StreamSpecification=stream)
+    second = fake.describe_table(TableName="things")["Table"].get("LatestStreamArn", "")
+    assert second != first
+    assert fake.list_tags_of_resource(ResourceArn=second)["Tags"] == []
+    with refuses(
+        "ResourceNotFoundException", f"Requested resource not found: ResourceArn: {first} not found"
+    ):
+        fake.list_tags_of_resource(ResourceArn=first)
 
 
 def test_tags_are_checked_before_the_table_is_looked_up(

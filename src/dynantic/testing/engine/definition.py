@@ -150,6 +150,8 @@ class TableDefinition:
     deletion_protection: bool = False
     deletion_protection_changed_at: float | None = None
     tags: dict[str, str] = field(default_factory=dict[str, str])
+    stream_tags: dict[str, str] = field(default_factory=dict[str, str])
+    """The tags of the latest stream, which are not the table's."""
     ttl: TimeToLive = field(default_factory=TimeToLive)
     statistics: Statistics = field(default_factory=Statistics)
     status: str = "ACTIVE"

@@ -2,8 +2,10 @@
 
 The service parses the ARN colon by colon (``arn:partition:service:region:
 account:resource``), then wants a DynamoDB table of its own region and
-account: ``table/NAME`` (its streams, ``table/NAME/stream/LABEL``, are
-accepted too, but hold no tags here). Access is judged before the shape: an
+account: ``table/NAME``, or its live stream, ``table/NAME/stream/LABEL``, which
+holds tags of its own (the ack-api-quirks DynamoDB catalogue, DDB-TABLE-373,
+live 2026-10: listed empty at first, and tagging it leaves the table's tags
+alone); another stream label is not found. Access is judged before the shape: an
 ARN of another service, or of another account, is denied before its region
 is looked at (ExtendDB's ``tests/rust/src/tagging.rs`` and its tagging
 handler, verified against the service).
@@ -11,16 +13,23 @@ handler, verified against the service).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dynantic.testing import messages
 from dynantic.testing.errors import ServiceError, validation_error
 
 if TYPE_CHECKING:
     from dynantic.testing.engine.database import Database
-    from dynantic.testing.engine.table import Table
 
-__all__ = ["table_in_arn", "tagged_table"]
+__all__ = ["TaggedResource", "resource_in_arn", "tags_of"]
+
+
+class TaggedResource(NamedTuple):
+    """What a tagging request's ARN names: a table, or the stream with this label."""
+
+    table: str
+    stream: str | None = None
+
 
 _COLON_ERRORS = (
     messages.ARN_NO_PARTITION,
@@ -46,8 +55,8 @@ def _not_found(arn: str) -> ServiceError:
     )
 
 
-def table_in_arn(database: Database, arn: str) -> str:
-    """The name of the table ``arn`` names, or the service's refusal of the ARN."""
+def resource_in_arn(database: Database, arn: str) -> TaggedResource:
+    """The table or stream ``arn`` names, or the service's refusal of the ARN."""
     partition, service, region, account, resource = _split(arn)
     if service != "dynamodb" or account != database.account_id:
         raise ServiceError("AccessDeniedException", messages.ACCESS_DENIED)
@@ -61,13 +70,18 @@ def table_in_arn(database: Database, arn: str) -> str:
             raise validation_error(messages.ARN_NOT_TABLE.format(arn=arn))
         if path[2] != "stream":
             raise validation_error(messages.ARN_NOT_DYNAMODB.format(arn=arn))
-        raise _not_found(arn)
-    return path[1]
+        return TaggedResource(path[1], "/".join(path[3:]))
+    return TaggedResource(path[1])
 
 
-def tagged_table(database: Database, name: str, arn: str) -> Table:
-    """The table called ``name`` that ``arn`` named, if it exists."""
-    table = database.tables.get(name)
+def tags_of(database: Database, resource: TaggedResource, arn: str) -> dict[str, str]:
+    """The tags, held in place, of the resource ``arn`` named, if it exists."""
+    table = database.tables.get(resource.table)
     if table is None:
         raise _not_found(arn)
-    return table
+    definition = table.definition
+    if resource.stream is None:
+        return definition.tags
+    if resource.stream != definition.latest_stream_label:
+        raise _not_found(arn)
+    return definition.stream_tags

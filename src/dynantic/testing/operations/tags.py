@@ -1,4 +1,4 @@
-"""TagResource, UntagResource and ListTagsOfResource on table ARNs.
+"""TagResource, UntagResource and ListTagsOfResource on table and stream ARNs.
 
 The service checks the ARN, then the request's tags, then that the table
 exists; the 50-tag limit, and TagResource's limit on the tag set's size, count
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dynantic.testing import messages
 from dynantic.testing.errors import validation_error
-from dynantic.testing.operations.arns import table_in_arn, tagged_table
+from dynantic.testing.operations.arns import resource_in_arn, tags_of
 from dynantic.testing.operations.registry import operation
 from dynantic.testing.operations.tag_rules import (
     check_tag_count,
@@ -36,14 +36,13 @@ __all__ = ["list_tags_of_resource", "tag_resource", "untag_resource"]
 @operation("TagResource")
 def tag_resource(database: Database, request: TagResourceInputTypeDef) -> dict[str, object]:
     arn = request["ResourceArn"]
-    name = table_in_arn(database, arn)
+    resource = resource_in_arn(database, arn)
     tags = request["Tags"]
     if not tags:
         raise validation_error(messages.TAGS_EMPTY)
     check_tags(tags)
     with database.lock:
-        table = tagged_table(database, name, arn)
-        current = table.definition.tags
+        current = tags_of(database, resource, arn)
         check_tag_count(current, (tag["Key"] for tag in tags))
         added = {tag["Key"]: tag["Value"] for tag in tags}
         check_tag_set_size(current | added)
@@ -54,15 +53,15 @@ def tag_resource(database: Database, request: TagResourceInputTypeDef) -> dict[s
 @operation("UntagResource")
 def untag_resource(database: Database, request: UntagResourceInputTypeDef) -> dict[str, object]:
     arn = request["ResourceArn"]
-    name = table_in_arn(database, arn)
+    resource = resource_in_arn(database, arn)
     keys = request["TagKeys"]
     if not keys:
         raise validation_error(messages.TAG_KEYS_EMPTY)
     check_tag_keys(keys)
     with database.lock:
-        table = tagged_table(database, name, arn)
+        current = tags_of(database, resource, arn)
         for key in keys:
-            table.definition.tags.pop(key, None)
+            current.pop(key, None)
     return {}
 
 
@@ -73,9 +72,9 @@ def list_tags_of_resource(
     """Every tag, ordered by key; a ``NextToken`` is accepted and ignored, as there is
     never a second page."""
     arn = request["ResourceArn"]
-    name = table_in_arn(database, arn)
+    resource = resource_in_arn(database, arn)
     with database.lock:
-        tags = dict(tagged_table(database, name, arn).definition.tags)
+        tags = dict(tags_of(database, resource, arn))
     return {
         "Tags": [
             {"Key": key, "Value": tags[key]} for key in sorted(tags, key=lambda key: key.encode())

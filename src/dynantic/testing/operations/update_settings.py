@@ -112,6 +112,7 @@ def apply_settings(
             label = stream_label(now)
             definition.stream = StreamSettings(stream.get("StreamViewType", ""), label)
             definition.latest_stream_label = label
+            definition.stream_tags = {}
         else:
             definition.stream = None
     if "SSESpecification" in request:
