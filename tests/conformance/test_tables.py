@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from botocore.awsrequest import AWSResponse
     from botocore.client import BaseClient
+    from mypy_boto3_dynamodb.client import DynamoDBClient as Boto3DynamoDBClient
     from mypy_boto3_dynamodb.literals import (
         ProjectionTypeType,
         ScalarAttributeTypeType,
@@ -196,6 +197,25 @@ def test_describe_table_denies_another_accounts_table_arn(dynamodb: Backend) -> 
     prefix, region, _account, resource = arn.rsplit(":", 3)
     with service_error("AccessDeniedException", "Access is denied"):
         dynamodb.client.describe_table(TableName=f"{prefix}:{region}:444455556666:{resource}")
+
+
+@unsupported(DYNALITE, "DescribeLimits")
+@known_divergence(
+    MOTO,
+    "answers older defaults: 20,000 units for the account and 10,000 for a table",
+    service="aws-controllers-k8s/dynamodb-controller docs/api-quirks DDB-TABLE-131, "
+    "probed against AWS 2026-10-08",
+)
+def test_describe_limits_answers_the_default_quotas(dynamodb: Backend) -> None:
+    """Quotas, not headroom: the same answer however much capacity the tables hold."""
+    dynamodb.key_table()
+    client = cast("Boto3DynamoDBClient", dynamodb.client)  # beyond what dynantic relies on
+    assert without_volatile(client.describe_limits()) == {
+        "AccountMaxReadCapacityUnits": 80000,
+        "AccountMaxWriteCapacityUnits": 80000,
+        "TableMaxReadCapacityUnits": 40000,
+        "TableMaxWriteCapacityUnits": 40000,
+    }
 
 
 def test_create_table_with_a_sort_key_lists_hash_then_range(dynamodb: Backend) -> None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         DeleteItemOutputTypeDef,
         DeleteTableInputTypeDef,
         DeleteTableOutputTypeDef,
+        DescribeLimitsOutputTypeDef,
         DescribeTableInputTypeDef,
         DescribeTableOutputTypeDef,
         DescribeTimeToLiveInputTypeDef,
@@ -204,6 +205,9 @@ class FakeDynamoDBClient(FakeControls):
         self, **kwargs: Unpack[ListTagsOfResourceInputTypeDef]
     ) -> ListTagsOfResourceOutputTypeDef:
         return cast("ListTagsOfResourceOutputTypeDef", self._invoke("ListTagsOfResource", kwargs))
+
+    def describe_limits(self) -> DescribeLimitsOutputTypeDef:
+        return cast("DescribeLimitsOutputTypeDef", self._invoke("DescribeLimits", {}))
 
     # Paginators and waiters, run by botocore's own machinery over this client
     @overload

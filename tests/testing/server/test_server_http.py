@@ -120,11 +120,11 @@ def test_a_missing_or_unknown_target_is_an_unknown_operation(
 
 
 def test_an_operation_of_the_api_that_is_not_implemented_says_so(url: str) -> None:
-    answer = post(url, b"{}", operation="DescribeLimits")
+    answer = post(url, b"{}", operation="DescribeEndpoints")
     assert answer.status == 400
     assert error_of(answer.body) == {
         "__type": "com.amazon.coral.service#UnknownOperationException",
-        "message": "DescribeLimits is a DynamoDB operation that dynantic's in-memory DynamoDB"
+        "message": "DescribeEndpoints is a DynamoDB operation that dynantic's in-memory DynamoDB"
         " does not implement",
     }
 
