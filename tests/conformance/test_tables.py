@@ -727,6 +727,37 @@ def test_tags_are_added_listed_and_removed(dynamodb: Backend) -> None:
     assert without_volatile(listed) == {"Tags": [{"Key": "team", "Value": "a"}]}
 
 
+_TAG_LENGTHS = (
+    "aws-controllers-k8s/dynamodb-controller docs/api-quirks DDB-TABLE-107 and DDB-TABLE-110, "
+    "probed against AWS 2026-10-08"
+)
+
+
+@known_divergence((DYNALITE, MOTO), "accept a tag key of 129 characters", service=_TAG_LENGTHS)
+def test_tag_lengths_are_refused_in_the_tag_words(dynamodb: Backend) -> None:
+    # Not the generic "Member must have length less than or equal to".
+    name = dynamodb.key_table()
+    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    long_key, long_value = "label".ljust(129, "l"), "note".ljust(257, "n")
+    with service_error("ValidationException", f"The Tag Key provided is invalid, Key: {long_key}"):
+        dynamodb.client.tag_resource(ResourceArn=arn, Tags=[{"Key": long_key, "Value": "x"}])
+    with service_error(
+        "ValidationException", f"The Tag Value provided is invalid, Value: {long_value}"
+    ):
+        dynamodb.client.tag_resource(ResourceArn=arn, Tags=[{"Key": "note", "Value": long_value}])
+    with service_error("ValidationException", f"The Tag Key provided is invalid, Key: {long_key}"):
+        dynamodb.client.untag_resource(ResourceArn=arn, TagKeys=[long_key])
+    with service_error("ValidationException", f"The Tag Key provided is invalid, Key: {long_key}"):
+        dynamodb.create_table(
+            TableName=dynamodb.table_name(),
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            BillingMode="PAY_PER_REQUEST",
+            Tags=[{"Key": long_key, "Value": "x"}],
+        )
+    assert dynamodb.client.list_tags_of_resource(ResourceArn=arn)["Tags"] == []
+
+
 _TAG_SET_SIZE = (
     "aws-controllers-k8s/dynamodb-controller docs/api-quirks DDB-TABLE-109 (10240-byte tag set, "
     "checked after the merge) and DDB-TABLE-442's message catalogue, probed against AWS "

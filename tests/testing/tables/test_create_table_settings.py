@@ -425,8 +425,7 @@ def test_an_empty_tag_list_at_creation_is_accepted(fake: FakeDynamoDBClient) -> 
         ),
         (
             [{"Key": "k" * 129, "Value": "x"}],
-            f"1 validation error detected: Value '{'k' * 129}' at 'tags.1.member.key' failed "
-            "to satisfy constraint: Member must have length less than or equal to 128",
+            f"The Tag Key provided is invalid, Key: {'k' * 129}",
         ),
         ([{"Key": "a#b", "Value": "x"}], "The Tag Key provided is invalid, Key: a#b"),
         (

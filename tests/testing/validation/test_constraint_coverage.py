@@ -21,6 +21,7 @@ from dynantic.testing.validation import check_constraints
 from dynantic.testing.validation.service_facts import (
     NEWER_ENUM_FIRST,
     OWN_ENUM_SHAPES,
+    OWN_LENGTH_SHAPES,
     REQUEST_ITEMS_FIRST,
     TABLE_NAME_FIRST,
 )
@@ -177,8 +178,11 @@ def expected_place(steps: tuple[Step, ...]) -> str:
 def answered_in_own_words(operation_name: str, site: Site) -> bool:
     """Whether the operation refuses this broken value in its own words (a table
     name outside 3 to 255 characters, an empty RequestItems map, Query's
-    ConditionalOperator, a table class; see ``test_service_side``)."""
+    ConditionalOperator, a table class, a tag's key or value length; see
+    ``test_service_side`` and the tag tests)."""
     if site.constraint == "enum" and site.shape.name in OWN_ENUM_SHAPES:
+        return True
+    if site.constraint in {"min", "max"} and site.shape.name in OWN_LENGTH_SHAPES:
         return True
     if operation_name in TABLE_NAME_FIRST:
         last = site.steps[-1]

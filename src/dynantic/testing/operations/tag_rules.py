@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from dynantic.testing import messages
 from dynantic.testing.errors import validation_error
@@ -42,20 +42,27 @@ def _allowed(text: str) -> bool:
     )
 
 
-def _check_key(key: str) -> None:
-    if not 1 <= len(key) <= MAX_KEY_LENGTH or not _allowed(key):
-        raise validation_error(messages.TAG_KEY_INVALID.format(key=key))
+def _check_key(key: str | None) -> None:
+    # A missing key (possible over HTTP) is shown as null, as Java prints it.
+    if key is None or not 1 <= len(key) <= MAX_KEY_LENGTH or not _allowed(key):
+        raise validation_error(messages.TAG_KEY_INVALID.format(key=_shown(key)))
     if key[: len(_RESERVED_PREFIX)].lower() == _RESERVED_PREFIX:
         raise validation_error(messages.TAG_KEY_RESERVED.format(key=key))
+
+
+def _shown(text: str | None) -> str:
+    return "null" if text is None else text
 
 
 def check_tags(tags: Sequence[TagTypeDef]) -> None:
     """Each tag's key and value, then keys given twice."""
     for tag in tags:
-        _check_key(tag["Key"])
-        value = tag["Value"]
-        if len(value) > MAX_VALUE_LENGTH or not _allowed(value):
-            raise validation_error(messages.TAG_VALUE_INVALID.format(value=value))
+        # The model requires both members; a request sent past an SDK can lack them.
+        fields = cast("Mapping[str, str]", tag)
+        _check_key(fields.get("Key"))
+        value = fields.get("Value")
+        if value is None or len(value) > MAX_VALUE_LENGTH or not _allowed(value):
+            raise validation_error(messages.TAG_VALUE_INVALID.format(value=_shown(value)))
     seen: set[str] = set()
     for tag in tags:
         if tag["Key"] in seen:

@@ -26,6 +26,8 @@ from dynantic.testing.validation.service_facts import (
     ENUM_ORDER,
     MEMBER_ORDER,
     OWN_ENUM_SHAPES,
+    OWN_LENGTH_SHAPES,
+    OWN_REQUIRED_MEMBERS,
     SERVICE_MIN_LENGTHS,
     TABLE_NAME_MEMBER,
     TABLE_NAME_OR_ARN_SHAPE,
@@ -170,7 +172,7 @@ class _Builder:
         return node
 
     def _members(self, shape: StructureShape) -> list[Member]:
-        required = set(shape.required_members)
+        required = set(shape.required_members) - OWN_REQUIRED_MEMBERS.get(shape.name, frozenset())
         return [
             Member(
                 name,
@@ -204,7 +206,7 @@ def rules_of(shape: Shape) -> tuple[Rule, ...]:
             rules.append(Rule("min_value", minimum, messages.MIN_VALUE.format(bound=minimum)))
         if maximum is not None:
             rules.append(Rule("max_value", maximum, messages.MAX_VALUE.format(bound=maximum)))
-    elif shape.type_name in _SIZED:
+    elif shape.type_name in _SIZED and shape.name not in OWN_LENGTH_SHAPES:
         if minimum:  # a minimum length of 0 holds for every value
             rules.append(Rule("min_length", minimum, messages.MIN_LENGTH.format(bound=minimum)))
         if maximum is not None:

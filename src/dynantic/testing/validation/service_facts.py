@@ -17,6 +17,8 @@ __all__ = [
     "MEMBER_ORDER",
     "NEWER_ENUM_FIRST",
     "OWN_ENUM_SHAPES",
+    "OWN_LENGTH_SHAPES",
+    "OWN_REQUIRED_MEMBERS",
     "REQUEST_ITEMS_FIRST",
     "RESOURCE_ARN_FIRST",
     "SERVICE_MIN_LENGTHS",
@@ -199,6 +201,23 @@ OWN_ENUM_SHAPES: frozenset[str] = frozenset(
     # ScyllaDB's Alternator suite, test_tableclass.py, run against the service).
     {"TableClass"}
 )
+
+OWN_LENGTH_SHAPES: frozenset[str] = frozenset(
+    # String shapes whose lengths the generic check leaves alone: the operations
+    # refuse them in their own words. A tag key of 129 characters or one of 257
+    # for a value reads "The Tag Key provided is invalid, Key: …" / "The Tag Value
+    # provided is invalid, Value: …" in CreateTable, TagResource and
+    # UntagResource (the ack-api-quirks DynamoDB catalogue, DDB-TABLE-107 and
+    # DDB-TABLE-110, live 2026-10).
+    {"TagKeyString", "TagValueString"}
+)
+
+OWN_REQUIRED_MEMBERS: dict[str, frozenset[str]] = {
+    # Required members the generic check leaves alone, for the same reason: a tag
+    # without its key or value reads "… Key: null" / "… Value: null" (the same
+    # catalogue, DDB-TABLE-107 and its service-wide error taxonomy).
+    "Tag": frozenset({"Key", "Value"}),
+}
 
 SERVICE_MIN_LENGTHS: dict[str, int] = {
     # String shapes the service holds to a minimum length the model does not
