@@ -168,6 +168,10 @@ class Backend:
         )
         return name
 
+    def table_arn(self, name: str) -> str:
+        """The table's ARN, as DescribeTable gives it."""
+        return self.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+
     def put_items(self, table: str, *items: Mapping[str, AttributeValueTypeDef]) -> None:
         """Store ``items`` in ``table`` one PutItem at a time."""
         for item in items:

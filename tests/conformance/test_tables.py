@@ -148,7 +148,7 @@ def test_describe_table_of_an_on_demand_table_has_a_billing_mode_summary(
 
 def test_table_arn_names_the_region_account_and_table(dynamodb: Backend) -> None:
     name = dynamodb.key_table()
-    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    arn = dynamodb.table_arn(name)
     prefix, _, table = arn.partition(":table/")
     assert table == name
     assert prefix.startswith("arn:aws:dynamodb:")
@@ -165,7 +165,7 @@ _TABLE_ARN_SOURCE = (
 @known_divergence(MOTO, "answers an index ARN ResourceNotFoundException", service=_TABLE_ARN_SOURCE)
 def test_a_table_arn_serves_as_its_name_but_an_index_arn_is_refused(dynamodb: Backend) -> None:
     name = dynamodb.key_table()
-    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    arn = dynamodb.table_arn(name)
     dynamodb.client.put_item(TableName=arn, Item={"pk": {"S": "kettle"}})
     got = dynamodb.client.get_item(TableName=name, Key={"pk": {"S": "kettle"}})
     assert got.get("Item") == {"pk": {"S": "kettle"}}
@@ -193,7 +193,7 @@ _FOREIGN_TABLE_ARN = (
 def test_describe_table_denies_another_accounts_table_arn(dynamodb: Backend) -> None:
     """Even when this account holds a table of that name."""
     name = dynamodb.key_table()
-    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    arn = dynamodb.table_arn(name)
     prefix, region, _account, resource = arn.rsplit(":", 3)
     with service_error("AccessDeniedException", "Access is denied"):
         dynamodb.client.describe_table(TableName=f"{prefix}:{region}:444455556666:{resource}")
@@ -718,7 +718,7 @@ def test_update_table_removes_a_global_index(dynamodb: Backend) -> None:
 
 def test_tags_are_added_listed_and_removed(dynamodb: Backend) -> None:
     name = dynamodb.key_table()
-    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    arn = dynamodb.table_arn(name)
     dynamodb.client.tag_resource(
         ResourceArn=arn, Tags=[{"Key": "team", "Value": "a"}, {"Key": "env", "Value": "test"}]
     )
@@ -737,7 +737,7 @@ _TAG_LENGTHS = (
 def test_tag_lengths_are_refused_in_the_tag_words(dynamodb: Backend) -> None:
     # Not the generic "Member must have length less than or equal to".
     name = dynamodb.key_table()
-    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    arn = dynamodb.table_arn(name)
     long_key, long_value = "label".ljust(129, "l"), "note".ljust(257, "n")
     with service_error("ValidationException", f"The Tag Key provided is invalid, Key: {long_key}"):
         dynamodb.client.tag_resource(ResourceArn=arn, Tags=[{"Key": long_key, "Value": "x"}])
@@ -769,7 +769,7 @@ _TAG_SET_SIZE = (
 def test_a_tag_set_over_10240_bytes_is_refused(dynamodb: Backend) -> None:
     """What counts is every key and value the table would hold afterwards."""
     name = dynamodb.key_table()
-    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    arn = dynamodb.table_arn(name)
     shelves: list[TagTypeDef] = [
         {"Key": f"shelf-{n:02}".ljust(100, "s"), "Value": "b" * 156} for n in range(40)
     ]
@@ -817,7 +817,7 @@ def test_a_live_stream_is_tagged_apart_from_its_table(dynamodb: Backend) -> None
 def test_tagging_answers_with_an_empty_body(dynamodb: Backend) -> None:
     """TagResource and UntagResource have no output: the body is empty, not ``{}``."""
     name = dynamodb.key_table()
-    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    arn = dynamodb.table_arn(name)
     bodies: list[bytes] = []
 
     def keep(http_response: AWSResponse, **_: object) -> None:
@@ -863,7 +863,7 @@ def test_another_accounts_table_is_denied_before_its_region_is_judged(
 ) -> None:
     """Another account's table in another region: access is judged first."""
     name = dynamodb.key_table()
-    arn = dynamodb.client.describe_table(TableName=name)["Table"].get("TableArn", "")
+    arn = dynamodb.table_arn(name)
     prefix, region, _account, resource = arn.rsplit(":", 3)
     elsewhere = "ap-south-1" if region != "ap-south-1" else "sa-east-1"
     foreign = f"{prefix}:{elsewhere}:111122223333:{resource}"
