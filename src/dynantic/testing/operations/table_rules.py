@@ -204,5 +204,5 @@ def check_create_table(request: CreateTableInputTypeDef, region: str) -> None:
         check_table_class(table_class)
     tags = request.get("Tags", [])
     check_tags(tags)
-    check_tag_count({}, (tag["Key"] for tag in tags))
+    check_tag_count({tag["Key"] for tag in tags})
     _check_supported(request)

@@ -9,7 +9,7 @@ starting with ``aws:`` (in any case) are reserved, and a table holds at most
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 from dynantic.testing import messages
@@ -78,9 +78,9 @@ def check_tag_keys(keys: Sequence[str]) -> None:
         raise validation_error(messages.TAGS_TOO_MANY)
 
 
-def check_tag_count(current: Mapping[str, str], added: Iterable[str]) -> None:
-    """After merging ``added`` keys into ``current``, at most 50 tags remain."""
-    if len(set(current) | set(added)) > MAX_TAGS:
+def check_tag_count(keys: Collection[str]) -> None:
+    """The distinct tag keys a table would hold: at most 50."""
+    if len(keys) > MAX_TAGS:
         raise validation_error(messages.TAGS_TOO_MANY)
 
 

@@ -43,10 +43,10 @@ def tag_resource(database: Database, request: TagResourceInputTypeDef) -> dict[s
     check_tags(tags)
     with database.lock:
         current = tags_of(database, resource, arn)
-        check_tag_count(current, (tag["Key"] for tag in tags))
-        added = {tag["Key"]: tag["Value"] for tag in tags}
-        check_tag_set_size(current | added)
-        current.update(added)
+        merged = current | {tag["Key"]: tag["Value"] for tag in tags}
+        check_tag_count(merged)
+        check_tag_set_size(merged)
+        current.update(merged)
     return {}
 
 
