@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import time
 from typing import TYPE_CHECKING, cast
+from urllib.parse import urlsplit
 
 import pytest
 from botocore.exceptions import ClientError
 
-from .backends import DYNALITE, FAKE, MOTO
+from .backends import DYNALITE, FAKE, FAKE_HTTP, MOTO
 from .markers import known_divergence, unsupported
 from .support import Backend, service_error, without_volatile
 
@@ -215,6 +216,20 @@ def test_describe_limits_answers_the_default_quotas(dynamodb: Backend) -> None:
         "AccountMaxWriteCapacityUnits": 80000,
         "TableMaxReadCapacityUnits": 40000,
         "TableMaxWriteCapacityUnits": 40000,
+    }
+
+
+@unsupported(DYNALITE, "DescribeEndpoints")
+def test_describe_endpoints_names_the_regional_host_for_a_day(dynamodb: Backend) -> None:
+    """The AWS CLI's example answer, in us-west-2: ``dynamodb.us-west-2.amazonaws.com``,
+    1440 minutes. The fake's HTTP endpoint names itself instead (the host the request
+    was sent to), so that endpoint discovery keeps a client on it."""
+    client = cast("Boto3DynamoDBClient", dynamodb.client)  # beyond what dynantic relies on
+    expected = "dynamodb.us-east-1.amazonaws.com"
+    if dynamodb.name == FAKE_HTTP:
+        expected = urlsplit(client.meta.endpoint_url).netloc
+    assert without_volatile(client.describe_endpoints()) == {
+        "Endpoints": [{"Address": expected, "CachePeriodInMinutes": 1440}]
     }
 
 

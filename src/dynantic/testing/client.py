@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         DeleteItemOutputTypeDef,
         DeleteTableInputTypeDef,
         DeleteTableOutputTypeDef,
+        DescribeEndpointsResponseTypeDef,
         DescribeLimitsOutputTypeDef,
         DescribeTableInputTypeDef,
         DescribeTableOutputTypeDef,
@@ -208,6 +209,9 @@ class FakeDynamoDBClient(FakeControls):
 
     def describe_limits(self) -> DescribeLimitsOutputTypeDef:
         return cast("DescribeLimitsOutputTypeDef", self._invoke("DescribeLimits", {}))
+
+    def describe_endpoints(self) -> DescribeEndpointsResponseTypeDef:
+        return cast("DescribeEndpointsResponseTypeDef", self._invoke("DescribeEndpoints", {}))
 
     # Paginators and waiters, run by botocore's own machinery over this client
     @overload

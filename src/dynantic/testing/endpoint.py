@@ -7,7 +7,8 @@ content type, the body's content coding, that the body is JSON, the
 ``X-Amz-Target``, that the request is signed, that there is a body, the types of
 the body's values — then the operation itself. Signatures are not verified, only
 required to be present. A large response is compressed if the client accepts it
-(:mod:`~dynantic.testing.content_coding`).
+(:mod:`~dynantic.testing.content_coding`). DescribeEndpoints names the address
+the request was sent to (its ``Host``) rather than AWS's regional host.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dynantic.testing import content_coding, messages, wire
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.metadata import ResponseMetadataFactory
 from dynantic.testing.model import service_model
+from dynantic.testing.operations.endpoints import endpoints_at
 from dynantic.testing.service import Service
 
 __all__ = ["Endpoint", "HttpRequest", "HttpResponse"]
@@ -140,6 +142,9 @@ class Endpoint:
             response = self.service.invoke(operation_name, params)
             if operation_name in self._bodiless:
                 return b""
+            if operation_name == "DescribeEndpoints" and request.headers.get("host"):
+                # Endpoint discovery must lead the client back here, not to AWS.
+                response = endpoints_at(request.headers["host"])
             return wire.dumps(wire.encode_response(operation_name, response))
         except ServiceError:
             raise

@@ -18,6 +18,7 @@ __all__ = [
     "operation_model",
     "partition_of",
     "python_name",
+    "service_host",
     "service_model",
     "session",
 ]
@@ -62,12 +63,24 @@ def partition_of(region: str) -> str:
     """The partition whose ARNs name ``region`` (``us-gov-west-1`` → ``aws-us-gov``),
     from botocore's partition data: its listed regions first, then its patterns;
     ``aws`` for a region no partition claims."""
+    return str(_partition(region)["id"])
+
+
+@functools.cache
+def service_host(region: str) -> str:
+    """The host name of DynamoDB's endpoint in ``region``, in its partition's DNS
+    domain (``dynamodb.cn-north-1.amazonaws.com.cn``), from botocore's partition data."""
+    outputs = cast("dict[str, object]", _partition(region)["outputs"])
+    return f"dynamodb.{region}.{outputs['dnsSuffix']}"
+
+
+def _partition(region: str) -> dict[str, object]:
     data = cast("dict[str, list[dict[str, object]]]", session().get_data("partitions"))
     partitions = data["partitions"]
     for partition in partitions:
         if region in cast("dict[str, object]", partition["regions"]):
-            return str(partition["id"])
+            return partition
     for partition in partitions:
         if re.match(str(partition["regionRegex"]), region):
-            return str(partition["id"])
-    return "aws"
+            return partition
+    return next(partition for partition in partitions if partition["id"] == "aws")

@@ -120,13 +120,33 @@ def test_a_missing_or_unknown_target_is_an_unknown_operation(
 
 
 def test_an_operation_of_the_api_that_is_not_implemented_says_so(url: str) -> None:
-    answer = post(url, b"{}", operation="DescribeEndpoints")
+    answer = post(url, b"{}", operation="ExecuteStatement")
     assert answer.status == 400
     assert error_of(answer.body) == {
         "__type": "com.amazon.coral.service#UnknownOperationException",
-        "message": "DescribeEndpoints is a DynamoDB operation that dynantic's in-memory DynamoDB"
+        "message": "ExecuteStatement is a DynamoDB operation that dynantic's in-memory DynamoDB"
         " does not implement",
     }
+
+
+def test_describe_endpoints_names_the_address_the_request_was_sent_to(url: str) -> None:
+    """Endpoint discovery then keeps the client here, instead of sending it to AWS."""
+    answer = post(url, b"{}", operation="DescribeEndpoints", extra={"Host": "db.test:4566"})
+    assert answer.status == 200
+    assert json.loads(answer.body) == {
+        "Endpoints": [{"Address": "db.test:4566", "CachePeriodInMinutes": 1440}]
+    }
+
+
+def test_describe_endpoints_without_a_host_names_the_regional_host(url: str) -> None:
+    body = b"{}"
+    head = request_head("DescribeEndpoints", len(body)).replace(b"Host: localhost\r\n", b"")
+    with socket.create_connection(address(url), timeout=10) as connection:
+        connection.sendall(head + body)
+        response = read_response(connection)
+    assert response.endswith(
+        b'{"Endpoints":[{"Address":"dynamodb.us-east-1.amazonaws.com","CachePeriodInMinutes":1440}]}'
+    )
 
 
 def test_a_target_of_another_api_version_is_an_unknown_operation(url: str) -> None:

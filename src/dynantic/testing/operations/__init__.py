@@ -3,6 +3,7 @@
 from dynantic.testing.operations import (
     batch_get,
     batch_write,
+    endpoints,
     items,
     limits,
     query,
@@ -18,6 +19,7 @@ from dynantic.testing.operations import (
 __all__ = [
     "batch_get",
     "batch_write",
+    "endpoints",
     "items",
     "limits",
     "query",
