@@ -2,9 +2,9 @@
 
 The fake in process is called directly, configured as the pytest fixture makes
 it; every other backend is called through boto3, as users call it: the fake
-behind its HTTP endpoint (served from a separate process, as ``dynantic-dynamodb
-serve`` runs), moto's in-process mock, and dynalite (installed from npm and run
-as a local server).
+behind boto3's own client in process, the fake behind its HTTP endpoint (served
+from a separate process, as ``dynantic-dynamodb serve`` runs), moto's in-process
+mock, and dynalite (installed from npm and run as a local server).
 """
 
 from __future__ import annotations
@@ -57,6 +57,13 @@ def _fake() -> Iterator[DynamoDBClient]:
 
 
 @contextlib.contextmanager
+def _fake_boto3() -> Iterator[DynamoDBClient]:
+    # boto3's own client, answered in process: botocore's work plus the endpoint's.
+    client: DynamoDBClient = FakeDynamoDBClient().boto3_client()
+    yield client
+
+
+@contextlib.contextmanager
 def _fake_http() -> Iterator[DynamoDBClient]:
     # Its own interpreter, so that boto3's work here does not share a GIL with the
     # server's (dynalite runs in its own process too).
@@ -95,6 +102,7 @@ def _dynalite() -> Iterator[DynamoDBClient]:
 
 BACKENDS: dict[str, Backend] = {
     "fake": Backend("fake", _fake, "in-process", in_process=True),
+    "fake-boto3": Backend("fake-boto3", _fake_boto3, "in-process"),
     "fake-http": Backend("fake-http", _fake_http, "server"),
     "moto": Backend("moto", _moto, "in-process"),
     "dynalite": Backend("dynalite", _dynalite, "server"),

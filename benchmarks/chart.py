@@ -19,7 +19,13 @@ matplotlib.use("Agg")  # no display: render straight to a file
 import matplotlib.pyplot as plt  # after use(): the backend must be chosen first
 
 HERE = Path(__file__).resolve().parent
-COLOURS = {"fake": "#2a9d8f", "fake-http": "#8ab17d", "moto": "#e76f51", "dynalite": "#6d597a"}
+COLOURS = {
+    "fake": "#2a9d8f",
+    "fake-boto3": "#264653",
+    "fake-http": "#8ab17d",
+    "moto": "#e76f51",
+    "dynalite": "#6d597a",
+}
 
 
 def _label(microseconds: float) -> str:

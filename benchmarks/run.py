@@ -105,10 +105,13 @@ def main() -> None:
 
 def table(results: dict[str, dict[str, float]], backends: list[str]) -> str:
     """The figures as a text table: µs per call per backend, then each backend's
-    ratio to the in-process fake, and dynalite's to the fake's endpoint (both
-    reached through boto3 over HTTP)."""
+    ratio to the in-process fake, moto's to the fake behind boto3's own client
+    (both reached through boto3 in process), and dynalite's to the fake's endpoint
+    (both reached through boto3 over HTTP)."""
     width = max(len("scenario"), *(len(name) for name in results)) + 2
     pairs = [(b, "fake") for b in backends if b != "fake"]
+    if "fake-boto3" in backends and "moto" in backends:
+        pairs.append(("moto", "fake-boto3"))
     if "fake-http" in backends and "dynalite" in backends:
         pairs.append(("dynalite", "fake-http"))
     titles = [f"{b} µs" for b in backends] + [f"{slow}/{fast}" for slow, fast in pairs]

@@ -45,3 +45,11 @@ def test_a_tests_lifecycle_runs_on_both_backends() -> None:
     )
     assert sorted(figures) == ["fake", "moto"]
     assert all(micros > 0 for micros in figures.values())
+
+
+def test_the_table_compares_moto_with_the_fake_behind_boto3() -> None:
+    """Both are reached through boto3's own client in process."""
+    results = {"put_item": {"fake": 10.0, "fake-boto3": 400.0, "moto": 1200.0}}
+    lines = table(results, ["fake", "fake-boto3", "moto"]).splitlines()
+    assert lines[0].split()[-3:] == ["fake-boto3/fake", "moto/fake", "moto/fake-boto3"]
+    assert lines[1].split()[-3:] == ["40x", "120x", "3.0x"]

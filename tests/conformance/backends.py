@@ -29,6 +29,7 @@ __all__ = [
     "ENDPOINT",
     "FAKE",
     "FAKE_BACKENDS",
+    "FAKE_BOTO3",
     "FAKE_HTTP",
     "MOTO",
     "BackendPool",
@@ -38,11 +39,13 @@ __all__ = [
 
 FAKE = "fake"
 FAKE_HTTP = "fake-http"
+FAKE_BOTO3 = "fake-boto3"
+"""The fake behind a real boto3 client, answered in process (no socket)."""
 DYNALITE = "dynalite"
 MOTO = "moto"
 ENDPOINT = "endpoint"
-ALL_BACKENDS = (FAKE, FAKE_HTTP, DYNALITE, MOTO, ENDPOINT)
-FAKE_BACKENDS = (FAKE, FAKE_HTTP)
+ALL_BACKENDS = (FAKE, FAKE_HTTP, FAKE_BOTO3, DYNALITE, MOTO, ENDPOINT)
+FAKE_BACKENDS = (FAKE, FAKE_HTTP, FAKE_BOTO3)
 
 ENDPOINT_VARIABLE = "DYNANTIC_CONFORMANCE_ENDPOINT"
 SELECTION_VARIABLE = "DYNANTIC_CONFORMANCE_BACKENDS"
@@ -70,7 +73,7 @@ def selected_backends() -> list[str]:
 
     ``DYNANTIC_CONFORMANCE_BACKENDS=fake,dynalite`` narrows the choice.
     """
-    chosen = _names(SELECTION_VARIABLE) or [FAKE, FAKE_HTTP, DYNALITE, MOTO]
+    chosen = _names(SELECTION_VARIABLE) or [FAKE, FAKE_HTTP, FAKE_BOTO3, DYNALITE, MOTO]
     if os.environ.get(ENDPOINT_VARIABLE) and ENDPOINT not in chosen:
         chosen.append(ENDPOINT)
     return chosen
@@ -125,6 +128,9 @@ class BackendPool:
             return FakeDynamoDBClient()
         if backend == FAKE_HTTP:
             return self._start_fake_http()
+        if backend == FAKE_BOTO3:
+            client: DynamoDBClient = FakeDynamoDBClient().boto3_client(config=_NO_RETRIES)
+            return client
         if backend == DYNALITE:
             self._dynalite = DynaliteServer()
             return _http_client(self._dynalite.endpoint_url, local=True)

@@ -1,24 +1,28 @@
 """What a test needs from the fake that no DynamoDB offers.
 
 :class:`FakeControls` is the part of ``FakeDynamoDBClient`` that is not boto3's:
-the clock, programmed faults, the record of calls, and direct access to the
-stored state (declare tables, seed items, read them back, reset, snapshot and
-restore). Errors are raised exactly as the client raises them, so seeding a bad
-item fails with the same ``ClientError`` a ``put_item`` would.
+the clock, programmed faults, the record of calls, boto3's own clients and
+resources answered in process, and direct access to the stored state (declare
+tables, seed items, read them back, reset, snapshot and restore). Errors are
+raised exactly as the client raises them, so seeding a bad item fails with the
+same ``ClientError`` a ``put_item`` would.
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Literal, overload
 
-from dynantic.testing import state
+from dynantic.testing import in_process, state
 from dynantic.testing.botocore_errors import to_client_error
 from dynantic.testing.errors import ServiceError
 
 if TYPE_CHECKING:
+    from botocore.config import Config
     from botocore.exceptions import ClientError
+    from mypy_boto3_dynamodb.client import DynamoDBClient as Boto3DynamoDBClient
+    from mypy_boto3_dynamodb.service_resource import DynamoDBServiceResource
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
     from dynantic.testing.calls import Calls
@@ -132,6 +136,34 @@ class FakeControls:
         state.reset(self._service.database)
         self.faults.clear()
         self.calls.clear()
+
+    # ------------------------------------------------------------ boto3's own objects
+
+    def boto3_client(self, *, config: Config | None = None) -> Boto3DynamoDBClient:
+        """A real ``boto3`` DynamoDB client that this fake answers in process: botocore
+        serialises, signs, retries and parses as against AWS, and nothing leaves the
+        process (its endpoint is a name that never resolves). ``config``: botocore's
+        client ``Config`` (retries, say)."""
+        session = in_process.fake_session(self._service)
+        # boto3-stubs type client() as an overload over every AWS service; pyright
+        # strict calls the services whose stubs are not installed "unknown".
+        return session.client(  # pyright: ignore[reportUnknownMemberType]
+            "dynamodb", endpoint_url=in_process.UNREACHABLE_URL, config=config
+        )
+
+    def boto3_resource(self, *, config: Config | None = None) -> DynamoDBServiceResource:
+        """``boto3.resource("dynamodb")`` answered by this fake (``.Table(name)``,
+        batch writers, conditions from ``boto3.dynamodb.conditions``)."""
+        session = in_process.fake_session(self._service)
+        return session.resource(  # pyright: ignore[reportUnknownMemberType]
+            "dynamodb", endpoint_url=in_process.UNREACHABLE_URL, config=config
+        )
+
+    def attached(self, session: in_process.AnySession) -> AbstractContextManager[object]:
+        """This fake answers the DynamoDB clients and resources that ``session`` (a
+        boto3 or botocore session, such as one the code under test takes) makes
+        inside the ``with`` block, for their whole life."""
+        return in_process.attached(self._service, session)
 
     # ------------------------------------------------------------ errors as boto3 raises them
 

@@ -1,0 +1,147 @@
+"""boto3's own clients and resources answered by the in-memory service, without a socket.
+
+Code that builds its own ``boto3.client("dynamodb")``, uses ``boto3.resource``
+or sits on botocore (PynamoDB, say) needs no endpoint to run on the fake:
+:func:`attach` hooks a session's ``before-send`` event, the last step botocore
+takes before the network, and hands each DynamoDB request, as signed and
+serialised for the wire, to the same :class:`~dynantic.testing.endpoint.Endpoint`
+the HTTP server uses. botocore then reads the answer exactly as it reads the
+service's: its own parsing, error classes, retries and CRC32 check.
+
+    fake = FakeDynamoDBClient()
+    table = fake.boto3_resource().Table("users")
+
+    with attached(fake.service, my_boto3_session):
+        code_under_test(my_boto3_session)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Callable, Generator, Iterator
+from email.utils import formatdate
+from typing import IO, TYPE_CHECKING, TypeAlias, cast
+from urllib.parse import urlsplit
+
+import boto3.session
+import botocore.session
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.compat import HTTPHeaders
+
+from dynantic.testing.endpoint import Endpoint, HttpRequest
+
+if TYPE_CHECKING:
+    from botocore.hooks import BaseEventHooks
+
+    from dynantic.testing.service import Service
+
+__all__ = ["UNREACHABLE_URL", "AnySession", "attach", "attached", "detach", "fake_session"]
+
+AnySession: TypeAlias = boto3.session.Session | botocore.session.Session
+"""A boto3 session, or the botocore session beneath one (or PynamoDB's)."""
+
+UNREACHABLE_URL = "http://dynamodb.dynantic.invalid"
+"""The endpoint of the clients :func:`fake_session` makes: a name that never resolves
+(RFC 6761), so nothing they send can reach a network, and moto's mock, if active in
+the same process, does not take their requests for AWS's."""
+
+_EVENT = "before-send.dynamodb"
+_unique = itertools.count()
+
+
+class _Body:
+    """What botocore reads a response body from: ``stream()`` (urllib3's reader)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def stream(self, *_args: object, **_kwargs: object) -> Iterator[bytes]:
+        yield self._data
+
+
+class _Route:
+    """The ``before-send`` handler: one request in, the service's response out."""
+
+    def __init__(self, service: Service) -> None:
+        self.endpoint = Endpoint(service)
+
+    def __call__(self, request: AWSPreparedRequest, **_kwargs: object) -> AWSResponse:
+        data = _body_bytes(request.body)
+        fields = {name.lower(): _text(value) for name, value in request.headers.items()}
+        url = urlsplit(request.url)
+        target = url.path or "/"
+        if url.query:
+            target += f"?{url.query}"
+        answer = self.endpoint.answer(HttpRequest(request.method, target, fields, data))
+        # The headers the HTTP endpoint adds for the connection, as the service sends them.
+        date = formatdate(self.endpoint.service.database.clock.now(), usegmt=True)
+        sent = {"Server": "Server", "Date": date, **dict(answer.headers)}
+        sent["Content-Length"] = str(len(answer.body))
+        sent["Connection"] = "keep-alive"
+        headers = HTTPHeaders.from_dict(sent)
+        return AWSResponse(request.url, answer.status, headers, _Body(answer.body))
+
+
+def _text(value: object) -> str:
+    """A header's value: botocore's stubs say ``str``, but botocore sets some as bytes."""
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+
+
+def _body_bytes(body: str | bytes | bytearray | IO[bytes] | IO[str] | None) -> bytes:
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, bytes | bytearray):
+        return bytes(body)
+    return _body_bytes(body.read())  # a file-like body, which botocore would stream
+
+
+def _events(session: AnySession) -> BaseEventHooks:
+    if isinstance(session, boto3.session.Session):
+        return session.events
+    emitter: BaseEventHooks = session.get_component("event_emitter")
+    return emitter
+
+
+def attach(service: Service, session: AnySession) -> str:
+    """Answer from ``service`` every DynamoDB request of the clients (and resources)
+    ``session`` makes from now until :func:`detach`, to which it returns the id.
+
+    botocore copies a session's handlers into each client it makes, so a client
+    made while attached stays on ``service`` for its whole life, and one made
+    before or after does not. Clients of other services are untouched."""
+    unique_id = f"dynantic-in-process-{next(_unique)}"
+    # The stubs type every handler as returning None; a before-send handler's
+    # answer is the response botocore uses instead of sending the request.
+    route = cast("Callable[..., None]", _Route(service))
+    _events(session).register_first(_EVENT, route, unique_id=unique_id)
+    return unique_id
+
+
+def detach(session: AnySession, attachment: str) -> None:
+    """Leave the clients ``session`` makes from now on to the network again."""
+    _events(session).unregister(_EVENT, unique_id=attachment)
+
+
+@contextlib.contextmanager
+def attached(service: Service, session: AnySession) -> Generator[AnySession, None, None]:
+    """:func:`attach` for the length of a ``with`` block."""
+    attachment = attach(service, session)
+    try:
+        yield session
+    finally:
+        detach(session, attachment)
+
+
+def fake_session(service: Service) -> boto3.session.Session:
+    """A boto3 session in ``service``'s region, with placeholder credentials (never
+    checked), whose DynamoDB clients and resources ``service`` answers."""
+    session = boto3.session.Session(
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        region_name=service.database.region,
+    )
+    attach(service, session)
+    return session
