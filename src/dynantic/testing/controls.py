@@ -159,11 +159,16 @@ class FakeControls:
             "dynamodb", endpoint_url=in_process.UNREACHABLE_URL, config=config
         )
 
-    def attached(self, session: in_process.AnySession) -> AbstractContextManager[object]:
+    def attached(
+        self, session: in_process.AnySession | None = None
+    ) -> AbstractContextManager[object]:
         """This fake answers the DynamoDB clients and resources that ``session`` (a
-        boto3 or botocore session, such as one the code under test takes) makes
-        inside the ``with`` block, for their whole life."""
-        return in_process.attached(self._service, session)
+        boto3 or botocore session, such as one the code under test takes; by default
+        boto3's own, behind ``boto3.client`` and ``boto3.resource``) makes inside the
+        ``with`` block, for their whole life. botocore still signs each request, so
+        the session needs credentials of some kind (any will do)."""
+        chosen = in_process.default_session() if session is None else session
+        return in_process.attached(self._service, chosen)
 
     # ------------------------------------------------------------ errors as boto3 raises them
 

@@ -11,8 +11,8 @@ service's: its own parsing, error classes, retries and CRC32 check.
     fake = FakeDynamoDBClient()
     table = fake.boto3_resource().Table("users")
 
-    with attached(fake.service, my_boto3_session):
-        code_under_test(my_boto3_session)
+    with fake.attached():  # boto3's default session: boto3.client(), boto3.resource()
+        code_under_test()
 """
 
 from __future__ import annotations
@@ -36,7 +36,15 @@ if TYPE_CHECKING:
 
     from dynantic.testing.service import Service
 
-__all__ = ["UNREACHABLE_URL", "AnySession", "attach", "attached", "detach", "fake_session"]
+__all__ = [
+    "UNREACHABLE_URL",
+    "AnySession",
+    "attach",
+    "attached",
+    "default_session",
+    "detach",
+    "fake_session",
+]
 
 AnySession: TypeAlias = boto3.session.Session | botocore.session.Session
 """A boto3 session, or the botocore session beneath one (or PynamoDB's)."""
@@ -133,6 +141,15 @@ def attached(service: Service, session: AnySession) -> Generator[AnySession, Non
         yield session
     finally:
         detach(session, attachment)
+
+
+def default_session() -> boto3.session.Session:
+    """boto3's default session, the one ``boto3.client(...)`` and ``boto3.resource(...)``
+    use, set up first if no call has needed it yet."""
+    if boto3.DEFAULT_SESSION is None:
+        boto3.setup_default_session()
+    assert boto3.DEFAULT_SESSION is not None  # setup_default_session() sets it
+    return boto3.DEFAULT_SESSION
 
 
 def fake_session(service: Service) -> boto3.session.Session:

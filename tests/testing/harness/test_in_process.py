@@ -195,3 +195,21 @@ def test_the_readme_example_runs() -> None:
     example = re.search(r"```python\n(.*?)```", section, flags=re.DOTALL)
     assert example is not None
     exec(compile(example.group(1), "README.md", "exec"), {})  # the README's own code
+
+
+def test_attached_without_a_session_serves_boto3s_module_level_functions(
+    fake: FakeDynamoDBClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for variable, value in (
+        ("AWS_ACCESS_KEY_ID", "testing"),
+        ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ("AWS_DEFAULT_REGION", "us-east-1"),
+    ):
+        monkeypatch.setenv(variable, value)
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)  # a fresh default, reading these
+    with fake.attached():
+        table = boto3.resource(  # pyright: ignore[reportUnknownMemberType]
+            "dynamodb", endpoint_url=_NOWHERE
+        ).Table("users")
+        table.put_item(Item={"pk": "u1"})
+    assert fake.table_items("users") == [{"pk": "u1"}]
