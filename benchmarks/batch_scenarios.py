@@ -15,7 +15,7 @@ __all__ = ["BATCH_SCENARIOS"]
 
 BATCH_SIZE = 25
 TRANSACTION_SIZE = 10
-_WITH_TRANSACTIONS = ("fake", "fake-http", "moto")
+_WITH_TRANSACTIONS = ("fake", "fake-boto3", "fake-http", "moto")
 
 
 # Requests are built ahead of the timed calls, as the single-item scenarios do.
