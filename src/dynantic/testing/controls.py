@@ -162,13 +162,21 @@ class FakeControls:
     def attached(
         self, session: in_process.AnySession | None = None
     ) -> AbstractContextManager[object]:
-        """This fake answers the DynamoDB clients and resources that ``session`` (a
-        boto3 or botocore session, such as one the code under test takes; by default
-        boto3's own, behind ``boto3.client`` and ``boto3.resource``) makes inside the
-        ``with`` block, for their whole life. botocore still signs each request, so
-        the session needs credentials of some kind (any will do)."""
-        chosen = in_process.default_session() if session is None else session
-        return in_process.attached(self._service, chosen)
+        """With ``session`` (a boto3 or botocore session, such as one the code under
+        test takes): this fake answers the DynamoDB clients and resources that
+        ``session`` makes inside the ``with`` block, for their whole life.
+
+        Without: while the block runs, this fake answers the DynamoDB clients of
+        boto3's default session (``boto3.client``, ``boto3.resource``) and of every
+        session made after the first such block began, or after
+        :func:`dynantic.testing.in_process.install` (a ``boto3.Session`` the code
+        makes, botocore's own). Outside any block they go to AWS as usual.
+
+        botocore still signs each request, so sessions need credentials of some
+        kind (any will do)."""
+        if session is None:
+            return in_process.everywhere(self._service)
+        return in_process.attached(self._service, session)
 
     # ------------------------------------------------------------ errors as boto3 raises them
 

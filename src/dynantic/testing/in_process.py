@@ -11,20 +11,33 @@ service's: its own parsing, error classes, retries and CRC32 check.
     fake = FakeDynamoDBClient()
     table = fake.boto3_resource().Table("users")
 
-    with fake.attached():  # boto3's default session: boto3.client(), boto3.resource()
+    with fake.attached(my_session):  # the clients my_session makes in the block
+        code_under_test(my_session)
+
+    with fake.attached():  # every client, whatever its session, while the block runs
         code_under_test()
+
+Two ways in. :func:`attach` gives one session's future clients a route of their
+own, for their whole life. :func:`everywhere` answers, while it runs, the
+clients of every session made after :func:`install` put a dispatcher into
+botocore's built-in handlers (which every new session registers), and of boto3's
+default session: the dispatcher asks at each call which fake, if any, is attached, so a
+client cached across tests (PynamoDB keeps its connections) follows the current
+one, and goes to the network outside any block.
 """
 
 from __future__ import annotations
 
 import contextlib
 import itertools
+import threading
 from collections.abc import Callable, Generator, Iterator
 from email.utils import formatdate
 from typing import IO, TYPE_CHECKING, TypeAlias, cast
 from urllib.parse import urlsplit
 
 import boto3.session
+import botocore.handlers
 import botocore.session
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.compat import HTTPHeaders
@@ -41,9 +54,10 @@ __all__ = [
     "AnySession",
     "attach",
     "attached",
-    "default_session",
     "detach",
+    "everywhere",
     "fake_session",
+    "install",
 ]
 
 AnySession: TypeAlias = boto3.session.Session | botocore.session.Session
@@ -56,6 +70,9 @@ the same process, does not take their requests for AWS's."""
 
 _EVENT = "before-send.dynamodb"
 _unique = itertools.count()
+_DISPATCHER_ID = "dynantic-dispatcher"
+_ANSWERED = "_dynantic_answered"
+"""Set on a request a session's own route answered, so the dispatcher leaves it."""
 
 
 class _Body:
@@ -75,6 +92,12 @@ class _Route:
         self.endpoint = Endpoint(service)
 
     def __call__(self, request: AWSPreparedRequest, **_kwargs: object) -> AWSResponse:
+        """As a session's own handler: answer, and mark the request answered."""
+        setattr(request, _ANSWERED, True)
+        return self.answer(request)
+
+    def answer(self, request: AWSPreparedRequest) -> AWSResponse:
+        """The service's response to ``request``."""
         data = _body_bytes(request.body)
         fields = {name.lower(): _text(value) for name, value in request.headers.items()}
         url = urlsplit(request.url)
@@ -143,13 +166,67 @@ def attached(service: Service, session: AnySession) -> Generator[AnySession, Non
         detach(session, attachment)
 
 
-def default_session() -> boto3.session.Session:
-    """boto3's default session, the one ``boto3.client(...)`` and ``boto3.resource(...)``
-    use, set up first if no call has needed it yet."""
-    if boto3.DEFAULT_SESSION is None:
-        boto3.setup_default_session()
-    assert boto3.DEFAULT_SESSION is not None  # setup_default_session() sets it
-    return boto3.DEFAULT_SESSION
+class _Dispatcher:
+    """The process-wide ``before-send`` handler: the innermost :func:`everywhere`
+    block's fake answers; outside any block the request goes on to the network."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._routes: list[_Route] = []
+        self.installed = False
+
+    def __call__(self, request: AWSPreparedRequest, **_kwargs: object) -> AWSResponse | None:
+        routes = self._routes
+        if not routes or getattr(request, _ANSWERED, False):
+            return None
+        return routes[-1].answer(request)
+
+    def install(self) -> None:
+        # Registered last, after any session's own route (registered first),
+        # which marks what it answers.
+        handler = cast("Callable[..., None]", self)  # see attach()
+        with self._lock:
+            if not self.installed:
+                botocore.handlers.BUILTIN_HANDLERS.append(
+                    (_EVENT, handler, botocore.handlers.REGISTER_LAST)
+                )
+                self.installed = True
+            if boto3.DEFAULT_SESSION is not None:  # it may predate the built-in handler
+                boto3.DEFAULT_SESSION.events.register_last(
+                    _EVENT, handler, unique_id=_DISPATCHER_ID
+                )
+
+    @contextlib.contextmanager
+    def serving(self, route: _Route) -> Generator[None, None, None]:
+        with self._lock:
+            self._routes = [*self._routes, route]  # replaced, never changed in place
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._routes = [other for other in self._routes if other is not route]
+
+
+_DISPATCHER = _Dispatcher()
+
+
+def install() -> None:
+    """Put the dispatcher :func:`everywhere` relies on into every botocore session
+    made from now on, and into boto3's current default session. Idempotent; every
+    :func:`everywhere` block does it. Call it early (a ``conftest.py``) when the
+    code under test makes its sessions or clients at import time."""
+    _DISPATCHER.install()
+
+
+@contextlib.contextmanager
+def everywhere(service: Service) -> Generator[None, None, None]:
+    """While the block runs, ``service`` answers every DynamoDB request of the
+    clients of boto3's default session and of every session made after
+    :func:`install` (the innermost block wins; blocks are process-wide, not per
+    thread). Requests a session's own route (:func:`attach`) answers are left to it."""
+    install()
+    with _DISPATCHER.serving(_Route(service)):
+        yield
 
 
 def fake_session(service: Service) -> boto3.session.Session:

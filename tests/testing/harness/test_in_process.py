@@ -16,6 +16,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError, EndpointConnectionError
 
 from dynantic.testing import FakeDynamoDBClient
+from dynantic.testing.in_process import install
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient as Boto3DynamoDBClient
@@ -197,19 +198,90 @@ def test_the_readme_example_runs() -> None:
     exec(compile(example.group(1), "README.md", "exec"), {})  # the README's own code
 
 
-def test_attached_without_a_session_serves_boto3s_module_level_functions(
-    fake: FakeDynamoDBClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Placeholder credentials and region in the environment, and a fresh boto3
+    default session to read them (put back after the test)."""
     for variable, value in (
         ("AWS_ACCESS_KEY_ID", "testing"),
         ("AWS_SECRET_ACCESS_KEY", "testing"),
         ("AWS_DEFAULT_REGION", "us-east-1"),
     ):
         monkeypatch.setenv(variable, value)
-    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)  # a fresh default, reading these
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
+
+
+@pytest.mark.usefixtures("credentials")
+def test_attached_without_a_session_serves_boto3s_module_level_functions(
+    fake: FakeDynamoDBClient,
+) -> None:
     with fake.attached():
         table = boto3.resource(  # pyright: ignore[reportUnknownMemberType]
             "dynamodb", endpoint_url=_NOWHERE
         ).Table("users")
         table.put_item(Item={"pk": "u1"})
     assert fake.table_items("users") == [{"pk": "u1"}]
+
+
+@pytest.mark.usefixtures("credentials")
+def test_attached_without_a_session_serves_sessions_the_code_makes_and_botocores(
+    fake: FakeDynamoDBClient,
+) -> None:
+    with fake.attached():
+        made_by_the_code = _offline_client(_session())
+        botocore_session = botocore.session.get_session()
+        low_level = cast(
+            "Boto3DynamoDBClient",
+            botocore_session.create_client("dynamodb", endpoint_url=_NOWHERE, config=_OFFLINE),
+        )
+        assert made_by_the_code.list_tables()["TableNames"] == ["orders", "users"]
+        assert low_level.list_tables()["TableNames"] == ["orders", "users"]
+
+
+@pytest.mark.usefixtures("credentials")
+def test_a_client_made_once_follows_the_fake_of_each_block_and_the_network_outside(
+    fake: FakeDynamoDBClient,
+) -> None:
+    """As PynamoDB keeps its connections from test to test."""
+    install()
+    cached = _offline_client(_session())
+    other = FakeDynamoDBClient()
+    other.add_tables(elsewhere="pk")
+    with fake.attached():
+        assert cached.list_tables()["TableNames"] == ["orders", "users"]
+        with other.attached():  # the innermost block wins
+            assert cached.list_tables()["TableNames"] == ["elsewhere"]
+        assert cached.list_tables()["TableNames"] == ["orders", "users"]
+    with other.attached():
+        assert cached.list_tables()["TableNames"] == ["elsewhere"]
+    with pytest.raises(EndpointConnectionError):
+        cached.list_tables()
+
+
+@pytest.mark.usefixtures("credentials")
+def test_a_sessions_own_route_answers_once_inside_a_process_wide_block(
+    fake: FakeDynamoDBClient,
+) -> None:
+    """A request both could answer is answered by the session's route alone."""
+    other = FakeDynamoDBClient()
+    with other.attached():
+        table = fake.boto3_resource().Table("users")
+        table.update_item(
+            Key={"pk": "c"}, UpdateExpression="ADD n :one", ExpressionAttributeValues={":one": 1}
+        )
+    assert fake.table_items("users") == [{"pk": "c", "n": Decimal(1)}]
+    assert len(other.calls) == 0
+
+
+@pytest.mark.usefixtures("credentials")
+def test_a_retried_request_stays_on_the_process_wide_fake(fake: FakeDynamoDBClient) -> None:
+    fake.faults.fail("ProvisionedThroughputExceededException", operation="get_item")
+    with fake.attached():
+        client: Boto3DynamoDBClient = _session().client(  # pyright: ignore[reportUnknownMemberType]
+            "dynamodb",
+            endpoint_url=_NOWHERE,
+            config=Config(retries={"total_max_attempts": 2, "mode": "standard"}, connect_timeout=1),
+        )
+        answer = client.get_item(TableName="users", Key={"pk": {"S": "u1"}})
+    assert answer["ResponseMetadata"]["RetryAttempts"] == 1
+    assert len(fake.calls.filter(operation="get_item")) == 2
