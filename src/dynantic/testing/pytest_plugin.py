@@ -2,8 +2,10 @@
 
 ``fake_dynamodb`` gives each test a fresh ``FakeDynamoDBClient``, installed with
 ``using_client`` so that code calling ``dynantic.get_client()`` uses it, and
-blocks any fallback to a real boto3 client while the test runs. Two markers
-prepare it declaratively::
+blocks any fallback to a real boto3 client while the test runs;
+``fake_dynamodb_boto3`` is the same fake answering boto3's and botocore's own
+DynamoDB clients too, wherever the code under test makes them. Two markers
+prepare either declaratively::
 
     @pytest.mark.dynamodb_tables(users="pk", orders=("customer", "placed:N"))
     @pytest.mark.dynamodb_items({"users": [{"pk": "u1", "name": "Ada"}]})
@@ -15,6 +17,7 @@ every session, so the fake is built only when a test asks for it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator, Iterable, Mapping
 from typing import TYPE_CHECKING, cast
 
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
     from dynantic.testing.client import FakeDynamoDBClient
     from dynantic.testing.state import TableSpec
 
-__all__ = ["fake_dynamodb"]
+__all__ = ["fake_dynamodb", "fake_dynamodb_boto3"]
 
 TABLES_MARKER = "dynamodb_tables"
 ITEMS_MARKER = "dynamodb_items"
@@ -82,3 +85,27 @@ def fake_dynamodb(request: pytest.FixtureRequest) -> Generator[FakeDynamoDBClien
     _prepare(fake, cast("pytest.Item", request.node))
     with block_real_clients(by="the fake_dynamodb fixture"), using_client(fake):
         yield fake
+
+
+# Placeholders for whatever the environment holds: botocore signs every request
+# before the fake answers it, and a request that escaped would not be AWS's to take.
+_PLACEHOLDER_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+_CREDENTIAL_SOURCES = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE")
+
+
+@pytest.fixture
+def fake_dynamodb_boto3(
+    fake_dynamodb: FakeDynamoDBClient, monkeypatch: pytest.MonkeyPatch
+) -> Generator[FakeDynamoDBClient, None, None]:
+    """``fake_dynamodb``, answering also every boto3 and botocore DynamoDB client the
+    test makes, whatever its session (``FakeControls.attached()`` without a
+    session, for the length of the test), with placeholder credentials in the
+    environment and the fake's region as the default one if none is set."""
+    for name, value in _PLACEHOLDER_CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    for name in _CREDENTIAL_SOURCES:
+        monkeypatch.delenv(name, raising=False)
+    if not (os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")):
+        monkeypatch.setenv("AWS_DEFAULT_REGION", fake_dynamodb.service.database.region)
+    with fake_dynamodb.attached():
+        yield fake_dynamodb

@@ -174,3 +174,31 @@ def test_the_readme_examples_pass(offline: pytest.Pytester) -> None:
     assert len(examples) == 2
     offline.makepyfile(**{f"test_readme_{n}": code for n, code in enumerate(examples)})
     offline.runpytest("--strict-markers").assert_outcomes(passed=2)
+
+
+def test_fake_dynamodb_boto3_answers_the_boto3_clients_the_code_makes(
+    offline: pytest.Pytester,
+) -> None:
+    offline.makepyfile(
+        """
+        import boto3
+        import pytest
+
+        from dynantic import get_client
+        from dynantic.testing import FakeDynamoDBClient
+
+        def save(name: str) -> None:  # code under test, with a client of its own
+            boto3.resource("dynamodb").Table("users").put_item(Item={"pk": name})
+
+        @pytest.mark.dynamodb_tables(users="pk")
+        def test_first(fake_dynamodb_boto3: FakeDynamoDBClient) -> None:
+            save("u1")
+            assert fake_dynamodb_boto3.table_items("users") == [{"pk": "u1"}]
+            assert get_client() is fake_dynamodb_boto3
+
+        def test_second(fake_dynamodb_boto3: FakeDynamoDBClient) -> None:
+            client = boto3.Session().client("dynamodb")
+            assert client.list_tables()["TableNames"] == []
+        """
+    )
+    offline.runpytest_subprocess("-p", "no:randomly").assert_outcomes(passed=2)
