@@ -32,6 +32,7 @@ import contextlib
 import itertools
 import threading
 from collections.abc import Callable, Generator, Iterator
+from contextlib import AbstractContextManager
 from email.utils import formatdate
 from typing import IO, TYPE_CHECKING, TypeAlias, cast
 from urllib.parse import urlsplit
@@ -129,11 +130,18 @@ def _body_bytes(body: str | bytes | bytearray | IO[bytes] | IO[str] | None) -> b
     return _body_bytes(body.read())  # a file-like body, which botocore would stream
 
 
-def _events(session: AnySession) -> BaseEventHooks:
+def _events(session: object) -> BaseEventHooks:
+    """The session's event emitter; anything else is refused (at run time too)."""
     if isinstance(session, boto3.session.Session):
         return session.events
-    emitter: BaseEventHooks = session.get_component("event_emitter")
-    return emitter
+    if isinstance(session, botocore.session.Session):
+        emitter: BaseEventHooks = session.get_component("event_emitter")
+        return emitter
+    raise TypeError(
+        "dynantic: expected a boto3.session.Session or a botocore.session.Session, "
+        f"got {type(session).__name__}; a client or resource cannot be attached after it "
+        "is made: attach the session that makes it"
+    )
 
 
 def attach(service: Service, session: AnySession) -> str:
@@ -156,9 +164,15 @@ def detach(session: AnySession, attachment: str) -> None:
     _events(session).unregister(_EVENT, unique_id=attachment)
 
 
+def attached(service: Service, session: AnySession) -> AbstractContextManager[AnySession]:
+    """:func:`attach` for the length of a ``with`` block (a non-session is refused
+    at once, not when the block begins)."""
+    _events(session)
+    return _attached(service, session)
+
+
 @contextlib.contextmanager
-def attached(service: Service, session: AnySession) -> Generator[AnySession, None, None]:
-    """:func:`attach` for the length of a ``with`` block."""
+def _attached(service: Service, session: AnySession) -> Generator[AnySession, None, None]:
     attachment = attach(service, session)
     try:
         yield session

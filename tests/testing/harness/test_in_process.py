@@ -285,3 +285,12 @@ def test_a_retried_request_stays_on_the_process_wide_fake(fake: FakeDynamoDBClie
         answer = client.get_item(TableName="users", Key={"pk": {"S": "u1"}})
     assert answer["ResponseMetadata"]["RetryAttempts"] == 1
     assert len(fake.calls.filter(operation="get_item")) == 2
+
+
+def test_attaching_something_that_is_not_a_session_is_refused_clearly(
+    fake: FakeDynamoDBClient,
+) -> None:
+    client = fake.boto3_client()
+    with pytest.raises(TypeError, match=r"expected a boto3\.session\.Session .* got DynamoDB"):
+        fake.attached(client)  # type: ignore[arg-type]  # the mistake under test
+    assert len(fake.calls) == 0
