@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import boto3
+import botocore.session
 from botocore.exceptions import ClientError
 from typing_extensions import assert_type
 
@@ -23,6 +24,7 @@ from .handwritten import HandWrittenClient
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient as Boto3DynamoDBClient
+    from mypy_boto3_dynamodb.service_resource import Table
     from mypy_boto3_dynamodb.type_defs import (
         AttributeValueTypeDef,
         GetItemOutputTypeDef,
@@ -93,3 +95,17 @@ def the_test_controls_are_typed(fake_dynamodb: FakeDynamoDBClient) -> None:
     snapshot = fake.snapshot()
     assert_type(snapshot, Snapshot)
     fake.restore(snapshot)
+
+
+def boto3s_own_objects_answered_in_process_are_typed() -> None:
+    fake = FakeDynamoDBClient()
+    client = fake.boto3_client()
+    assert_type(client, Boto3DynamoDBClient)
+    set_client(client)  # a real boto3 client, so the seam takes it
+    table = fake.boto3_resource().Table("users")
+    assert_type(table, Table)
+    session = boto3.session.Session()
+    with fake.attached(session), fake.attached():
+        pass
+    with fake.attached(botocore.session.get_session()):
+        pass

@@ -76,3 +76,9 @@ def fault_options_are_keyword_only() -> None:
 
 def leave_unprocessed_is_for_batches_only() -> None:
     FakeDynamoDBClient().faults.leave_unprocessed(operation="put_item")  # type: ignore[arg-type]
+
+
+def attaching_a_client_instead_of_a_session_is_rejected() -> None:
+    fake = FakeDynamoDBClient()
+    with fake.attached(fake.boto3_client()):  # type: ignore[arg-type]
+        pass
