@@ -73,7 +73,7 @@ _EVENT = "before-send.dynamodb"
 _unique = itertools.count()
 _DISPATCHER_ID = "dynantic-dispatcher"
 _ANSWERED = "_dynantic_answered"
-"""Set on a request a session's own route answered, so the dispatcher leaves it."""
+"""Set on a request one of our handlers answered, so that the others leave it."""
 
 
 class _Body:
@@ -92,10 +92,9 @@ class _Route:
     def __init__(self, service: Service) -> None:
         self.endpoint = Endpoint(service)
 
-    def __call__(self, request: AWSPreparedRequest, **_kwargs: object) -> AWSResponse:
-        """As a session's own handler: answer, and mark the request answered."""
-        setattr(request, _ANSWERED, True)
-        return self.answer(request)
+    def __call__(self, request: AWSPreparedRequest, **_kwargs: object) -> AWSResponse | None:
+        """As a session's own handler: answer a request no handler of ours has."""
+        return _answer_once(self, request)
 
     def answer(self, request: AWSPreparedRequest) -> AWSResponse:
         """The service's response to ``request``."""
@@ -113,6 +112,19 @@ class _Route:
         sent["Connection"] = "keep-alive"
         headers = HTTPHeaders.from_dict(sent)
         return AWSResponse(request.url, answer.status, headers, _Body(answer.body))
+
+
+def _answer_once(route: _Route, request: AWSPreparedRequest) -> AWSResponse | None:
+    """``route``'s answer, unless a handler of ours answered this request already.
+
+    A session can hold several (its own routes, the dispatcher twice when it
+    predates the built-in handler); botocore calls them all and uses the first
+    answer, so the others must not apply the request again. botocore builds a
+    new request for each retry, so a retry is answered afresh."""
+    if getattr(request, _ANSWERED, False):
+        return None
+    setattr(request, _ANSWERED, True)
+    return route.answer(request)
 
 
 def _text(value: object) -> str:
@@ -191,13 +203,10 @@ class _Dispatcher:
 
     def __call__(self, request: AWSPreparedRequest, **_kwargs: object) -> AWSResponse | None:
         routes = self._routes
-        if not routes or getattr(request, _ANSWERED, False):
-            return None
-        return routes[-1].answer(request)
+        return _answer_once(routes[-1], request) if routes else None
 
     def install(self) -> None:
-        # Registered last, after any session's own route (registered first),
-        # which marks what it answers.
+        # Registered last: a session's own route (registered first) answers first.
         handler = cast("Callable[..., None]", self)  # see attach()
         with self._lock:
             if not self.installed:

@@ -294,3 +294,35 @@ def test_attaching_something_that_is_not_a_session_is_refused_clearly(
     with pytest.raises(TypeError, match=r"expected a boto3\.session\.Session .* got DynamoDB"):
         fake.attached(client)  # type: ignore[arg-type]  # the mistake under test
     assert len(fake.calls) == 0
+
+
+@pytest.mark.usefixtures("credentials")
+def test_a_default_session_made_inside_a_block_applies_each_request_once_later() -> None:
+    """That session holds the dispatcher twice: from botocore's built-in handlers,
+    and from the next block, which registers it on boto3's default session."""
+    with FakeDynamoDBClient().attached():
+        boto3.client("dynamodb", endpoint_url=_NOWHERE)  # pyright: ignore[reportUnknownMemberType]
+    second = FakeDynamoDBClient()
+    second.add_tables(counters="pk")
+    with second.attached():
+        table = boto3.resource(  # pyright: ignore[reportUnknownMemberType]
+            "dynamodb", endpoint_url=_NOWHERE
+        ).Table("counters")
+        table.update_item(
+            Key={"pk": "c"}, UpdateExpression="ADD n :one", ExpressionAttributeValues={":one": 1}
+        )
+    assert second.table_items("counters") == [{"pk": "c", "n": Decimal(1)}]
+    assert len(second.calls) == 1
+
+
+def test_a_session_attached_twice_applies_each_request_once(fake: FakeDynamoDBClient) -> None:
+    session = _session()
+    with fake.attached(session), fake.attached(session):
+        client = _offline_client(session)
+        client.update_item(
+            TableName="users",
+            Key={"pk": {"S": "c"}},
+            UpdateExpression="ADD n :one",
+            ExpressionAttributeValues={":one": {"N": "1"}},
+        )
+    assert fake.table_items("users") == [{"pk": "c", "n": Decimal(1)}]
