@@ -14,14 +14,14 @@ service's: its own parsing, error classes, retries and CRC32 check.
     with fake.attached(my_session):  # the clients my_session makes in the block
         code_under_test(my_session)
 
-    with fake.attached():  # every client, whatever its session, while the block runs
+    with fake.attached():  # boto3's default session and every session made since
         code_under_test()
 
 Two ways in. :func:`attach` gives one session's future clients a route of their
-own, for their whole life. :func:`everywhere` answers, while it runs, the
-clients of every session made after :func:`install` put a dispatcher into
-botocore's built-in handlers (which every new session registers), and of boto3's
-default session: the dispatcher asks at each call which fake, if any, is attached, so a
+own, for their whole life. :func:`everywhere` answers, while it runs, the clients
+of boto3's default session and of every session made after :func:`install` put
+a dispatcher into botocore's built-in handlers (which every new session
+registers). The dispatcher asks at each call which fake, if any, is attached: a
 client cached across tests (PynamoDB keeps its connections) follows the current
 one, and goes to the network outside any block.
 """
