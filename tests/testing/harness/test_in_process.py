@@ -13,7 +13,7 @@ import botocore.session
 import pytest
 from boto3.dynamodb.conditions import Attr, Key
 from botocore.config import Config
-from botocore.exceptions import ClientError, EndpointConnectionError
+from botocore.exceptions import ClientError, EndpointConnectionError, ParamValidationError
 
 from dynantic.testing import FakeDynamoDBClient
 from dynantic.testing.in_process import install
@@ -153,10 +153,15 @@ def test_two_fakes_attached_to_two_sessions_stay_apart() -> None:
     assert second.boto3_client().list_tables()["TableNames"] == ["beta"]
 
 
-def test_a_rejected_request_is_refused_by_botocore_before_the_fake(
+def test_botocore_checks_first_then_the_fake_refuses_what_the_service_refuses(
     fake: FakeDynamoDBClient,
 ) -> None:
     client = fake.boto3_client()
+    with pytest.raises(ParamValidationError):  # botocore's own check: nothing is sent
+        client.get_item(TableName="users", Key={"pk": {"S": "u1"}}, Limit=1)  # type: ignore[call-arg]  # the mistake under test
+    assert len(fake.calls) == 0
+    # A one-letter table name passes botocore (the model allows ARNs of any
+    # length) and reaches the fake, which answers as the service does.
     with pytest.raises(ClientError) as raised:
         client.create_table(
             TableName="t",
