@@ -25,7 +25,7 @@ from dynantic.testing import content_coding, messages, wire
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.metadata import ResponseMetadataFactory
 from dynantic.testing.model import service_model
-from dynantic.testing.operations.endpoints import endpoints_at
+from dynantic.testing.operations.endpoints import ADDRESS
 from dynantic.testing.service import Service
 
 __all__ = ["Endpoint", "HttpRequest", "HttpResponse"]
@@ -139,12 +139,17 @@ class Endpoint:
             # Only attribute values nest deeply, far beyond the 32 levels allowed.
             raise ServiceError("ValidationException", messages.NESTING_TOO_DEEP) from None
         try:
-            response = self.service.invoke(operation_name, params)
+            if operation_name == "DescribeEndpoints":
+                # Endpoint discovery must lead the client back here, not to AWS.
+                token = ADDRESS.set(request.headers.get("host") or None)
+                try:
+                    response = self.service.invoke(operation_name, params)
+                finally:
+                    ADDRESS.reset(token)
+            else:
+                response = self.service.invoke(operation_name, params)
             if operation_name in self._bodiless:
                 return b""
-            if operation_name == "DescribeEndpoints" and request.headers.get("host"):
-                # Endpoint discovery must lead the client back here, not to AWS.
-                response = endpoints_at(request.headers["host"])
             return wire.dumps(wire.encode_response(operation_name, response))
         except ServiceError:
             raise

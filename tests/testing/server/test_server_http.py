@@ -129,13 +129,16 @@ def test_an_operation_of_the_api_that_is_not_implemented_says_so(url: str) -> No
     }
 
 
-def test_describe_endpoints_names_the_address_the_request_was_sent_to(url: str) -> None:
-    """Endpoint discovery then keeps the client here, instead of sending it to AWS."""
-    answer = post(url, b"{}", operation="DescribeEndpoints", extra={"Host": "db.test:4566"})
+def test_describe_endpoints_names_the_address_the_request_was_sent_to() -> None:
+    """Endpoint discovery then keeps the client here, instead of sending it to AWS;
+    the call record shows the answer the client got."""
+    service = Service()
+    with serve(service) as url:
+        answer = post(url, b"{}", operation="DescribeEndpoints", extra={"Host": "db.test:4566"})
     assert answer.status == 200
-    assert json.loads(answer.body) == {
-        "Endpoints": [{"Address": "db.test:4566", "CachePeriodInMinutes": 1440}]
-    }
+    expected = {"Endpoints": [{"Address": "db.test:4566", "CachePeriodInMinutes": 1440}]}
+    assert json.loads(answer.body) == expected
+    assert service.calls.last.response == expected
 
 
 def test_describe_endpoints_without_a_host_names_the_regional_host(url: str) -> None:
