@@ -903,17 +903,20 @@ def test_another_accounts_table_is_denied_before_its_region_is_judged(
     ),
 )
 def test_table_name_shorter_than_three_characters_is_refused(dynamodb: Backend) -> None:
-    with service_error(
-        "ValidationException",
-        "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: "
-        "Member must have length greater than or equal to 3",
-    ):
-        dynamodb.client.create_table(
-            TableName="ab",
-            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+    try:
+        with service_error(
+            "ValidationException",
+            "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: "
+            "Member must have length greater than or equal to 3",
+        ):
+            dynamodb.client.create_table(
+                TableName="ab",
+                KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+                AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+                BillingMode="PAY_PER_REQUEST",
+            )
+    finally:
+        dynamodb.delete_if_created("ab")
 
 
 @known_divergence(
@@ -922,17 +925,20 @@ def test_table_name_shorter_than_three_characters_is_refused(dynamodb: Backend) 
     service="AWS DynamoDB API reference, CreateTable: TableName pattern [a-zA-Z0-9_.-]+",
 )
 def test_table_name_with_a_space_is_refused(dynamodb: Backend) -> None:
-    with service_error(
-        "ValidationException",
-        "1 validation error detected: Value 'has space' at 'tableName' failed to satisfy "
-        "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
-    ):
-        dynamodb.client.create_table(
-            TableName="has space",
-            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
+    try:
+        with service_error(
+            "ValidationException",
+            "1 validation error detected: Value 'has space' at 'tableName' failed to satisfy "
+            "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+        ):
+            dynamodb.client.create_table(
+                TableName="has space",
+                KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+                AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+                BillingMode="PAY_PER_REQUEST",
+            )
+    finally:
+        dynamodb.delete_if_created("has space")
 
 
 _EMPTY_KMS_KEY = (
