@@ -3,9 +3,10 @@
     python -m benchmarks.lifecycle [--tests N] [--rounds N]
 
 A test's life, as a suite lives it: a fresh, empty DynamoDB (a new
-``FakeDynamoDBClient``, as the pytest fixture makes one; moto's ``mock_aws()``
-entered and a boto3 client made inside it), one table created, one item put and
-read back, and the DynamoDB dropped. Backends take their rounds in turn, and
+``FakeDynamoDBClient``, as the pytest fixture makes one; the same with a boto3
+client answered by it in process; moto's ``mock_aws()`` entered and a boto3
+client made inside it), one table created, one item put and read back, and the
+DynamoDB dropped. Backends take their rounds in turn, and
 each figure is the best round's time per test. Writes the figures to
 ``benchmarks/results/lifecycle.json``.
 """
@@ -38,6 +39,13 @@ def _exercise(client: DynamoDBClient) -> None:
 
 def fake_test() -> None:
     _exercise(FakeDynamoDBClient())
+
+
+def fake_boto3_test() -> None:
+    # A test of code that makes its own boto3 client: a new fake and a boto3
+    # client answered by it (what the fake_dynamodb_boto3 fixture's test pays).
+    client: DynamoDBClient = FakeDynamoDBClient().boto3_client()
+    _exercise(client)
 
 
 def moto_test() -> None:
@@ -78,13 +86,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     arguments = parser.parse_args()
     results = measure(
-        {"fake": (fake_test, arguments.tests), "moto": (moto_test, arguments.slow_tests)},
+        {
+            "fake": (fake_test, arguments.tests),
+            "fake-boto3": (fake_boto3_test, arguments.slow_tests),
+            "moto": (moto_test, arguments.slow_tests),
+        },
         arguments.rounds,
     )
     print("one test's DynamoDB (new backend, create table, put, get), µs per test:")
     for name, micros in results.items():
-        print(f"  {name:6} {micros:12,.0f}")
+        print(f"  {name:10} {micros:12,.0f}")
     print(f"  moto / fake {results['moto'] / results['fake']:,.0f}x")
+    print(f"  moto / fake-boto3 {results['moto'] / results['fake-boto3']:,.1f}x")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "lifecycle.json").write_text(json.dumps(results, indent=2) + "\n")
 

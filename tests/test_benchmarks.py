@@ -39,11 +39,16 @@ def test_the_table_shows_times_and_ratios() -> None:
     ]
 
 
-def test_a_tests_lifecycle_runs_on_both_backends() -> None:
+def test_a_tests_lifecycle_runs_on_every_backend() -> None:
     figures = lifecycle.measure(
-        {"fake": (lifecycle.fake_test, 2), "moto": (lifecycle.moto_test, 1)}, rounds=1
+        {
+            "fake": (lifecycle.fake_test, 2),
+            "fake-boto3": (lifecycle.fake_boto3_test, 1),
+            "moto": (lifecycle.moto_test, 1),
+        },
+        rounds=1,
     )
-    assert sorted(figures) == ["fake", "moto"]
+    assert sorted(figures) == ["fake", "fake-boto3", "moto"]
     assert all(micros > 0 for micros in figures.values())
 
 

@@ -144,20 +144,12 @@ class FakeControls:
         serialises, signs, retries and parses as against AWS, and nothing leaves the
         process (its endpoint is a name that never resolves). ``config``: botocore's
         client ``Config`` (retries, say)."""
-        session = in_process.fake_session(self._service)
-        # boto3-stubs type client() as an overload over every AWS service; pyright
-        # strict calls the services whose stubs are not installed "unknown".
-        return session.client(  # pyright: ignore[reportUnknownMemberType]
-            "dynamodb", endpoint_url=in_process.UNREACHABLE_URL, config=config
-        )
+        return in_process.client_of(self._service, config)
 
     def boto3_resource(self, *, config: Config | None = None) -> DynamoDBServiceResource:
         """``boto3.resource("dynamodb")`` answered by this fake (``.Table(name)``,
         batch writers, conditions from ``boto3.dynamodb.conditions``)."""
-        session = in_process.fake_session(self._service)
-        return session.resource(  # pyright: ignore[reportUnknownMemberType]
-            "dynamodb", endpoint_url=in_process.UNREACHABLE_URL, config=config
-        )
+        return in_process.resource_of(self._service, config)
 
     def attached(
         self, session: in_process.AnySession | None = None

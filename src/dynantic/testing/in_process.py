@@ -29,6 +29,7 @@ one, and goes to the network outside any block.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import threading
 from collections.abc import Callable, Generator, Iterator
@@ -46,7 +47,10 @@ from botocore.compat import HTTPHeaders
 from dynantic.testing.endpoint import Endpoint, HttpRequest
 
 if TYPE_CHECKING:
+    from botocore.config import Config
     from botocore.hooks import BaseEventHooks
+    from mypy_boto3_dynamodb.client import DynamoDBClient as Boto3DynamoDBClient
+    from mypy_boto3_dynamodb.service_resource import DynamoDBServiceResource
 
     from dynantic.testing.service import Service
 
@@ -55,17 +59,18 @@ __all__ = [
     "AnySession",
     "attach",
     "attached",
+    "client_of",
     "detach",
     "everywhere",
-    "fake_session",
     "install",
+    "resource_of",
 ]
 
 AnySession: TypeAlias = boto3.session.Session | botocore.session.Session
 """A boto3 session, or the botocore session beneath one (or PynamoDB's)."""
 
 UNREACHABLE_URL = "http://dynamodb.dynantic.invalid"
-"""The endpoint of the clients :func:`fake_session` makes: a name that never resolves
+"""The endpoint of the clients :func:`client_of` makes: a name that never resolves
 (RFC 6761), so nothing they send can reach a network, and moto's mock, if active in
 the same process, does not take their requests for AWS's."""
 
@@ -252,13 +257,43 @@ def everywhere(service: Service) -> Generator[None, None, None]:
         yield
 
 
-def fake_session(service: Service) -> boto3.session.Session:
-    """A boto3 session in ``service``'s region, with placeholder credentials (never
-    checked), whose DynamoDB clients and resources ``service`` answers."""
-    session = boto3.session.Session(
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        region_name=service.database.region,
+_SHARED_LOCK = threading.Lock()  # a boto3 session is not safe to make clients from at once
+
+
+@functools.cache
+def _shared_session(region: str) -> boto3.session.Session:
+    """One boto3 session per region, with placeholder credentials (never checked):
+    a session loads the service model once, which costs far more than a client."""
+    return boto3.session.Session(
+        aws_access_key_id="testing", aws_secret_access_key="testing", region_name=region
     )
-    attach(service, session)
-    return session
+
+
+def client_of(service: Service, config: Config | None = None) -> Boto3DynamoDBClient:
+    """A real boto3 DynamoDB client that ``service`` alone answers, for its whole life
+    (the route is registered on the client's own events, not on a session)."""
+    with _SHARED_LOCK:
+        session = _shared_session(service.database.region)
+        # boto3-stubs type client() as an overload over every AWS service; pyright
+        # strict calls the services whose stubs are not installed "unknown".
+        client: Boto3DynamoDBClient = session.client(  # pyright: ignore[reportUnknownMemberType]
+            "dynamodb", endpoint_url=UNREACHABLE_URL, config=config
+        )
+    _route_client(service, client)
+    return client
+
+
+def resource_of(service: Service, config: Config | None = None) -> DynamoDBServiceResource:
+    """``boto3.resource("dynamodb")`` that ``service`` alone answers."""
+    with _SHARED_LOCK:
+        session = _shared_session(service.database.region)
+        resource: DynamoDBServiceResource = session.resource(  # pyright: ignore[reportUnknownMemberType]
+            "dynamodb", endpoint_url=UNREACHABLE_URL, config=config
+        )
+    _route_client(service, resource.meta.client)
+    return resource
+
+
+def _route_client(service: Service, client: Boto3DynamoDBClient) -> None:
+    route = cast("Callable[..., None]", _Route(service))  # see attach()
+    client.meta.events.register_first(_EVENT, route)
