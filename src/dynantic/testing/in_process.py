@@ -17,13 +17,16 @@ service's: its own parsing, error classes, retries and CRC32 check.
     with fake.attached():  # boto3's default session and every session made since
         code_under_test()
 
-Two ways in. :func:`attach` gives one session's future clients a route of their
-own, for their whole life. :func:`everywhere` answers, while it runs, the clients
-of boto3's default session and of every session made after :func:`install` put
-a dispatcher into botocore's built-in handlers (which every new session
-registers). The dispatcher asks at each call which fake, if any, is attached: a
-client cached across tests (PynamoDB keeps its connections) follows the current
-one, and goes to the network outside any block.
+Three ways in. :func:`client_of` and :func:`resource_of` make a client from one
+cached session per region (a new session reloads the service model, which costs
+far more than a client) and give that client a route of its own. :func:`attach`
+gives one session's future clients a route of their own, for their whole life.
+:func:`everywhere` answers, while it runs, the clients of boto3's default
+session and of every session made after :func:`install` put a dispatcher into
+botocore's built-in handlers (which every new session registers). The
+dispatcher asks at each call which fake, if any, is attached: a client cached
+across tests (PynamoDB keeps its connections) follows the current one, and goes
+to the network outside any block.
 """
 
 from __future__ import annotations
