@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 from dynantic.testing import content_coding, messages, wire
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.metadata import ResponseMetadataFactory
-from dynantic.testing.model import service_model
+from dynantic.testing.model import service_host, service_model
 from dynantic.testing.operations.endpoints import ADDRESS
 from dynantic.testing.service import Service
 
@@ -120,8 +120,8 @@ class Endpoint:
         """The answer to a GET: the service's health check at its root, 404 elsewhere."""
         if urlsplit(request.target).path not in {"/", ""}:
             return _with_crc(404, headers, _NOT_FOUND_BODY)
-        region = self.service.database.region
-        return _with_crc(200, headers, f"healthy: dynamodb.{region}.amazonaws.com ".encode())
+        host = service_host(self.service.database.region)
+        return _with_crc(200, headers, f"healthy: {host} ".encode())
 
     def _call(self, request: HttpRequest) -> bytes:
         body = request.body
@@ -139,15 +139,13 @@ class Endpoint:
             # Only attribute values nest deeply, far beyond the 32 levels allowed.
             raise ServiceError("ValidationException", messages.NESTING_TOO_DEEP) from None
         try:
-            if operation_name == "DescribeEndpoints":
-                # Endpoint discovery must lead the client back here, not to AWS.
-                token = ADDRESS.set(request.headers.get("host") or None)
-                try:
-                    response = self.service.invoke(operation_name, params)
-                finally:
-                    ADDRESS.reset(token)
-            else:
+            # Where the client sent the request (DescribeEndpoints names it, so
+            # that endpoint discovery leads the client back here, not to AWS).
+            token = ADDRESS.set(request.headers.get("host") or None)
+            try:
                 response = self.service.invoke(operation_name, params)
+            finally:
+                ADDRESS.reset(token)
             if operation_name in self._bodiless:
                 return b""
             return wire.dumps(wire.encode_response(operation_name, response))

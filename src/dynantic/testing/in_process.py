@@ -135,6 +135,13 @@ def _answer_once(route: _Route, request: AWSPreparedRequest) -> AWSResponse | No
     return route.answer(request)
 
 
+def _handler(answering: Callable[..., AWSResponse | None]) -> Callable[..., None]:
+    """``answering`` as botocore's stubs type an event handler: returning None. A
+    ``before-send`` handler's answer is the response botocore uses instead of
+    sending the request."""
+    return cast("Callable[..., None]", answering)
+
+
 def _text(value: object) -> str:
     """A header's value: botocore's stubs say ``str``, but botocore sets some as bytes."""
     return value.decode("latin-1") if isinstance(value, bytes) else str(value)
@@ -172,9 +179,7 @@ def attach(service: Service, session: AnySession) -> str:
     made while attached stays on ``service`` for its whole life, and one made
     before or after does not. Clients of other services are untouched."""
     unique_id = f"dynantic-in-process-{next(_unique)}"
-    # The stubs type every handler as returning None; a before-send handler's
-    # answer is the response botocore uses instead of sending the request.
-    route = cast("Callable[..., None]", _Route(service))
+    route = _handler(_Route(service))
     _events(session).register_first(_EVENT, route, unique_id=unique_id)
     return unique_id
 
@@ -215,7 +220,7 @@ class _Dispatcher:
 
     def install(self) -> None:
         # Registered last: a session's own route (registered first) answers first.
-        handler = cast("Callable[..., None]", self)  # see attach()
+        handler = _handler(self)
         with self._lock:
             if not self.installed:
                 botocore.handlers.BUILTIN_HANDLERS.append(
@@ -298,5 +303,5 @@ def resource_of(service: Service, config: Config | None = None) -> DynamoDBServi
 
 
 def _route_client(service: Service, client: Boto3DynamoDBClient) -> None:
-    route = cast("Callable[..., None]", _Route(service))  # see attach()
+    route = _handler(_Route(service))
     client.meta.events.register_first(_EVENT, route)

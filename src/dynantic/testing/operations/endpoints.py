@@ -26,8 +26,9 @@ __all__ = ["ADDRESS", "CACHE_PERIOD_MINUTES", "describe_endpoints", "endpoints_a
 CACHE_PERIOD_MINUTES = 1440
 
 ADDRESS: ContextVar[str | None] = ContextVar("dynantic_endpoint_address", default=None)
-"""The address the request being answered was sent to, when a face knows it (the
-HTTP endpoint sets it from ``Host``); ``None`` answers the service's own host."""
+"""The address the request being answered was sent to, when the face it came
+through knows one (the HTTP endpoint sets it from every request's ``Host``);
+``None`` answers the service's own host."""
 
 
 def endpoints_at(address: str) -> dict[str, object]:
