@@ -16,7 +16,7 @@ from dynantic.testing.engine.clock import Clock
 from dynantic.testing.engine.database import Database
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.faults import Faults
-from dynantic.testing.operations.registry import HANDLERS, Handler
+from dynantic.testing.operations.registry import HANDLERS, LANES, Handler
 from dynantic.testing.validation import check_constraints
 
 __all__ = ["Service"]
@@ -67,9 +67,11 @@ class Service:
 
         ``check_shape`` is the calling face's own check (botocore's
         ``ParamValidationError`` for the Python client); its refusals are recorded
-        like the service's. Programmed faults fire after the service's request
-        checks and before the operation, so they change nothing. The response has
-        no ``ResponseMetadata``: each face adds its own.
+        like the service's. It must accept whatever botocore's client accepts: a
+        request of the commonest form skips it (see :mod:`.operations.items_plain`).
+        Programmed faults fire after the service's request checks and before the
+        operation, so they change nothing. The response has no
+        ``ResponseMetadata``: each face adds its own.
         """
         calls = self.calls
         if not calls.recording:
@@ -91,10 +93,18 @@ class Service:
     def _answer(
         self, operation_name: str, request: Mapping[str, object], check_shape: ShapeCheck | None
     ) -> dict[str, object]:
+        database = self.database
+        # A request of the commonest form passes every check below by the lane's
+        # own rules; with faults programmed or expiry due, all take the long way.
+        if not (database.auto_expire or database.faults.programmed):
+            plain = LANES.get(operation_name)
+            if plain is not None:
+                response = plain(database, request)
+                if response is not None:
+                    return response
         if check_shape is not None:
             check_shape(operation_name, request)
         check_constraints(operation_name, request)
-        database = self.database
         if database.auto_expire:
             database.expire()
         faults = database.faults

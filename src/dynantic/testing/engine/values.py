@@ -36,7 +36,7 @@ from dynantic.testing.engine.numbers import (
     parse_number_sized,
 )
 from dynantic.testing.engine.value_layers import in_current_layer, repeat_order
-from dynantic.testing.errors import validation_error
+from dynantic.testing.errors import ServiceError, validation_error
 
 __all__ = [
     "AttributeValue",
@@ -48,6 +48,7 @@ __all__ = [
     "WireValue",
     "decode_item",
     "decode_item_sized",
+    "decode_plain_item",
     "decode_value",
     "encode_item",
     "encode_value",
@@ -293,10 +294,33 @@ def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
     Strings and plain integers, the commonest values, are handled inline;
     attribute names are interned, as :func:`decode_item` does.
     """
+    decoded = _decode_sized(cast("Mapping[str, dict[str, object]]", wire), 0)
+    assert decoded is not None  # only plain decoding declines
+    return decoded
+
+
+def decode_plain_item(wire: object, longest_name: int) -> tuple[Item, int] | None:
+    """:func:`decode_item_sized` for an item no check has seen, if it is *plain*:
+    a ``dict`` of non-empty ``str`` names of at most ``longest_name`` characters,
+    each mapped to ``{"S": str}``, ``{"N": str}`` holding a valid number,
+    ``{"BOOL": bool}`` or ``{"NULL": True}``; ``None`` for anything else."""
+    if type(wire) is not dict:
+        return None
+    return _decode_sized(cast("Mapping[str, dict[str, object]]", wire), longest_name)
+
+
+def _decode_sized(
+    wire: Mapping[str, dict[str, object]], longest_name: int
+) -> tuple[Item, int] | None:
+    """The one decoding loop: any value the shape check let through when
+    ``longest_name`` is 0, else plain values only (``None`` for any other)."""
+    plain = longest_name > 0
     item: Item = {}
     size = 0
-    # Each value is checked to be a dict before it is read as one.
-    for given, value in cast("Mapping[str, dict[str, object]]", wire).items():
+    # Each name and value is checked to have the type it is read as.
+    for given, value in wire.items():
+        if plain and (type(given) is not str or not given or len(given) > longest_name):
+            return None
         name = intern(given)
         size += len(name) if name.isascii() else len(name.encode("utf-8"))
         if type(value) is dict and len(value) == 1:
@@ -311,11 +335,28 @@ def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
                     # Such an integer never needs the padding byte.
                     item[name] = Decimal(text)
                     size += 1 + (len(text) + 1) // 2
-                else:
+                    continue
+                try:
                     number, number_bytes = parse_number_sized(text)
-                    item[name] = number
-                    size += number_bytes
+                except ServiceError:
+                    if plain:
+                        return None
+                    raise
+                item[name] = number
+                size += number_bytes
                 continue
+            if plain:
+                flag = value.get("BOOL")
+                if type(flag) is bool:
+                    item[name] = flag
+                    size += 1
+                    continue
+                if value.get("NULL") is True:
+                    item[name] = None
+                    size += 1
+                    continue
+        if plain:
+            return None
         decoded = item[name] = decode_value(value)
         size += value_size(decoded)
     return item, size

@@ -46,14 +46,16 @@ from typing import TYPE_CHECKING
 
 from dynantic.testing.operations.items_apply import apply_write, read_response, write_response
 from dynantic.testing.operations.items_check import Refusal, check_write, read_item
+from dynantic.testing.operations.items_plain import plain_delete, plain_get, plain_put
 from dynantic.testing.operations.items_prepare import (
+    PreparedGet,
     PreparedWrite,
     prepare_delete,
     prepare_get,
     prepare_put,
     prepare_update,
 )
-from dynantic.testing.operations.registry import operation
+from dynantic.testing.operations.registry import lane, operation
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import (
@@ -83,7 +85,10 @@ def delete_item(database: Database, request: DeleteItemInputTypeDef) -> dict[str
 
 @operation("GetItem")
 def get_item(database: Database, request: GetItemInputTypeDef) -> dict[str, object]:
-    read = prepare_get(request)
+    return _read(database, prepare_get(request))
+
+
+def _read(database: Database, read: PreparedGet) -> dict[str, object]:
     with database.lock:
         result = read_item(database, read)
     return read_response(result)
@@ -102,3 +107,9 @@ def _write(database: Database, write: PreparedWrite) -> dict[str, object]:
         ):
             return {}  # the commonest answer
         return write_response(outcome)
+
+
+# The commonest requests take a lane that checks and prepares them in one pass.
+lane("PutItem", plain_put, _write)
+lane("DeleteItem", plain_delete, _write)
+lane("GetItem", plain_get, _read)

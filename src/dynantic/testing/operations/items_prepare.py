@@ -60,6 +60,9 @@ __all__ = [
     "PreparedPut",
     "PreparedUpdate",
     "PreparedWrite",
+    "new_delete",
+    "new_get",
+    "new_put",
     "prepare_condition_check",
     "prepare_delete",
     "prepare_get",
@@ -154,6 +157,7 @@ class PreparedGet(NamedTuple):
 
 # NamedTuple's generated constructor is a Python function; these make the same
 # tuples in C, from the fields in order (their types checked by the stubs below).
+# :mod:`.items_plain` makes its prepared requests with them too.
 if TYPE_CHECKING:
     _Condition = BoundCondition | None
     _Update = BoundUpdate | LegacyUpdate
@@ -162,15 +166,15 @@ if TYPE_CHECKING:
     _Delete = tuple[str, Item, _Condition, str, bool, str | None, bool]
     _Get = tuple[str, Item, BoundProjection | None, bool, str | None]
 
-    def _new_put(fields: _Put, /) -> PreparedPut: ...
+    def new_put(fields: _Put, /) -> PreparedPut: ...
     def _new_update(fields: _Updating, /) -> PreparedUpdate: ...
-    def _new_delete(fields: _Delete, /) -> PreparedDelete: ...
-    def _new_get(fields: _Get, /) -> PreparedGet: ...
+    def new_delete(fields: _Delete, /) -> PreparedDelete: ...
+    def new_get(fields: _Get, /) -> PreparedGet: ...
 else:
-    _new_put = partial(tuple.__new__, PreparedPut)
+    new_put = partial(tuple.__new__, PreparedPut)
     _new_update = partial(tuple.__new__, PreparedUpdate)
-    _new_delete = partial(tuple.__new__, PreparedDelete)
-    _new_get = partial(tuple.__new__, PreparedGet)
+    new_delete = partial(tuple.__new__, PreparedDelete)
+    new_get = partial(tuple.__new__, PreparedGet)
 
 
 # ---------------------------------------------------------------- writes
@@ -184,7 +188,7 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
             raise validation_error(messages.ITEM_TOO_LARGE)
         if "" in item:
             raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
-        return _new_put((request["TableName"], item, None, "NONE", False, None, False, item, size))
+        return new_put((request["TableName"], item, None, "NONE", False, None, False, item, size))
     conditional = _has_condition(request)
     item, size = decode_item_sized(request["Item"])
     return_values = request.get("ReturnValues") or "NONE"
@@ -195,7 +199,7 @@ def prepare_put(request: PutItemInputTypeDef) -> PreparedPut:
     options = _write_options(request, conditional, return_values)
     if "" in item:
         raise validation_error(messages.EMPTY_ATTRIBUTE_NAME)
-    return _new_put((request["TableName"], item, *options, item, size))
+    return new_put((request["TableName"], item, *options, item, size))
 
 
 def prepare_update(
@@ -261,14 +265,14 @@ def prepare_delete(request: DeleteItemInputTypeDef) -> PreparedDelete:
     """Decode and check a DeleteItem request (see :mod:`.items` for the order)."""
     if len(request) == 2:  # TableName and Key alone, the commonest delete
         key = decode_item(request["Key"])
-        return _new_delete((request["TableName"], key, None, "NONE", False, None, False))
+        return new_delete((request["TableName"], key, None, "NONE", False, None, False))
     conditional = _has_condition(request)
     key = decode_item(request["Key"])
     return_values = request.get("ReturnValues") or "NONE"
     if return_values not in _OLD_OR_NOTHING:
         raise validation_error(messages.DELETE_RETURN_VALUES)
     options = _write_options(request, conditional, return_values)
-    return _new_delete((request["TableName"], key, *options))
+    return new_delete((request["TableName"], key, *options))
 
 
 def _write_options(
@@ -323,7 +327,7 @@ def prepare_condition_check(request: ConditionCheckTypeDef) -> PreparedCondition
 def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
     """Decode and check a GetItem request (see :mod:`.items` for the order)."""
     if len(request) == 2:  # TableName and Key alone, the commonest get
-        return _new_get((request["TableName"], decode_item(request["Key"]), None, False, None))
+        return new_get((request["TableName"], decode_item(request["Key"]), None, False, None))
     check_expression_parameters(request, _PROJECTION, _ATTRIBUTES_TO_GET)
     key = decode_item(request["Key"])
     attributes = request.get("AttributesToGet")
@@ -333,7 +337,7 @@ def prepare_get(request: GetItemInputTypeDef) -> PreparedGet:
     if expression is not None or names is not None:
         bound = bind_expressions(names, None, ProjectionExpression=expression)
         projection = bound.projection
-    return _new_get(
+    return new_get(
         (
             request["TableName"],
             key,

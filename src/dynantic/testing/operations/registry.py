@@ -3,6 +3,11 @@
 A handler takes the database and a request that already passed the shape
 checks, and returns the response without ``ResponseMetadata``; it raises
 :class:`~dynantic.testing.errors.ServiceError` to refuse.
+
+A few operations also have a *lane*: it takes the request before any check
+and either answers it (a request of the commonest form, which it checks itself
+while preparing it; see :mod:`.items_plain`) or returns ``None``, having changed
+nothing, for the checks and the handler to take it.
 """
 
 from __future__ import annotations
@@ -15,13 +20,16 @@ from dynantic.testing.engine.value_layers import OLDER_LAYER_OPERATIONS, older_l
 if TYPE_CHECKING:
     from dynantic.testing.engine.database import Database
 
-__all__ = ["HANDLERS", "Handler", "operation"]
+__all__ = ["HANDLERS", "LANES", "Handler", "Lane", "lane", "operation"]
 
 Handler = Callable[["Database", Mapping[str, object]], dict[str, object]]
 RequestT = TypeVar("RequestT")
+PreparedT = TypeVar("PreparedT")
 TypedHandler = Callable[["Database", RequestT], dict[str, object]]
+Lane = Callable[["Database", Mapping[str, object]], dict[str, object] | None]
 
 HANDLERS: dict[str, Handler] = {}
+LANES: dict[str, Lane] = {}
 
 
 def operation(
@@ -44,3 +52,19 @@ def operation(
         return handler
 
     return register
+
+
+def lane(
+    name: str,
+    prepare: Callable[[Database, Mapping[str, object]], PreparedT | None],
+    answer: Callable[[Database, PreparedT], dict[str, object]],
+) -> None:
+    """Give operation ``name`` a lane: ``prepare`` returns the prepared request of
+    the commonest form (``None`` for any other), and ``answer`` answers it as the
+    handler answers what it prepares."""
+
+    def plain(database: Database, request: Mapping[str, object]) -> dict[str, object] | None:
+        prepared = prepare(database, request)
+        return None if prepared is None else answer(database, prepared)
+
+    LANES[name] = plain

@@ -1,0 +1,153 @@
+"""The commonest item requests, checked and prepared in one pass.
+
+Most PutItem, GetItem and DeleteItem requests name a table that exists, hold
+attributes that are strings, integers, booleans or nulls, and at most add a
+condition. For those the three steps every request takes (botocore's shape
+check, the model's constraints, then decoding in :mod:`.items_prepare`) would
+walk the same attributes three times; here one pass does what the three do and
+hands the same prepared request to the same write or read.
+
+A request is *plain* when every member is one of those below and every value
+is one a plain walk can judge alone:
+
+* ``TableName``: the name of a table that exists (a name CreateTable accepted,
+  so it meets the model's length and pattern; an ARN is not plain);
+* ``Item`` or ``Key``: a ``dict`` of non-empty ``str`` names no longer than the
+  model's ``AttributeName`` allows, each mapped to ``{"S": str}``,
+  ``{"N": str}`` holding a valid number, ``{"BOOL": bool}`` or
+  ``{"NULL": True}`` (:func:`~dynantic.testing.engine.values.decode_plain_item`);
+  an item within the 400 KB item size;
+* PutItem and DeleteItem also ``ConditionExpression`` (``str``),
+  ``ExpressionAttributeNames`` (``str`` to ``str``, each name within the same
+  length) and ``ExpressionAttributeValues`` (``str`` to such plain values),
+  when the condition binds.
+
+Anything else gets ``None`` and the full path, which reports errors in the
+service's order. So a plain request passes every check the full path makes
+before the table, by construction of the rules above; the conformance suite
+and ``tests/testing/items/test_plain_lane.py`` hold both paths to the same
+answers. Requests with programmed faults or automatic expiry pending take
+the full path too (see :meth:`~dynantic.testing.service.Service.invoke`).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Literal, cast
+
+from dynantic.testing.engine.values import Item, WireItem, decode_plain_item
+from dynantic.testing.errors import ServiceError
+from dynantic.testing.expressions import bind_expressions
+from dynantic.testing.model import service_model
+from dynantic.testing.operations.items_prepare import (
+    MAX_ITEM_BYTES,
+    PreparedDelete,
+    PreparedGet,
+    PreparedPut,
+    new_delete,
+    new_get,
+    new_put,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from dynantic.testing.engine.database import Database
+    from dynantic.testing.expressions import BoundCondition
+
+__all__ = ["plain_delete", "plain_get", "plain_put"]
+
+
+@functools.cache
+def _longest_name() -> int:
+    """The longest attribute name the model allows (``AttributeName``'s ``max``)."""
+    longest: int = service_model().shape_for("AttributeName").metadata["max"]
+    return longest
+
+
+def plain_put(database: Database, request: Mapping[str, object]) -> PreparedPut | None:
+    """A plain PutItem prepared as :func:`.items_prepare.prepare_put` would, else ``None``."""
+    target = _plain_target(database, request, "Item")
+    if target is None:
+        return None
+    table_name, item, size = target
+    if size > MAX_ITEM_BYTES:
+        return None
+    condition = _plain_condition(request)
+    if condition is False:
+        return None
+    return new_put((table_name, item, condition, "NONE", False, None, False, item, size))
+
+
+def plain_delete(database: Database, request: Mapping[str, object]) -> PreparedDelete | None:
+    """A plain DeleteItem prepared as :func:`.items_prepare.prepare_delete` would, else ``None``."""
+    target = _plain_target(database, request, "Key")
+    if target is None:
+        return None
+    condition = _plain_condition(request)
+    if condition is False:
+        return None
+    return new_delete((target[0], target[1], condition, "NONE", False, None, False))
+
+
+def plain_get(database: Database, request: Mapping[str, object]) -> PreparedGet | None:
+    """A plain GetItem (``TableName`` and ``Key`` alone) prepared as
+    :func:`.items_prepare.prepare_get` would, else ``None``."""
+    target = _plain_target(database, request, "Key") if len(request) == 2 else None
+    if target is None:
+        return None
+    return new_get((target[0], target[1], None, False, None))
+
+
+def _plain_target(
+    database: Database, request: Mapping[str, object], member: str
+) -> tuple[str, Item, int] | None:
+    """The table name, and the item or key in ``member`` decoded with its size,
+    when the table exists and the item or key is plain."""
+    table_name = request.get("TableName")
+    if type(table_name) is not str or table_name not in database.tables:
+        return None
+    decoded = decode_plain_item(request.get(member), _longest_name())
+    if decoded is None:
+        return None
+    return table_name, decoded[0], decoded[1]
+
+
+def _plain_condition(request: Mapping[str, object]) -> BoundCondition | Literal[False] | None:
+    """The bound condition of a request holding, besides ``TableName`` and its
+    item or key, a ``ConditionExpression`` and plain placeholders alone; ``None``
+    for a request holding only those two; ``False`` for any other (also when the
+    condition does not bind)."""
+    if len(request) == 2:
+        return None
+    expression = request.get("ConditionExpression")
+    if type(expression) is not str:
+        return False
+    names = request.get("ExpressionAttributeNames")
+    values = request.get("ExpressionAttributeValues")
+    if len(request) != 3 + (names is not None) + (values is not None):
+        return False  # another member, or a placeholder map given as null
+    longest = _longest_name()
+    if names is not None and not _plain_names(names, longest):
+        return False
+    if values is not None and decode_plain_item(values, longest) is None:
+        return False
+    try:
+        bound = bind_expressions(
+            cast("Mapping[str, str] | None", names),
+            cast("WireItem | None", values),
+            ConditionExpression=expression,
+        )
+    except ServiceError:
+        return False
+    return bound.condition
+
+
+def _plain_names(names: object, longest: int) -> bool:
+    """Whether ``names`` maps ``str`` placeholders to ``str`` names no longer than ``longest``."""
+    if type(names) is not dict:
+        return False
+    return all(
+        type(placeholder) is str and type(name) is str and len(name) <= longest
+        for placeholder, name in cast("dict[object, object]", names).items()
+    )
