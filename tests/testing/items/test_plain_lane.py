@@ -51,6 +51,8 @@ ODD_VALUES: list[object] = [
     {"S": "x", "N": "1"},
     {},
     {"M": {"a": {"S": "x"}}},
+    {"M": {"n" * (LONGEST_NAME + 1): {"S": "x"}}},
+    {"L": [{"M": {"n" * LONGEST_NAME: {"BOOL": 1}}}]},
     {"L": []},
     {"S": "x" * 409_600},
     "x",
@@ -260,6 +262,7 @@ def test_the_commonest_requests_take_the_lane() -> None:
         "t": {"BOOL": False},
         "u": {"NULL": True},
         "é": {"S": "ü"},
+        "m": {"M": {"l": {"L": [{"B": b"\x00"}, {"NS": ["7"]}]}}},
     }
     with lane_answers() as answered:
         fake.put_item(TableName=SIMPLE, Item=item)
@@ -288,7 +291,8 @@ def test_the_commonest_requests_take_the_lane() -> None:
 @pytest.mark.parametrize(
     ("operation", "request_"),
     [
-        ("put_item", {"TableName": SIMPLE, "Item": {"pk": {"S": "a"}, "b": {"B": b"x"}}}),
+        ("put_item", {"TableName": SIMPLE, "Item": {"pk": {"S": "a"}, "b": {"SS": []}}}),
+        ("put_item", {"TableName": SIMPLE, "Item": {"pk": {"S": "a"}, "b": {"NULL": False}}}),
         ("put_item", {"TableName": SIMPLE, "Item": {"pk": {"S": "a"}}, "ReturnValues": "NONE"}),
         ("get_item", {"TableName": SIMPLE, "Key": {"pk": {"S": "a"}}, "ConsistentRead": True}),
         ("get_item", {"TableName": "missing", "Key": {"pk": {"S": "a"}}}),

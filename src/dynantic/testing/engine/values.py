@@ -46,9 +46,9 @@ __all__ = [
     "StringSet",
     "WireItem",
     "WireValue",
+    "decode_checked_item",
     "decode_item",
     "decode_item_sized",
-    "decode_plain_item",
     "decode_value",
     "encode_item",
     "encode_value",
@@ -294,32 +294,38 @@ def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
     Strings and plain integers, the commonest values, are handled inline;
     attribute names are interned, as :func:`decode_item` does.
     """
-    decoded = _decode_sized(cast("Mapping[str, dict[str, object]]", wire), 0)
-    assert decoded is not None  # only plain decoding declines
+    decoded = _decode_sized(cast("Mapping[str, dict[str, object]]", wire), None, 0)
+    assert decoded is not None  # only checked decoding declines
     return decoded
 
 
-def decode_plain_item(wire: object, longest_name: int) -> tuple[Item, int] | None:
-    """:func:`decode_item_sized` for an item no check has seen, if it is *plain*:
-    a ``dict`` of non-empty ``str`` names of at most ``longest_name`` characters,
-    each mapped to ``{"S": str}``, ``{"N": str}`` holding a valid number,
-    ``{"BOOL": bool}`` or ``{"NULL": True}``; ``None`` for anything else."""
+def decode_checked_item(
+    wire: object, accepts: Callable[[object], bool], longest_name: int
+) -> tuple[Item, int] | None:
+    """:func:`decode_item_sized` for an item no check has seen, checking it on
+    the way: ``None`` unless ``wire`` is a ``dict`` of non-empty ``str`` names
+    of at most ``longest_name`` characters whose values decode, each a string
+    or number (judged inline) or a value ``accepts``."""
     if type(wire) is not dict:
         return None
-    return _decode_sized(cast("Mapping[str, dict[str, object]]", wire), longest_name)
+    return _decode_sized(cast("Mapping[str, dict[str, object]]", wire), accepts, longest_name)
 
 
 def _decode_sized(
-    wire: Mapping[str, dict[str, object]], longest_name: int
+    wire: Mapping[str, dict[str, object]],
+    accepts: Callable[[object], bool] | None,
+    longest_name: int,
 ) -> tuple[Item, int] | None:
     """The one decoding loop: any value the shape check let through when
-    ``longest_name`` is 0, else plain values only (``None`` for any other)."""
-    plain = longest_name > 0
+    ``accepts`` is ``None`` (a value that does not decode raises), else as
+    :func:`decode_checked_item` has it (``None`` for anything else)."""
     item: Item = {}
     size = 0
     # Each name and value is checked to have the type it is read as.
     for given, value in wire.items():
-        if plain and (type(given) is not str or not given or len(given) > longest_name):
+        if accepts is not None and (
+            type(given) is not str or not given or len(given) > longest_name
+        ):
             return None
         name = intern(given)
         size += len(name) if name.isascii() else len(name.encode("utf-8"))
@@ -337,27 +343,22 @@ def _decode_sized(
                     size += 1 + (len(text) + 1) // 2
                     continue
                 try:
-                    number, number_bytes = parse_number_sized(text)
+                    item[name], number_bytes = parse_number_sized(text)
                 except ServiceError:
-                    if plain:
-                        return None
-                    raise
-                item[name] = number
+                    if accepts is None:
+                        raise
+                    return None
                 size += number_bytes
                 continue
-            if plain:
-                flag = value.get("BOOL")
-                if type(flag) is bool:
-                    item[name] = flag
-                    size += 1
-                    continue
-                if value.get("NULL") is True:
-                    item[name] = None
-                    size += 1
-                    continue
-        if plain:
+        if accepts is None:
+            decoded = item[name] = decode_value(value)
+        elif not accepts(value):
             return None
-        decoded = item[name] = decode_value(value)
+        else:
+            try:
+                decoded = item[name] = decode_value(value)
+            except ServiceError:
+                return None
         size += value_size(decoded)
     return item, size
 

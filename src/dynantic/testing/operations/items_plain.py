@@ -1,26 +1,24 @@
 """The commonest item requests, checked and prepared in one pass.
 
-Most PutItem, GetItem and DeleteItem requests name a table that exists, hold
-attributes that are strings, integers, booleans or nulls, and at most add a
-condition. For those the three steps every request takes (botocore's shape
-check, the model's constraints, then decoding in :mod:`.items_prepare`) would
-walk the same attributes three times; here one pass does what the three do and
-hands the same prepared request to the same write or read.
+Most PutItem, GetItem and DeleteItem requests name a table that exists and
+hold nothing but their item or key and at most a condition. For those, the
+three steps every request takes (botocore's shape check, the model's
+constraints, then decoding in :mod:`.items_prepare`) would walk the same
+attributes three times; here one pass does what the three do and hands the
+same prepared request to the same write or read.
 
-A request is *plain* when every member is one of those below and every value
-is one a plain walk can judge alone:
+A request is *plain* when its members are these alone:
 
 * ``TableName``: the name of a table that exists (a name CreateTable accepted,
   so it meets the model's length and pattern; an ARN is not plain);
 * ``Item`` or ``Key``: a ``dict`` of non-empty ``str`` names no longer than the
-  model's ``AttributeName`` allows, each mapped to ``{"S": str}``,
-  ``{"N": str}`` holding a valid number, ``{"BOOL": bool}`` or
-  ``{"NULL": True}`` (:func:`~dynantic.testing.engine.values.decode_plain_item`);
-  an item within the 400 KB item size;
+  model's ``AttributeName`` allows, whose values decode and pass both checks
+  of the ``AttributeValue`` shape (strings and numbers are judged inline, the
+  rest by the two compiled checks); an item within the 400 KB item size;
 * PutItem and DeleteItem also ``ConditionExpression`` (``str``),
   ``ExpressionAttributeNames`` (``str`` to ``str``, each name within the same
-  length) and ``ExpressionAttributeValues`` (``str`` to such plain values),
-  when the condition binds.
+  length) and ``ExpressionAttributeValues`` (``str`` to such values), when the
+  condition binds.
 
 Anything else gets ``None`` and the full path, which reports errors in the
 service's order. So a plain request passes every check the full path makes
@@ -35,7 +33,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Literal, cast
 
-from dynantic.testing.engine.values import Item, WireItem, decode_plain_item
+from dynantic.testing.engine.values import Item, WireItem, decode_checked_item
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import bind_expressions
 from dynantic.testing.model import service_model
@@ -48,9 +46,12 @@ from dynantic.testing.operations.items_prepare import (
     new_get,
     new_put,
 )
+from dynantic.testing.validation.client_side import compile_shape_check
+from dynantic.testing.validation.constraints import request_node
+from dynantic.testing.validation.verdict import compile_verdict
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from dynantic.testing.engine.database import Database
     from dynantic.testing.expressions import BoundCondition
@@ -65,8 +66,32 @@ def _longest_name() -> int:
     return longest
 
 
+@functools.cache
+def _value_check() -> Callable[[object], bool]:
+    """Whether an attribute value passes botocore's shape check and the model's
+    constraints, as a value of an item, a key or a placeholder does: the two
+    compiled checks of the ``AttributeValue`` shape, one after the other."""
+    shape_check = compile_shape_check(service_model().shape_for("AttributeValue"))
+    item = next(member for member in request_node("PutItem").members if member.name == "Item")
+    assert item.node.element is not None  # a map's node has an element
+    constraint_check = compile_verdict(item.node.element)
+
+    def passes(value: object) -> bool:
+        return shape_check(value) and constraint_check(value)
+
+    return passes
+
+
+def _decoded(wire: object) -> tuple[Item, int] | None:
+    """An item, key or placeholder map decoded with its size, if every name and
+    value in it passes the checks; else ``None``."""
+    return decode_checked_item(wire, _value_check(), _longest_name())
+
+
 def plain_put(database: Database, request: Mapping[str, object]) -> PreparedPut | None:
     """A plain PutItem prepared as :func:`.items_prepare.prepare_put` would, else ``None``."""
+    if not _plain_members(request):
+        return None
     target = _plain_target(database, request, "Item")
     if target is None:
         return None
@@ -81,6 +106,8 @@ def plain_put(database: Database, request: Mapping[str, object]) -> PreparedPut 
 
 def plain_delete(database: Database, request: Mapping[str, object]) -> PreparedDelete | None:
     """A plain DeleteItem prepared as :func:`.items_prepare.prepare_delete` would, else ``None``."""
+    if not _plain_members(request):
+        return None
     target = _plain_target(database, request, "Key")
     if target is None:
         return None
@@ -107,30 +134,37 @@ def _plain_target(
     table_name = request.get("TableName")
     if type(table_name) is not str or table_name not in database.tables:
         return None
-    decoded = decode_plain_item(request.get(member), _longest_name())
+    decoded = _decoded(request.get(member))
     if decoded is None:
         return None
     return table_name, decoded[0], decoded[1]
 
 
+def _plain_members(request: Mapping[str, object]) -> bool:
+    """Whether a put or delete holds, besides ``TableName`` and its item or key,
+    nothing or a ``ConditionExpression`` with its placeholder maps (checked
+    before the item is decoded, so that other requests waste no decoding)."""
+    if len(request) == 2:
+        return True
+    return type(request.get("ConditionExpression")) is str and len(request) == 3 + (
+        request.get("ExpressionAttributeNames") is not None
+    ) + (request.get("ExpressionAttributeValues") is not None)
+
+
 def _plain_condition(request: Mapping[str, object]) -> BoundCondition | Literal[False] | None:
-    """The bound condition of a request holding, besides ``TableName`` and its
-    item or key, a ``ConditionExpression`` and plain placeholders alone; ``None``
-    for a request holding only those two; ``False`` for any other (also when the
-    condition does not bind)."""
+    """The bound condition of a request :func:`_plain_members` accepted: ``None``
+    when it has none, ``False`` when its placeholders are not plain or it does
+    not bind."""
     if len(request) == 2:
         return None
     expression = request.get("ConditionExpression")
-    if type(expression) is not str:
+    if type(expression) is not str:  # as _plain_members found; narrows the type
         return False
     names = request.get("ExpressionAttributeNames")
     values = request.get("ExpressionAttributeValues")
-    if len(request) != 3 + (names is not None) + (values is not None):
-        return False  # another member, or a placeholder map given as null
-    longest = _longest_name()
-    if names is not None and not _plain_names(names, longest):
+    if names is not None and not _plain_names(names, _longest_name()):
         return False
-    if values is not None and decode_plain_item(values, longest) is None:
+    if values is not None and _decoded(values) is None:
         return False
     try:
         bound = bind_expressions(
