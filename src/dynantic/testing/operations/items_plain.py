@@ -90,31 +90,19 @@ def _decoded(wire: object) -> tuple[Item, int] | None:
 
 def plain_put(database: Database, request: Mapping[str, object]) -> PreparedPut | None:
     """A plain PutItem prepared as :func:`.items_prepare.prepare_put` would, else ``None``."""
-    if not _plain_members(request):
+    write = _plain_write(database, request, "Item")
+    if write is None or write[2] > MAX_ITEM_BYTES:
         return None
-    target = _plain_target(database, request, "Item")
-    if target is None:
-        return None
-    table_name, item, size = target
-    if size > MAX_ITEM_BYTES:
-        return None
-    condition = _plain_condition(request)
-    if condition is False:
-        return None
+    table_name, item, size, condition = write
     return new_put((table_name, item, condition, "NONE", False, None, False, item, size))
 
 
 def plain_delete(database: Database, request: Mapping[str, object]) -> PreparedDelete | None:
     """A plain DeleteItem prepared as :func:`.items_prepare.prepare_delete` would, else ``None``."""
-    if not _plain_members(request):
+    write = _plain_write(database, request, "Key")
+    if write is None:
         return None
-    target = _plain_target(database, request, "Key")
-    if target is None:
-        return None
-    condition = _plain_condition(request)
-    if condition is False:
-        return None
-    return new_delete((target[0], target[1], condition, "NONE", False, None, False))
+    return new_delete((write[0], write[1], write[3], "NONE", False, None, False))
 
 
 def plain_get(database: Database, request: Mapping[str, object]) -> PreparedGet | None:
@@ -124,6 +112,31 @@ def plain_get(database: Database, request: Mapping[str, object]) -> PreparedGet 
     if target is None:
         return None
     return new_get((target[0], target[1], None, False, None))
+
+
+def _plain_write(
+    database: Database, request: Mapping[str, object], member: str
+) -> tuple[str, Item, int, BoundCondition | None] | None:
+    """A plain put's or delete's table name, item or key (in ``member``) with its
+    size, and bound condition; ``None`` for any other request.
+
+    The members are looked at before the item is decoded, so that other
+    requests waste no decoding.
+    """
+    expression = request.get("ConditionExpression")
+    if len(request) == 2:
+        expression = None
+    elif type(expression) is not str or len(request) != 3 + (
+        request.get("ExpressionAttributeNames") is not None
+    ) + (request.get("ExpressionAttributeValues") is not None):
+        return None
+    target = _plain_target(database, request, member)
+    if target is None:
+        return None
+    condition = None if expression is None else _plain_condition(request, expression)
+    if condition is False:
+        return None
+    return target[0], target[1], target[2], condition
 
 
 def _plain_target(
@@ -140,26 +153,11 @@ def _plain_target(
     return table_name, decoded[0], decoded[1]
 
 
-def _plain_members(request: Mapping[str, object]) -> bool:
-    """Whether a put or delete holds, besides ``TableName`` and its item or key,
-    nothing or a ``ConditionExpression`` with its placeholder maps (checked
-    before the item is decoded, so that other requests waste no decoding)."""
-    if len(request) == 2:
-        return True
-    return type(request.get("ConditionExpression")) is str and len(request) == 3 + (
-        request.get("ExpressionAttributeNames") is not None
-    ) + (request.get("ExpressionAttributeValues") is not None)
-
-
-def _plain_condition(request: Mapping[str, object]) -> BoundCondition | Literal[False] | None:
-    """The bound condition of a request :func:`_plain_members` accepted: ``None``
-    when it has none, ``False`` when its placeholders are not plain or it does
-    not bind."""
-    if len(request) == 2:
-        return None
-    expression = request.get("ConditionExpression")
-    if type(expression) is not str:  # as _plain_members found; narrows the type
-        return False
+def _plain_condition(
+    request: Mapping[str, object], expression: str
+) -> BoundCondition | Literal[False] | None:
+    """``expression`` bound with the request's placeholder maps, or ``False`` when
+    a map is not plain or the condition does not bind."""
     names = request.get("ExpressionAttributeNames")
     values = request.get("ExpressionAttributeValues")
     if names is not None and not _plain_names(names, _longest_name()):
