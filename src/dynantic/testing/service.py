@@ -2,8 +2,9 @@
 
 Both faces of the fake go through :meth:`Service.invoke` — the Python client
 (after botocore's client-side checks) and the HTTP endpoint (after decoding the
-wire format) — so they share one database, one set of programmed faults and one
-call record, and behave identically.
+wire format, unless :meth:`Service.invoke_plain` takes the body as it is) — so
+they share one database, one set of programmed faults and one call record, and
+behave identically.
 """
 
 from __future__ import annotations
@@ -68,11 +69,14 @@ class Service:
         ``check_shape`` is the calling face's own check (botocore's
         ``ParamValidationError`` for the Python client); its refusals are recorded
         like the service's. It must accept whatever botocore's client accepts: a
-        request of the commonest form skips it (see :mod:`.operations.items_plain`).
+        request of the commonest form skips it (see :meth:`invoke_plain`).
         Programmed faults fire after the service's request checks and before the
         operation, so they change nothing. The response has no
         ``ResponseMetadata``: each face adds its own.
         """
+        response = self.invoke_plain(operation_name, request)
+        if response is not None:
+            return response
         calls = self.calls
         if not calls.recording:
             return self._answer(operation_name, request, check_shape)
@@ -82,6 +86,37 @@ class Service:
             calls.record(Call(operation_name, request, error=_error_code(error)))
             raise
         calls.record_answer(operation_name, request, response)
+        return response
+
+    def invoke_plain(
+        self, operation_name: str, request: Mapping[str, object]
+    ) -> dict[str, object] | None:
+        """Answer ``request`` if it has the commonest form of its operation (see
+        :mod:`.operations.items_plain`), as :meth:`invoke` would; else ``None``,
+        having changed and recorded nothing.
+
+        Such a request passes every check of the full path by the lane's own
+        rules. It holds only strings, booleans, lists and maps, in the form a
+        boto3 caller passes them, so a JSON body that is one needs no decoding
+        (see :class:`~dynantic.testing.endpoint.Endpoint`). With faults
+        programmed or expiry due, every request takes the full path.
+        """
+        database = self.database
+        if database.auto_expire or database.faults.programmed:
+            return None
+        lane = LANES.get(operation_name)
+        if lane is None:
+            return None
+        calls = self.calls
+        if not calls.recording:
+            return lane(database, request)
+        try:
+            response = lane(database, request)
+        except Exception as error:
+            calls.record(Call(operation_name, request, error=_error_code(error)))
+            raise
+        if response is not None:
+            calls.record_answer(operation_name, request, response)
         return response
 
     def apply(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:
@@ -94,14 +129,6 @@ class Service:
         self, operation_name: str, request: Mapping[str, object], check_shape: ShapeCheck | None
     ) -> dict[str, object]:
         database = self.database
-        # A request of the commonest form passes every check below by the lane's
-        # own rules; with faults programmed or expiry due, all take the long way.
-        if not (database.auto_expire or database.faults.programmed):
-            plain = LANES.get(operation_name)
-            if plain is not None:
-                response = plain(database, request)
-                if response is not None:
-                    return response
         if check_shape is not None:
             check_shape(operation_name, request)
         check_constraints(operation_name, request)

@@ -14,7 +14,8 @@ A request is *plain* when its members are these alone:
 * ``Item`` or ``Key``: a ``dict`` of non-empty ``str`` names no longer than the
   model's ``AttributeName`` allows, whose values decode and pass both checks
   of the ``AttributeValue`` shape (strings and numbers are judged inline, the
-  rest by the two compiled checks); an item within the 400 KB item size;
+  rest by the two compiled checks), with blobs as ``bytes`` alone; an item
+  within the 400 KB item size;
 * PutItem and DeleteItem also ``ConditionExpression`` (``str``),
   ``ExpressionAttributeNames`` (``str`` to ``str``, each name within the same
   length) and ``ExpressionAttributeValues`` (``str`` to such values), when the
@@ -25,7 +26,13 @@ service's order. So a plain request passes every check the full path makes
 before the table, by construction of the rules above; the conformance suite
 and ``tests/testing/items/test_plain_lane.py`` hold both paths to the same
 answers. Requests with programmed faults or automatic expiry pending take
-the full path too (see :meth:`~dynantic.testing.service.Service.invoke`).
+the full path too (see :meth:`~dynantic.testing.service.Service.invoke_plain`).
+
+A plain request holds nothing but JSON's own types, in the form a boto3
+caller passes them; JSON has no bytes, so a body with a blob (base64 text
+until decoded) is never plain. The endpoint therefore offers a body to the
+lane as it arrives, since decoding would not change it
+(``tests/testing/items/test_plain_lane_wire.py``).
 """
 
 from __future__ import annotations
@@ -70,8 +77,10 @@ def _longest_name() -> int:
 def _value_check() -> Callable[[object], bool]:
     """Whether an attribute value passes botocore's shape check and the model's
     constraints, as a value of an item, a key or a placeholder does: the two
-    compiled checks of the ``AttributeValue`` shape, one after the other."""
-    shape_check = compile_shape_check(service_model().shape_for("AttributeValue"))
+    compiled checks of the ``AttributeValue`` shape, one after the other. The
+    shape check takes blobs as ``bytes`` alone; botocore would also take text
+    (and encode it), which the full path handles."""
+    shape_check = compile_shape_check(service_model().shape_for("AttributeValue"), bytes_blobs=True)
     item = next(member for member in request_node("PutItem").members if member.name == "Item")
     assert item.node.element is not None  # a map's node has an element
     constraint_check = compile_verdict(item.node.element)

@@ -55,12 +55,14 @@ def compile_input_check(operation_name: str) -> Check:
     return compile_shape_check(input_shape(operation_name))
 
 
-def compile_shape_check(shape: Shape) -> Check:
-    """The compiled verdict for values of any one shape, as botocore would judge them."""
-    program = ShapeProgram("client")
+def compile_shape_check(shape: Shape, *, bytes_blobs: bool = False) -> Check:
+    """The compiled verdict for values of any one shape, as botocore would judge
+    them; with ``bytes_blobs``, stricter in one respect: blobs only as ``bytes``
+    or ``bytearray`` (not as ``str`` or a file object)."""
+    program = ShapeProgram("bytes_blobs" if bytes_blobs else "client")
     program.helper("_Decimal", decimal.Decimal)
     program.helper("_is_timestamp", _is_timestamp)
-    compiler = _ClientCompiler(program)
+    compiler = _ClientCompiler(program, bytes_blobs=bytes_blobs)
     if shape.type_name in ("list", "map") or (
         isinstance(shape, StructureShape) and not shape.is_document_type
     ):
@@ -95,8 +97,9 @@ def _delegate(shape: Shape) -> Callable[[object], bool]:
 class _ClientCompiler:
     """Writes one function per container shape into a :class:`ShapeProgram`."""
 
-    def __init__(self, program: ShapeProgram) -> None:
+    def __init__(self, program: ShapeProgram, *, bytes_blobs: bool) -> None:
         self._program = program
+        self._bytes_blobs = bytes_blobs
 
     def function(self, shape: Shape) -> str:
         """The generated function name checking ``shape``."""
@@ -132,6 +135,8 @@ class _ClientCompiler:
             return _with_minimum(f"isinstance({var}, (float, _Decimal, int))", var, shape)
         if kind == "boolean":
             return f"isinstance({var}, bool)"
+        if kind == "blob" and self._bytes_blobs:
+            return f"isinstance({var}, (bytes, bytearray))"
         if kind == "blob":
             return f"(isinstance({var}, (bytes, bytearray, str)) or hasattr({var}, 'read'))"
         if kind == "timestamp":

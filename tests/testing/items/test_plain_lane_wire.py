@@ -1,0 +1,156 @@
+"""Over the HTTP endpoint, a body of the commonest form is answered by the lane
+as it arrives, undecoded (``Endpoint._call`` and ``Service.invoke_plain``).
+
+That is right only because decoding such a body would return it unchanged:
+the lane takes nothing but JSON's own types in the form a boto3 caller passes
+them. Each body is answered twice, by an endpoint with the lanes open and by
+one with them closed, and the two must agree on the status, the body, every
+table afterwards and the call record. The bodies are the Python lane test's
+requests written as JSON, plus what only the wire can carry: blobs as base64
+text, booleans as words, ``null`` members, members the shape does not know.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dynantic.testing.endpoint import Endpoint, HttpRequest
+from dynantic.testing.operations.registry import LANES
+
+from .conftest import SIMPLE, stored_state
+from .test_plain_lane import _seeded, lane_answers, lanes_closed, near_plain_requests
+
+OPERATIONS = {"put_item": "PutItem", "get_item": "GetItem", "delete_item": "DeleteItem"}
+HEADERS = {
+    "content-type": "application/x-amz-json-1.0",
+    "authorization": "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/dynamodb/aws4_request, "
+    "SignedHeaders=host, Signature=00",
+    "x-amz-date": "20260101T000000Z",
+}
+# What the wire may carry that a Python caller's request cannot.
+WIRE_VALUES: list[object] = [
+    {"B": "YWJj"},
+    {"B": "YWJ"},
+    {"B": ""},
+    {"BS": ["YQ==", "Yg=="]},
+    {"M": {"b": {"B": "AA=="}}},
+    {"L": [{"S": "x"}, {"B": "AA=="}]},
+    {"BOOL": "TRUE"},
+    {"BOOL": "no"},
+    {"NULL": "1"},
+    {"S": "x", "B": None},
+    {"S": "x", "Unknown": 1},
+    {"SS": ["a", None]},
+    {"L": [None, {"S": "x"}]},
+    {"M": {"a": None}},
+    {"N": 1},
+    {"N": 1.5},
+]
+WIRE_MEMBERS: list[tuple[str, object]] = [
+    ("ReturnValues", None),
+    ("ConditionExpression", None),
+    ("ExpressionAttributeNames", None),
+    ("ExpressionAttributeValues", None),
+    ("Unknown", {"a": 1}),
+    ("ConsistentRead", "true"),
+]
+
+
+def _json_default(value: object) -> object:
+    assert isinstance(value, bytes)
+    return base64.b64encode(value).decode("ascii")
+
+
+@st.composite
+def near_plain_bodies(draw: st.DrawFn) -> tuple[str, str]:
+    """A JSON body of a plain request, or of one with one thing changed."""
+    operation, request = draw(near_plain_requests())
+    member = "Item" if operation == "put_item" else "Key"
+    attributes = request.get(member)
+    if draw(st.integers(0, 2)) == 0 and isinstance(attributes, dict) and attributes:
+        if draw(st.booleans()):
+            attributes[draw(st.sampled_from(["w", "pk"]))] = draw(st.sampled_from(WIRE_VALUES))
+        else:
+            name, value = draw(st.sampled_from(WIRE_MEMBERS))
+            request[name] = copy.deepcopy(value)
+    body = json.dumps(request, default=_json_default)
+    return OPERATIONS[operation], body
+
+
+def _outcome(operation: str, body: str) -> tuple[object, ...]:
+    """What an endpoint over a fresh fake answers, and what it stores afterwards."""
+    fake = _seeded()
+    headers = {**HEADERS, "x-amz-target": f"DynamoDB_20120810.{operation}"}
+    response = Endpoint(fake.service).answer(HttpRequest("POST", "/", headers, body.encode()))
+    last = fake.calls.last
+    record = (last.api_name, last.params, last.error)
+    return response.status, json.loads(response.body), stored_state(fake), record
+
+
+@settings(
+    max_examples=600,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    deadline=None,
+)
+@given(near_plain_bodies())
+def test_an_undecoded_body_is_answered_as_the_decoded_one(call: tuple[str, str]) -> None:
+    operation, body = call
+    through_lane = _outcome(operation, body)
+    with lanes_closed():
+        the_long_way = _outcome(operation, body)
+    assert through_lane == the_long_way
+
+
+def _answer(endpoint: Endpoint, operation: str, body: dict[str, Any]) -> tuple[int, object]:
+    headers = {**HEADERS, "x-amz-target": f"DynamoDB_20120810.{operation}"}
+    request = HttpRequest("POST", "/", headers, json.dumps(body).encode())
+    response = endpoint.answer(request)
+    return response.status, json.loads(response.body)
+
+
+def test_plain_bodies_take_the_lane_and_bodies_with_blobs_are_decoded_first() -> None:
+    fake = _seeded()
+    endpoint = Endpoint(fake.service)
+    item = {"pk": {"S": "z"}, "n": {"N": "-1.50"}, "m": {"M": {"l": {"L": [{"NS": ["7"]}]}}}}
+    with lane_answers() as answered:
+        assert _answer(endpoint, "PutItem", {"TableName": SIMPLE, "Item": item}) == (200, {})
+        got = _answer(endpoint, "GetItem", {"TableName": SIMPLE, "Key": {"pk": {"S": "z"}}})
+    assert answered == ["PutItem", "GetItem"]
+    assert got == (200, {"Item": {**item, "n": {"N": "-1.5"}}})
+
+    # Base64 text is not yet a blob: the lane turns the body away, and takes
+    # the request decoded from it.
+    blob = {"pk": {"S": "y"}, "b": {"B": "YWJj"}}
+    with lane_answers() as answered:
+        assert _answer(endpoint, "PutItem", {"TableName": SIMPLE, "Item": blob}) == (200, {})
+    assert answered == ["PutItem"]
+    assert fake.get_item(TableName=SIMPLE, Key={"pk": {"S": "y"}})["Item"]["b"] == {"B": b"abc"}
+    assert fake.calls.last.params == {"TableName": SIMPLE, "Key": {"pk": {"S": "y"}}}
+    assert fake.calls[-2].params == {"TableName": SIMPLE, "Item": {**blob, "b": {"B": b"abc"}}}
+
+    # The same with the member's name escaped, which no look at the text finds.
+    escaped = '{"TableName": "%s", "Item": {"pk": {"S": "e"}, "b": {"\\u0042": "YWJj"}}}'
+    headers = {**HEADERS, "x-amz-target": "DynamoDB_20120810.PutItem"}
+    request = HttpRequest("POST", "/", headers, (escaped % SIMPLE).encode())
+    assert endpoint.answer(request).status == 200
+    assert fake.get_item(TableName=SIMPLE, Key={"pk": {"S": "e"}})["Item"]["b"] == {"B": b"abc"}
+
+
+def test_the_lanes_are_the_ones_the_python_test_closes() -> None:
+    assert set(LANES) == set(OPERATIONS.values())
+
+
+def test_a_blob_written_through_boto3_in_process_is_stored_as_its_bytes() -> None:
+    fake = _seeded()
+    client = fake.boto3_client()
+    client.put_item(TableName=SIMPLE, Item={"pk": {"S": "y"}, "b": {"B": b"a"}})
+    client.put_item(TableName=SIMPLE, Item={"pk": {"S": "x"}, "b": {"BS": [b"a", b"b"]}})
+    assert fake.get_item(TableName=SIMPLE, Key={"pk": {"S": "y"}})["Item"]["b"] == {"B": b"a"}
+    got = client.get_item(TableName=SIMPLE, Key={"pk": {"S": "x"}})
+    assert got["Item"]["b"] == {"BS": [b"a", b"b"]}
