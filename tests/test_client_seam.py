@@ -8,7 +8,7 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,6 +83,50 @@ def test_using_client_decorates_a_function(session: boto3.session.Session) -> No
     assert which() is client
     assert which() is client  # the decorator re-enters on every call
     assert get_client() is not client
+
+
+def test_using_client_decorates_a_coroutine_function_around_its_body(
+    session: boto3.session.Session,
+) -> None:
+    first, second, default = (new_client(session) for _ in range(3))
+
+    @using_client(first)
+    async def with_first() -> list[object]:
+        seen = [get_client()]
+        await asyncio.sleep(0)  # the other task runs in between
+        return [*seen, get_client()]
+
+    @using_client(second)
+    async def with_second() -> list[object]:
+        seen = [get_client()]
+        await asyncio.sleep(0)
+        return [*seen, get_client()]
+
+    async def main() -> tuple[list[object], list[object], list[object]]:
+        return await asyncio.gather(with_first(), with_second(), with_first())
+
+    set_client(default)
+    assert list(asyncio.run(main())) == [[first, first], [second, second], [first, first]]
+    assert asyncio.iscoroutinefunction(with_first)
+    assert with_first.__name__ == "with_first"
+    assert get_client() is default
+
+
+def test_using_client_refuses_to_decorate_a_generator_function(
+    session: boto3.session.Session,
+) -> None:
+    override = using_client(new_client(session))
+
+    def rows() -> Iterator[object]:
+        yield get_client()
+
+    async def stream() -> AsyncIterator[object]:
+        yield get_client()
+
+    with pytest.raises(TypeError, match=r"generator function .*rows.*inside its body"):
+        override(rows)
+    with pytest.raises(TypeError, match=r"generator function .*stream"):
+        override(stream)
 
 
 def test_set_client_inside_a_using_client_block_changes_the_default_not_the_override(

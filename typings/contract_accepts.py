@@ -67,6 +67,14 @@ def using_client_decorates_a_function() -> None:
     assert_type(job(), int)
 
 
+async def using_client_decorates_a_coroutine_function() -> None:
+    @using_client(HandWrittenClient())
+    async def job() -> int:
+        return 1
+
+    assert_type(await job(), int)
+
+
 def results_are_the_stubs_output_types() -> None:
     client = get_client()
     item = client.get_item(TableName="users", Key={"pk": {"S": "u#1"}})

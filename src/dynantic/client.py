@@ -16,11 +16,15 @@ both sides.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
-from collections.abc import Callable, Generator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import TYPE_CHECKING, Literal, Protocol, TypeVar, overload
+from collections.abc import Awaitable, Callable
+from contextlib import ContextDecorator
+from contextvars import ContextVar, Token
+from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar, cast, overload
+
+from typing_extensions import Self
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import Exceptions
@@ -74,6 +78,7 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
 __all__ = [
+    "ClientOverride",
     "DynamoDBClient",
     "clear_client",
     "get_client",
@@ -192,6 +197,7 @@ _REQUIRED_METHODS: tuple[str, ...] = (
 )
 
 ClientT = TypeVar("ClientT", bound=DynamoDBClient)
+FunctionT = TypeVar("FunctionT", bound=Callable[..., object])
 
 _override: ContextVar[DynamoDBClient | None] = ContextVar("dynantic_client", default=None)
 
@@ -284,19 +290,54 @@ def clear_client() -> None:
     _default.replace(None)
 
 
-@contextmanager
-def using_client(client: ClientT) -> Generator[ClientT, None, None]:
+def using_client(client: ClientT) -> ClientOverride[ClientT]:
     """Make ``client`` the one :func:`get_client` returns inside the block.
 
     The override belongs to the current thread or asyncio task only (it is kept
     in a :class:`contextvars.ContextVar`), blocks nest with the inner one
     winning, and the previous client comes back when the block ends, also when
-    it raises. Usable as ``with using_client(c) as c:`` or as a decorator of a
-    synchronous function.
+    it raises. Usable as ``with using_client(c) as c:`` or as a decorator: of a
+    function, which runs inside the block on every call, or of a coroutine
+    function, whose body (not only the creation of its coroutine) runs inside
+    it. A generator function is refused with :class:`TypeError`: its body runs
+    piecemeal, after the call has returned, where no block can follow it.
     """
-    _check_client(client, "using_client")
-    token = _override.set(client)
-    try:
-        yield client
-    finally:
-        _override.reset(token)
+    return ClientOverride(client)
+
+
+class ClientOverride(ContextDecorator, Generic[ClientT]):
+    """The block :func:`using_client` returns (see there)."""
+
+    def __init__(self, client: ClientT) -> None:
+        _check_client(client, "using_client")
+        self._client = client
+        self._tokens: list[Token[DynamoDBClient | None]] = []
+
+    def __enter__(self) -> ClientT:
+        self._tokens.append(_override.set(self._client))
+        return self._client
+
+    def __exit__(self, *exc_info: object) -> None:
+        _override.reset(self._tokens.pop())
+
+    def _recreate_cm(self) -> Self:
+        # Each call of a decorated function enters a block of its own, so calls
+        # in several threads or tasks at once never share one.
+        return type(self)(self._client)
+
+    def __call__(self, func: FunctionT) -> FunctionT:
+        if inspect.isgeneratorfunction(func) or inspect.isasyncgenfunction(func):
+            raise TypeError(
+                f"using_client cannot decorate the generator function {func.__qualname__}: "
+                "use `with using_client(client):` inside its body instead"
+            )
+        if not inspect.iscoroutinefunction(func):
+            return super().__call__(func)
+        coroutine_function = cast("Callable[..., Awaitable[object]]", func)
+
+        @functools.wraps(func)
+        async def inside(*args: object, **kwargs: object) -> object:
+            with self._recreate_cm():
+                return await coroutine_function(*args, **kwargs)
+
+        return cast("FunctionT", inside)
