@@ -26,7 +26,12 @@ from dynantic.testing.validation import check_request
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import Exceptions
-    from mypy_boto3_dynamodb.paginator import ListTablesPaginator, QueryPaginator, ScanPaginator
+    from mypy_boto3_dynamodb.paginator import (
+        ListTablesPaginator,
+        ListTagsOfResourcePaginator,
+        QueryPaginator,
+        ScanPaginator,
+    )
     from mypy_boto3_dynamodb.type_defs import (
         BatchGetItemInputTypeDef,
         BatchGetItemOutputTypeDef,
@@ -75,7 +80,12 @@ if TYPE_CHECKING:
 
 __all__ = ["FakeDynamoDBClient"]
 
-_PAGINATED = {"list_tables": "ListTables", "query": "Query", "scan": "Scan"}
+_PAGINATED = {
+    "list_tables": "ListTables",
+    "list_tags_of_resource": "ListTagsOfResource",
+    "query": "Query",
+    "scan": "Scan",
+}
 _WAITERS = {"table_exists": "TableExists", "table_not_exists": "TableNotExists"}
 
 
@@ -217,12 +227,16 @@ class FakeDynamoDBClient(FakeControls):
     @overload
     def get_paginator(self, operation_name: Literal["list_tables"]) -> ListTablesPaginator: ...
     @overload
+    def get_paginator(
+        self, operation_name: Literal["list_tags_of_resource"]
+    ) -> ListTagsOfResourcePaginator: ...
+    @overload
     def get_paginator(self, operation_name: Literal["query"]) -> QueryPaginator: ...
     @overload
     def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator: ...
     def get_paginator(
         self, operation_name: str
-    ) -> ListTablesPaginator | QueryPaginator | ScanPaginator:
+    ) -> ListTablesPaginator | ListTagsOfResourcePaginator | QueryPaginator | ScanPaginator:
         """A paginator that behaves as boto3's, over this client's calls."""
         api_name = _PAGINATED.get(operation_name)
         if api_name is None:
@@ -231,6 +245,10 @@ class FakeDynamoDBClient(FakeControls):
         method = getattr(self, operation_name)
         paginator: Paginator[object] = Paginator(method, config, operation_model(api_name))
         return cast("QueryPaginator", paginator)
+
+    def can_paginate(self, operation_name: str) -> bool:
+        """Whether :meth:`get_paginator` has a paginator for ``operation_name``."""
+        return operation_name in _PAGINATED
 
     @overload
     def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter: ...

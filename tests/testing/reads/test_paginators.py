@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import boto3
 import pytest
 from botocore.exceptions import WaiterError
 
 from .conftest import create_table
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import PaginatorConfigTypeDef
+    from mypy_boto3_dynamodb.type_defs import PaginatorConfigTypeDef, TagTypeDef
 
     from dynantic.testing import FakeDynamoDBClient
 
@@ -85,6 +86,27 @@ def test_list_tables_paginator(fake: FakeDynamoDBClient) -> None:
         create_table(fake, name, types={"pk": "S"})
     pages = fake.get_paginator("list_tables").paginate(PaginationConfig={"PageSize": 2})
     assert [page["TableNames"] for page in pages] == [["t-a", "t-b"], ["t-c"]]
+
+
+def test_list_tags_of_resource_paginator(fake: FakeDynamoDBClient) -> None:
+    create_table(fake, "tagged", types={"pk": "S"})
+    arn = fake.describe_table(TableName="tagged")["Table"]["TableArn"]
+    tags: list[TagTypeDef] = [{"Key": f"k{i}", "Value": str(i)} for i in range(3)]
+    fake.tag_resource(ResourceArn=arn, Tags=tags)
+    pages = list(fake.get_paginator("list_tags_of_resource").paginate(ResourceArn=arn))
+    assert [page["Tags"] for page in pages] == [tags]
+
+
+def test_can_paginate_names_the_paginators_it_has(fake: FakeDynamoDBClient) -> None:
+    real = boto3.client(
+        "dynamodb", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
+    )
+    for name in ("list_tables", "list_tags_of_resource", "query", "scan"):
+        assert fake.can_paginate(name)
+        assert real.can_paginate(name)
+        fake.get_paginator(name)
+    assert not fake.can_paginate("get_item")
+    assert not real.can_paginate("get_item")
 
 
 def test_unknown_paginator_is_refused(fake: FakeDynamoDBClient) -> None:
