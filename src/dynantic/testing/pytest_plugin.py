@@ -72,16 +72,21 @@ def fake_dynamodb(request: pytest.FixtureRequest) -> Generator[FakeDynamoDBClien
     """A fresh in-memory DynamoDB for one test, returned by ``get_client()`` inside it.
 
     Tables and items come from the ``dynamodb_tables`` / ``dynamodb_items``
-    markers. While the test runs no real boto3 client can be created, and the
-    process default set with ``set_client`` before the test is set aside:
-    ``get_client()`` where the fake is not installed (another thread, code after
-    ``clear_client()``) raises ``RealClientBlockedError``.
+    markers. Its region is the one a boto3 client made in the test would use
+    (``AWS_DEFAULT_REGION``; else ``AWS_REGION``, which other SDKs and Lambda
+    set; else ``us-east-1``), so the ARNs it answers with match those the code
+    under test builds. While the test
+    runs no real boto3 client can be created, and the process default set with
+    ``set_client`` before the test is set aside: ``get_client()`` where the fake
+    is not installed (another thread, code after ``clear_client()``) raises
+    ``RealClientBlockedError``.
     """
     from dynantic import using_client  # noqa: PLC0415 - keep the plugin's import light
     from dynantic.testing.client import FakeDynamoDBClient  # noqa: PLC0415 - imports botocore
     from dynantic.testing.isolation import block_real_clients  # noqa: PLC0415
 
-    fake = FakeDynamoDBClient()
+    region = os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION")
+    fake = FakeDynamoDBClient(region_name=region or "us-east-1")
     _prepare(fake, cast("pytest.Item", request.node))
     with block_real_clients(by="the fake_dynamodb fixture"), using_client(fake):
         yield fake
@@ -100,12 +105,13 @@ def fake_dynamodb_boto3(
     """``fake_dynamodb``, answering also every boto3 and botocore DynamoDB client the
     test makes, whatever its session (``FakeControls.attached()`` without a
     session, for the length of the test), with placeholder credentials in the
-    environment and the fake's region as the default one if none is set."""
+    environment and the fake's region as the default one if none is set (so a
+    client made with no region is in the fake's)."""
     for name, value in _PLACEHOLDER_CREDENTIALS.items():
         monkeypatch.setenv(name, value)
     for name in _CREDENTIAL_SOURCES:
         monkeypatch.delenv(name, raising=False)
-    if not (os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")):
+    if not os.environ.get("AWS_DEFAULT_REGION"):  # the one botocore reads
         monkeypatch.setenv("AWS_DEFAULT_REGION", fake_dynamodb.service.database.region)
     with fake_dynamodb.attached():
         yield fake_dynamodb

@@ -202,3 +202,47 @@ def test_fake_dynamodb_boto3_answers_the_boto3_clients_the_code_makes(
         """
     )
     offline.runpytest_subprocess("-p", "no:randomly").assert_outcomes(passed=2)
+
+
+@pytest.mark.parametrize(
+    ("environment", "region"),
+    [
+        ({"AWS_DEFAULT_REGION": "eu-west-1", "AWS_REGION": "eu-central-1"}, "eu-west-1"),
+        ({"AWS_DEFAULT_REGION": "", "AWS_REGION": "ap-south-1"}, "ap-south-1"),
+        ({"AWS_DEFAULT_REGION": "", "AWS_REGION": ""}, "us-east-1"),
+    ],
+)
+def test_the_fake_is_in_the_region_the_code_under_test_is_in(
+    offline: pytest.Pytester,
+    monkeypatch: pytest.MonkeyPatch,
+    environment: dict[str, str],
+    region: str,
+) -> None:
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    offline.makepyfile(
+        f"""
+        import os
+
+        import boto3
+        import pytest
+
+        from dynantic.testing import FakeDynamoDBClient
+
+        ARN = "arn:aws:dynamodb:{region}:123456789012:table/users"
+
+        @pytest.mark.dynamodb_tables(users="pk")
+        def test_python_client(fake_dynamodb: FakeDynamoDBClient) -> None:
+            assert fake_dynamodb.describe_table(TableName="users")["Table"]["TableArn"] == ARN
+
+        @pytest.mark.dynamodb_tables(users="pk")
+        def test_boto3(fake_dynamodb_boto3: FakeDynamoDBClient) -> None:
+            client = boto3.Session().client("dynamodb")  # no region given: the environment's
+            assert client.meta.region_name == "{region}"
+            client.tag_resource(ResourceArn=ARN, Tags=[{{"Key": "k", "Value": "v"}}])
+            assert client.list_tags_of_resource(ResourceArn=ARN)["Tags"] == [
+                {{"Key": "k", "Value": "v"}}
+            ]
+        """
+    )
+    offline.runpytest_subprocess("-p", "no:randomly").assert_outcomes(passed=2)
