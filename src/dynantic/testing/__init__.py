@@ -14,7 +14,13 @@ if TYPE_CHECKING:
     from dynantic.testing.calls import Call, CallAssertionError, Calls
     from dynantic.testing.client import FakeDynamoDBClient
     from dynantic.testing.engine.clock import Clock
-    from dynantic.testing.faults import FaultCode, FaultRule, Faults, UnprocessedRule
+    from dynantic.testing.faults import (
+        ConflictRule,
+        FaultCode,
+        FaultRule,
+        Faults,
+        UnprocessedRule,
+    )
     from dynantic.testing.isolation import RealClientBlockedError, block_real_clients
     from dynantic.testing.state import Snapshot, TableSpec
 
@@ -23,6 +29,7 @@ __all__ = [
     "CallAssertionError",
     "Calls",
     "Clock",
+    "ConflictRule",
     "FakeDynamoDBClient",
     "FaultCode",
     "FaultRule",
@@ -39,6 +46,7 @@ _HOMES = {
     "CallAssertionError": "dynantic.testing.calls",
     "Calls": "dynantic.testing.calls",
     "Clock": "dynantic.testing.engine.clock",
+    "ConflictRule": "dynantic.testing.faults",
     "FakeDynamoDBClient": "dynantic.testing.client",
     "FaultCode": "dynantic.testing.faults",
     "FaultRule": "dynantic.testing.faults",

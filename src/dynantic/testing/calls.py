@@ -174,8 +174,9 @@ def _operation_filter(operation: str | None) -> str | None:
     return None if operation is None else api_name(operation)
 
 
-def _describe(operation: str | None, table: str | None) -> str:
-    what = f"calls to {method_name(operation)}" if operation else "calls"
+def _describe(operation: str | None, table: str | None, *, count: int | None = None) -> str:
+    noun = "call" if count == 1 else "calls"
+    what = f"{noun} to {method_name(operation)}" if operation else noun
     return f"{what} on table {table!r}" if table is not None else what
 
 
@@ -328,7 +329,7 @@ class Calls(Sequence[Call]):
             raise self._fail(f"expected {_describe(wanted_api, table)}, got none.")
         if times is not None and len(matched) != times:
             raise self._fail(
-                f"expected {times} {_describe(wanted_api, table)}, got {len(matched)}."
+                f"expected {times} {_describe(wanted_api, table, count=times)}, got {len(matched)}."
             )
         return matched
 

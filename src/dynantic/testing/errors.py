@@ -8,9 +8,11 @@ JSON error body. Message texts live in :mod:`dynantic.testing.messages`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-__all__ = ["ServiceError", "validation_error"]
+from dynantic.testing import messages
+
+__all__ = ["ServiceError", "transaction_cancelled", "validation_error"]
 
 
 class ServiceError(Exception):
@@ -46,3 +48,14 @@ class ServiceError(Exception):
 def validation_error(message: str) -> ServiceError:
     """A ``ValidationException`` with ``message``."""
     return ServiceError("ValidationException", message)
+
+
+def transaction_cancelled(reasons: Sequence[Mapping[str, object]]) -> ServiceError:
+    """The ``TransactionCanceledException`` for ``reasons``, one per element in
+    request order (``{"Code": "None"}`` for the elements that were fine)."""
+    codes = ", ".join(str(reason["Code"]) for reason in reasons)
+    return ServiceError(
+        "TransactionCanceledException",
+        messages.TRANSACTION_CANCELLED.format(codes=codes),
+        {"CancellationReasons": [dict(reason) for reason in reasons]},
+    )

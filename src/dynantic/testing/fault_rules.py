@@ -15,17 +15,19 @@ import enum
 import functools
 import random
 from collections.abc import Callable, Mapping, Sequence
-from typing import Final, Literal, get_args
+from typing import Final, Literal, cast, get_args
 
 from dynantic.testing import messages
-from dynantic.testing.errors import ServiceError
+from dynantic.testing.errors import ServiceError, transaction_cancelled
 from dynantic.testing.model import service_model
 from dynantic.testing.names import api_names, method_name
 from dynantic.testing.targets import table_name
 
 __all__ = [
     "BATCH_OPERATIONS",
+    "TRANSACTION_OPERATIONS",
     "UNSET",
+    "ConflictRule",
     "FaultCode",
     "FaultRule",
     "UnprocessedRule",
@@ -56,6 +58,7 @@ UNSET: Final = Unset.UNSET
 """An argument left out (where ``None`` means something of its own)."""
 _FAULT_CODES: Final = frozenset(get_args(FaultCode))
 BATCH_OPERATIONS: Final = frozenset({"BatchWriteItem", "BatchGetItem"})
+TRANSACTION_OPERATIONS: Final = frozenset({"TransactWriteItems", "TransactGetItems"})
 # Any AWS operation may be throttled or fail on the server, modeled or not.
 _ANSWERED_BY_EVERY_OPERATION: Final = frozenset({"ThrottlingException", "InternalServerError"})
 _MESSAGES: Final[Mapping[str, str]] = {
@@ -123,6 +126,10 @@ def _default_message(code: str, operation: str) -> str:
 
 def _is_positive(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _is_index(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _check_counts(nth: int, times: int | None, probability: float | None) -> None:
@@ -230,9 +237,14 @@ class FaultRule(_Rule):
         self.message = message
 
     def build_error(
-        self, operation: str, tables: tuple[str, ...], table_arn: Callable[[str], str]
+        self,
+        operation: str,
+        tables: tuple[str, ...],
+        table_arn: Callable[[str], str],
+        request: Mapping[str, object],
     ) -> ServiceError:
-        """The service error this rule answers ``operation`` with."""
+        """The service error this rule answers ``operation`` (``request``) with."""
+        del request  # the error does not depend on it
         fields: dict[str, object] = {}
         limit = _THROTTLING_LIMITS.get(self.error)
         kind = "Read" if operation in _READS else "Write" if operation in _WRITES else None
@@ -247,6 +259,63 @@ class FaultRule(_Rule):
 
     def __repr__(self) -> str:
         return f"<FaultRule {self.error} for {self._where()}: fired {self.fired}>"
+
+
+class ConflictRule(FaultRule):
+    """A programmed transaction conflict: matching transactions are cancelled as
+    when one of their items is in another transaction that is under way, with a
+    ``TransactionCanceledException`` whose ``CancellationReasons`` hold
+    ``TransactionConflict`` for element ``element`` (the last one, if the
+    transaction is shorter) and ``None`` for the others. ``error`` names the
+    conflict the cancellation reports."""
+
+    def __init__(
+        self,
+        *,
+        element: int,
+        operations: frozenset[str],
+        table: str | None,
+        nth: int,
+        times: int | None,
+        probability: float | None,
+        seed: int,
+    ) -> None:
+        if not _is_index(element):
+            raise ValueError(
+                f"dynantic: element counts a transaction's elements from 0, got {element!r}"
+            )
+        super().__init__(
+            "TransactionConflictException",
+            operations=operations,
+            table=table,
+            nth=nth,
+            times=times,
+            probability=probability,
+            seed=seed,
+            message=None,
+        )
+        self.element = element
+
+    def build_error(
+        self,
+        operation: str,
+        tables: tuple[str, ...],
+        table_arn: Callable[[str], str],
+        request: Mapping[str, object],
+    ) -> ServiceError:
+        del operation, tables, table_arn  # the cancellation depends on the request alone
+        elements = request.get("TransactItems")
+        count = len(cast("list[object]", elements)) if isinstance(elements, list | tuple) else 1
+        conflict: dict[str, object] = {
+            "Code": "TransactionConflict",
+            "Message": messages.TRANSACTION_CONFLICT,
+        }
+        reasons: list[dict[str, object]] = [{"Code": "None"} for _ in range(max(count, 1))]
+        reasons[min(self.element, len(reasons) - 1)] = conflict
+        return transaction_cancelled(reasons)
+
+    def __repr__(self) -> str:
+        return f"<ConflictRule on element {self.element} for {self._where()}: fired {self.fired}>"
 
 
 class UnprocessedRule(_Rule):

@@ -1,7 +1,9 @@
 """Failures on purpose: the errors and partial batch results a test programs.
 
 ``client.faults.fail(...)`` makes matching calls fail with one of the service's
-throttling, conflict, limit or server errors; ``client.faults.leave_unprocessed(...)``
+throttling, conflict, limit or server errors; ``client.faults.conflict(...)``
+cancels transactions as a conflict with another transaction does;
+``client.faults.leave_unprocessed(...)``
 makes batch calls hand part of their requests back as ``UnprocessedItems`` /
 ``UnprocessedKeys``. Both are consulted before the operation changes anything,
 so a programmed failure leaves the tables as they were.
@@ -20,7 +22,9 @@ from typing import Literal
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.fault_rules import (
     BATCH_OPERATIONS,
+    TRANSACTION_OPERATIONS,
     UNSET,
+    ConflictRule,
     FaultCode,
     FaultRule,
     UnprocessedRule,
@@ -30,7 +34,21 @@ from dynantic.testing.fault_rules import (
 from dynantic.testing.names import api_name
 from dynantic.testing.targets import request_tables, table_name
 
-__all__ = ["FaultCode", "FaultRule", "Faults", "UnprocessedRule"]
+__all__ = ["ConflictRule", "FaultCode", "FaultRule", "Faults", "UnprocessedRule"]
+
+
+def _chosen(operation: str | None, allowed: frozenset[str]) -> frozenset[str]:
+    """The API names a rule for ``operation`` (either spelling) applies to: all
+    of ``allowed`` by default."""
+    return allowed if operation is None else frozenset({api_name(operation, allowed=allowed)})
+
+
+def _times(times: int | Unset | None, probability: float | None) -> int | None:
+    """How many calls a rule acts on: once by default, or every matching call
+    when it acts by ``probability``."""
+    if times is UNSET:
+        return None if probability is not None else 1
+    return times
 
 
 class Faults:
@@ -76,10 +94,48 @@ class Faults:
             operations=operations,
             table=table,
             nth=nth,
-            times=(None if probability is not None else 1) if times is UNSET else times,
+            times=_times(times, probability),
             probability=probability,
             seed=seed,
             message=message,
+        )
+        with self._lock:
+            self._failures.append(rule)
+        return rule
+
+    def conflict(
+        self,
+        *,
+        operation: Literal[
+            "transact_write_items", "transact_get_items", "TransactWriteItems", "TransactGetItems"
+        ]
+        | None = None,
+        element: int = 0,
+        table: str | None = None,
+        nth: int = 1,
+        times: int | Unset | None = UNSET,
+        probability: float | None = None,
+        seed: int = 0,
+    ) -> ConflictRule:
+        """Make matching transactions meet a conflict: each is cancelled, changing
+        nothing, with the ``TransactionCanceledException`` the service answers
+        when one of its items is in another transaction under way. Its
+        ``CancellationReasons`` hold ``TransactionConflict`` for element
+        ``element`` (0-based; the last element of a shorter transaction) and
+        ``None`` for the others.
+
+        ``operation``: ``transact_write_items`` or ``transact_get_items`` (default
+        both). ``table``, ``nth``, ``times``, ``probability``, ``seed``: as for
+        :meth:`fail`.
+        """
+        rule = ConflictRule(
+            element=element,
+            operations=_chosen(operation, TRANSACTION_OPERATIONS),
+            table=table,
+            nth=nth,
+            times=_times(times, probability),
+            probability=probability,
+            seed=seed,
         )
         with self._lock:
             self._failures.append(rule)
@@ -108,13 +164,8 @@ class Faults:
         ``nth``, ``times``, ``probability``, ``seed``: as for :meth:`fail`, counting
         only calls with at least one selected request.
         """
-        operations = (
-            BATCH_OPERATIONS
-            if operation is None
-            else frozenset({api_name(operation, allowed=BATCH_OPERATIONS)})
-        )
         rule = UnprocessedRule(
-            operations=operations,
+            operations=_chosen(operation, BATCH_OPERATIONS),
             table=table,
             count=count,
             where=where,
@@ -168,7 +219,7 @@ class Faults:
             tables = request_tables(request)
             for rule in candidates:
                 if rule.applies_to(operation, tables) and rule.count_call():
-                    return rule.build_error(operation, tables, self._table_arn)
+                    return rule.build_error(operation, tables, self._table_arn, request)
         return None
 
     def unprocessed(

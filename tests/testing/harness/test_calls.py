@@ -122,6 +122,8 @@ def test_assert_called_counts_matching_calls(fake: FakeDynamoDBClient) -> None:
     assert message.startswith("dynantic: expected 3 calls to put_item, got 2.")
     assert "1. put_item(TableName='users', Item={'pk': {'S': 'u1'}})" in message
     assert isinstance(raised.value, AssertionError)
+    with pytest.raises(CallAssertionError, match=r"expected 1 call to put_item, got 2\."):
+        fake.calls.assert_called(operation="put_item", times=1)
 
 
 def test_assert_called_without_times_needs_one_call(fake: FakeDynamoDBClient) -> None:

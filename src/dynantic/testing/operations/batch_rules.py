@@ -11,7 +11,7 @@ wrong type as a key that does not match the schema).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from dynantic.testing import messages
@@ -28,7 +28,6 @@ __all__ = [
     "fails_whole_transaction",
     "found_before_running",
     "item_identity",
-    "transaction_cancelled",
     "without_idle_placeholders",
 ]
 
@@ -82,17 +81,6 @@ def found_before_running(error: ServiceError) -> bool:
     test_transact_write_cancellation_reasons_validationerror).
     """
     return error.message.startswith(_KEY_MISMATCH)
-
-
-def transaction_cancelled(reasons: Sequence[Mapping[str, object]]) -> ServiceError:
-    """The ``TransactionCanceledException`` for ``reasons``, one per element in
-    request order (``{"Code": "None"}`` for the elements that were fine)."""
-    codes = ", ".join(str(reason["Code"]) for reason in reasons)
-    return ServiceError(
-        "TransactionCanceledException",
-        messages.TRANSACTION_CANCELLED.format(codes=codes),
-        {"CancellationReasons": [dict(reason) for reason in reasons]},
-    )
 
 
 def item_identity(table: Table, key: Mapping[str, AttributeValue]) -> tuple[object, ...]:

@@ -30,13 +30,12 @@ from typing import TYPE_CHECKING, cast
 from dynantic.testing import messages
 from dynantic.testing.engine.capacity import read_units
 from dynantic.testing.engine.values import encode_item
-from dynantic.testing.errors import ServiceError, validation_error
+from dynantic.testing.errors import ServiceError, transaction_cancelled, validation_error
 from dynantic.testing.operations.batch_rules import (
     MAX_TRANSACTION_BYTES,
     TRANSACTION_FACTOR,
     fails_whole_transaction,
     item_identity,
-    transaction_cancelled,
     without_idle_placeholders,
 )
 from dynantic.testing.operations.capacity_totals import CapacityTotals

@@ -34,14 +34,13 @@ from dynantic.testing import messages
 from dynantic.testing.engine.capacity import read_units
 from dynantic.testing.engine.transaction_tokens import TokenRecord, request_parameters
 from dynantic.testing.engine.values import item_size
-from dynantic.testing.errors import ServiceError, validation_error
+from dynantic.testing.errors import ServiceError, transaction_cancelled, validation_error
 from dynantic.testing.operations.batch_rules import (
     MAX_TRANSACTION_BYTES,
     TRANSACTION_FACTOR,
     fails_whole_transaction,
     found_before_running,
     item_identity,
-    transaction_cancelled,
     without_idle_placeholders,
 )
 from dynantic.testing.operations.capacity_totals import CapacityTotals
