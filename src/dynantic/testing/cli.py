@@ -1,10 +1,13 @@
 """``dynantic-dynamodb serve``: the local DynamoDB endpoint as a command.
 
 ``python -m dynantic.testing serve [--host H] [--port P] [--state-file PATH]
-[--region R]`` runs until Ctrl-C (SIGINT) or SIGTERM. With ``--state-file``
-the tables are loaded from the file at start and saved to it, atomically, at
-stop. The command keeps no call record (a test that wants one serves its own
-fake: ``serve(fake.service)``).
+[--region R] [--auto-expire]`` runs until Ctrl-C (SIGINT) or SIGTERM. With
+``--state-file`` the tables are loaded from the file at start and saved to it,
+atomically, at stop. With ``--auto-expire`` items whose time to live has passed
+are deleted before each request is answered (the service deletes them in the
+background, eventually; without the flag they stay, as a test may want). The
+command keeps no call record (a test that wants one serves its own fake:
+``serve(fake.service)``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to bind; 0 picks a free one")
     serve.add_argument("--state-file", help="load tables from this file, save them to it at exit")
     serve.add_argument("--region", default="us-east-1", help="the region in ARNs (us-east-1)")
+    serve.add_argument(
+        "--auto-expire",
+        action="store_true",
+        help="delete items whose time to live has passed before answering each request",
+    )
     return parser
 
 
@@ -50,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Nothing outside this process can read a call record, and a server that
     # runs for days would keep every request it answered: none is kept.
     service = Service(region=arguments.region, record_calls=False)
+    service.database.auto_expire = arguments.auto_expire
     state_file: str | None = arguments.state_file
     try:
         if state_file is not None and load_state(service.database, state_file):

@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -107,6 +108,25 @@ def test_the_state_file_carries_tables_and_items_across_restarts(tmp_path: Path)
     assert again.get("TableArn", "").startswith("arn:aws:dynamodb:eu-west-1:")
     assert again.get("TableId") == first.get("TableId")
     assert again.get("CreationDateTime") == first.get("CreationDateTime")
+
+
+@pytest.mark.parametrize("auto_expire", [False, True])
+def test_auto_expire_deletes_items_whose_time_to_live_has_passed(auto_expire: bool) -> None:
+    command = [*MODULE, "--auto-expire"] if auto_expire else MODULE
+    with running(command) as (process, url, _lines):
+        create_users(url)
+        client = remote_client(url)
+        client.update_time_to_live(
+            TableName="users",
+            TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires"},
+        )
+        # An hour ago (DynamoDB leaves alone times more than five years past).
+        an_hour_ago = str(int(time.time()) - 3600)
+        client.put_item(TableName="users", Item={"pk": {"S": "old"}, "expires": {"N": an_hour_ago}})
+        client.put_item(TableName="users", Item={"pk": {"S": "new"}, "expires": {"N": "9" * 10}})
+        left = sorted(item["pk"]["S"] for item in client.scan(TableName="users")["Items"])
+        assert stop(process, signal.SIGINT)[0] == 0
+    assert left == (["new"] if auto_expire else ["new", "old"])
 
 
 def test_a_port_in_use_is_reported_and_fails() -> None:
