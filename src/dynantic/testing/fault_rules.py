@@ -83,15 +83,25 @@ _WRITES: Final = frozenset(
 
 @functools.cache
 def _operations_answering(code: str) -> frozenset[str]:
-    """The API names of the operations whose answers may be error ``code``."""
+    """The API names of the operations the fake answers whose answers may be
+    error ``code``."""
     model = service_model()
+    answered = _answered_operations()
     if code in _ANSWERED_BY_EVERY_OPERATION:
-        return frozenset(model.operation_names)
+        return answered
     return frozenset(
         name
-        for name in model.operation_names
+        for name in answered
         if any(shape.name == code for shape in model.operation_model(name).error_shapes)
     )
+
+
+def _answered_operations() -> frozenset[str]:
+    """The API names of the operations the fake answers."""
+    # Imported here: the registry's handlers import the engine, which holds faults.
+    from dynantic.testing.operations.registry import HANDLERS  # noqa: PLC0415
+
+    return frozenset(HANDLERS)
 
 
 def fault_operations(error: str, operation: str | Sequence[str] | None) -> frozenset[str]:
@@ -106,6 +116,13 @@ def fault_operations(error: str, operation: str | Sequence[str] | None) -> froze
         )
     answering = _operations_answering(error)
     operations = answering if operation is None else api_names(operation)
+    unanswered = sorted(map(method_name, operations - _answered_operations()))
+    if unanswered:
+        raise ValueError(
+            f"dynantic: the fake does not answer {' or '.join(unanswered)}, so no fault can "
+            f"fire on it; the operations that can answer {error}: "
+            f"{', '.join(sorted(map(method_name, answering)))}."
+        )
     never = sorted(method_name(name) for name in operations - answering)
     if never:
         raise ValueError(

@@ -90,6 +90,13 @@ def test_an_error_the_operation_never_answers_is_refused(fake: FakeDynamoDBClien
         fake.faults.fail("ProvisionedThroughputExceededException", operation="create_table")
 
 
+def test_an_operation_the_fake_does_not_answer_is_refused(fake: FakeDynamoDBClient) -> None:
+    with pytest.raises(ValueError, match=r"does not answer execute_statement, so no fault"):
+        fake.faults.fail("ThrottlingException", operation=["put_item", "execute_statement"])
+    assert "execute_statement" not in fake.faults.fail("ThrottlingException").operations
+    assert len(fake.faults.rules) == 1
+
+
 def test_an_unknown_error_is_refused_naming_the_valid_ones(fake: FakeDynamoDBClient) -> None:
     with pytest.raises(ValueError, match=r"^dynantic: 'Throttling' .*ThrottlingException"):
         fake.faults.fail("Throttling")  # type: ignore[arg-type]
