@@ -121,3 +121,11 @@ def test_list_tables_paginator_runs_on_botocore_machinery(client: FakeDynamoDBCl
         )
     pages = list(client.get_paginator("list_tables").paginate(PaginationConfig={"PageSize": 2}))
     assert [page["TableNames"] for page in pages] == [["a-table", "b-table"], ["users"]]
+
+
+def test_close_is_accepted_and_the_fake_keeps_answering(client: FakeDynamoDBClient) -> None:
+    tables = client.list_tables()["TableNames"]
+    client.close()
+    assert client.list_tables()["TableNames"] == tables
+    assert [call.operation for call in client.calls[-2:]] == ["list_tables", "list_tables"]
+    assert client.calls.call_count == 3  # create_table, list_tables twice: close is no call

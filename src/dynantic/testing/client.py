@@ -250,6 +250,11 @@ class FakeDynamoDBClient(FakeControls):
         """Whether :meth:`get_paginator` has a paginator for ``operation_name``."""
         return operation_name in _PAGINATED
 
+    def close(self) -> None:
+        """As a boto3 client's ``close()``, which code calls when it is done with a
+        client: the fake holds no connections, so there is nothing to release and
+        it keeps answering."""
+
     @overload
     def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter: ...
     @overload
