@@ -83,6 +83,7 @@ class Endpoint:
         self.service = service
         self._metadata = ResponseMetadataFactory()
         self._operations = service.operation_names()
+        self._plain_operations = service.plain_operation_names()
         # Operations the model gives no output answer with an empty body, not
         # "{}" (ScyllaDB's Alternator suite, run against the service:
         # test_manual_requests.py::test_tags_return_empty_body).
@@ -140,7 +141,11 @@ class Endpoint:
             # (see Service.invoke_plain). Base64 text is not yet a blob: a body
             # that holds one is decoded first, which a look at its text tells
             # before the lane would walk the item only to turn it away.
-            plain = document.__class__ is dict and _BLOB_MEMBER.search(body) is None
+            plain = (
+                operation_name in self._plain_operations
+                and document.__class__ is dict
+                and _BLOB_MEMBER.search(body) is None
+            )
             members = cast("dict[str, object]", document)
             response = self.service.invoke_plain(operation_name, members) if plain else None
             if response is None:

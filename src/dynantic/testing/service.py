@@ -57,6 +57,11 @@ class Service:
         """The operations this service answers."""
         return frozenset(HANDLERS)
 
+    @staticmethod
+    def plain_operation_names() -> frozenset[str]:
+        """The operations :meth:`invoke_plain` may answer."""
+        return frozenset(LANES)
+
     def invoke(
         self,
         operation_name: str,
