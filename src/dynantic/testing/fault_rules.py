@@ -98,9 +98,12 @@ def _operations_answering(code: str) -> frozenset[str]:
 
 def _answered_operations() -> frozenset[str]:
     """The API names of the operations the fake answers."""
-    # Imported here: the registry's handlers import the engine, which holds faults.
+    # Imported here: the handlers import the engine, which holds faults. Importing
+    # the package registers every handler, whatever was imported before.
+    from dynantic.testing import operations  # noqa: PLC0415
     from dynantic.testing.operations.registry import HANDLERS  # noqa: PLC0415
 
+    del operations
     return frozenset(HANDLERS)
 
 
