@@ -146,8 +146,11 @@ class Endpoint:
                 and document.__class__ is dict
                 and _BLOB_MEMBER.search(body) is None
             )
-            members = cast("dict[str, object]", document)
-            response = self.service.invoke_plain(operation_name, members) if plain else None
+            response = (
+                self.service.invoke_plain(operation_name, cast("dict[str, object]", document))
+                if plain
+                else None
+            )
             if response is None:
                 response = self._invoke(request, operation_name, document)
             if operation_name in self._bodiless:

@@ -324,14 +324,13 @@ class ConflictRule(FaultRule):
         request: Mapping[str, object],
     ) -> ServiceError:
         del operation, tables, table_arn  # the cancellation depends on the request alone
-        elements = request.get("TransactItems")
-        count = len(cast("list[object]", elements)) if isinstance(elements, list | tuple) else 1
-        conflict: dict[str, object] = {
+        # Faults fire after the request checks: TransactItems holds 1 to 100 elements.
+        count = len(cast("Sequence[object]", request["TransactItems"]))
+        reasons: list[Mapping[str, object]] = [{"Code": "None"}] * count
+        reasons[min(self.element, count - 1)] = {
             "Code": "TransactionConflict",
             "Message": messages.TRANSACTION_CONFLICT,
         }
-        reasons: list[dict[str, object]] = [{"Code": "None"} for _ in range(max(count, 1))]
-        reasons[min(self.element, len(reasons) - 1)] = conflict
         return transaction_cancelled(reasons)
 
     def __repr__(self) -> str:
