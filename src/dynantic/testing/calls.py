@@ -17,7 +17,7 @@ from typing import TypeAlias, cast, overload
 from dynantic.testing.names import api_name, method_name
 from dynantic.testing.targets import request_tables, table_name
 
-__all__ = ["Call", "CallAssertionError", "Calls", "freeze", "thaw"]
+__all__ = ["Call", "CallAssertionError", "Calls", "Rebuild", "freeze", "thaw"]
 
 _SHOWN_CALLS = 10
 _SHOWN_CHARACTERS = 160
@@ -37,6 +37,10 @@ def _copy_tree(value: object) -> object:
         return bytes(value)
     return value
 
+
+Rebuild: TypeAlias = "Callable[[], tuple[dict[str, object], dict[str, object]]]"
+"""Builds a new copy of an answered call's request and response, from what
+the service kept of them (immutable values, and containers it owns)."""
 
 Frozen: TypeAlias = "bytes | dict[str, object]"
 """A request or response kept in a record: marshal's bytes, or a copied tree."""
@@ -105,16 +109,17 @@ class Call:
         self._response: Frozen | None = None
         try:
             pair = cast("tuple[dict[str, object], dict[str, object] | None]", (params, response))
-            self._both: bytes | None = marshal.dumps(pair, _MARSHAL_VERSION)
+            self._both: bytes | Rebuild | None = marshal.dumps(pair, _MARSHAL_VERSION)
         except ValueError:
             self._both = None
             self._params = freeze(params)
             self._response = None if response is None else freeze(response)
 
     @classmethod
-    def answered(cls, api_name: str, both: bytes) -> Call:
+    def answered(cls, api_name: str, both: bytes | Rebuild) -> Call:
         """The record of an answered call whose request and response ``marshal``
-        froze together (as :meth:`Calls.record_answer` does)."""
+        froze together (as :meth:`Calls.record_answer` does), or that ``both``
+        rebuilds (as :meth:`Calls.record_rebuilt` keeps them)."""
         call = cls.__new__(cls)
         call.api_name = api_name
         call.error = None
@@ -123,8 +128,12 @@ class Call:
         call._both = both
         return call
 
-    def _thawed_both(self, both: bytes) -> tuple[dict[str, object], dict[str, object] | None]:
-        return cast("tuple[dict[str, object], dict[str, object] | None]", marshal.loads(both))
+    def _thawed_both(
+        self, both: bytes | Rebuild
+    ) -> tuple[dict[str, object], dict[str, object] | None]:
+        if isinstance(both, bytes):
+            return cast("tuple[dict[str, object], dict[str, object] | None]", marshal.loads(both))
+        return both()
 
     @property
     def params(self) -> dict[str, object]:
@@ -192,8 +201,9 @@ class Calls(Sequence[Call]):
     def __init__(self, records: Sequence[Call] = (), *, recording: bool = True) -> None:
         self._records: list[Call] = list(records)
         # Calls recorded since the last read: Call objects, or (API name, frozen
-        # request and response) made into Call objects only when read.
-        self._pending: list[Call | tuple[str, bytes]] = []
+        # request and response, or their Rebuild) made into Call objects only
+        # when read.
+        self._pending: list[Call | tuple[str, bytes | Rebuild]] = []
         self._lock = threading.Lock()
         self.recording = recording
         """Whether new calls are recorded (switch off to save the copying)."""
@@ -214,6 +224,12 @@ class Calls(Sequence[Call]):
             self._pending.append((api_name, marshal.dumps(pair, _MARSHAL_VERSION)))
         except ValueError:  # not a plain tree: a Call keeps it its own way
             self._pending.append(Call(api_name, params, response=response))
+
+    def record_rebuilt(self, api_name: str, rebuild: Rebuild) -> None:
+        """Append an answered call whose request and response ``rebuild`` makes
+        anew on every read: kept by the service in a form no caller can change,
+        they need no copy now."""
+        self._pending.append((api_name, rebuild))
 
     def clear(self) -> None:
         """Forget every recorded call."""

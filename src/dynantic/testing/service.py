@@ -113,15 +113,20 @@ class Service:
         if lane is None:
             return None
         calls = self.calls
-        if not calls.recording:
-            return lane(database, request)
         try:
-            response = lane(database, request)
+            answer = lane(database, request)
         except Exception as error:
-            calls.record(Call(operation_name, request, error=_error_code(error)))
+            if calls.recording:
+                calls.record(Call(operation_name, request, error=_error_code(error)))
             raise
-        if response is not None:
-            calls.record_answer(operation_name, request, response)
+        if answer is None:
+            return None
+        response, rebuild = answer
+        if calls.recording:
+            if rebuild is None:
+                calls.record_answer(operation_name, request, response)
+            else:
+                calls.record_rebuilt(operation_name, rebuild)
         return response
 
     def apply(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:

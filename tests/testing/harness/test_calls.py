@@ -51,6 +51,82 @@ def test_mutating_the_response_does_not_change_the_record(fake: FakeDynamoDBClie
     assert fake.calls.last.response == {"Item": {"pk": {"S": "u1"}}}
 
 
+def test_a_plain_call_is_recorded_as_received_whatever_happens_afterwards(
+    fake: FakeDynamoDBClient,
+) -> None:
+    # Strings and numbers in the service's own form are kept decoded and
+    # encoded again when read: the record must not tell the difference.
+    item: dict[str, AttributeValueTypeDef] = {
+        "pk": {"S": "u1"},
+        "ten": {"N": "10"},
+        "big": {"N": "-12345678901234567890.5"},
+        "name": {"S": "Zoë"},
+    }
+    names = {"#t": "ten"}
+    values: dict[str, AttributeValueTypeDef] = {":t": {"N": "10"}}
+    fake.put_item(Item=item, TableName="users")  # members in the caller's order
+    fake.put_item(
+        TableName="users",
+        Item=item,
+        ConditionExpression="#t = :t",
+        ExpressionAttributeNames=names,
+        ExpressionAttributeValues=values,
+    )
+    got = fake.get_item(TableName="users", Key={"pk": {"S": "u1"}})
+    item["ten"]["N"] = "11"
+    item["extra"] = {"S": "x"}
+    names["#t"] = "other"
+    values[":t"] = {"S": "changed"}
+    got["Item"]["name"] = {"S": "changed"}
+    fake.update_item(
+        TableName="users",
+        Key={"pk": {"S": "u1"}},
+        UpdateExpression="SET #n = :n",
+        ExpressionAttributeNames={"#n": "name"},
+        ExpressionAttributeValues={":n": {"S": "later"}},
+    )
+    first, second, read = fake.calls[0], fake.calls[1], fake.calls[2]
+    recorded = {
+        "pk": {"S": "u1"},
+        "ten": {"N": "10"},
+        "big": {"N": "-12345678901234567890.5"},
+        "name": {"S": "Zoë"},
+    }
+    assert list(first.params) == ["Item", "TableName"]
+    assert first.params == {"Item": recorded, "TableName": "users"}
+    assert first.response == {}
+    assert second.params == {
+        "TableName": "users",
+        "Item": recorded,
+        "ConditionExpression": "#t = :t",
+        "ExpressionAttributeNames": {"#t": "ten"},
+        "ExpressionAttributeValues": {":t": {"N": "10"}},
+    }
+    assert read.response == {"Item": recorded}
+    # Each read is a new copy.
+    read.params["Key"]["pk"]["S"] = "changed"  # type: ignore[index]  # a dict of dicts
+    assert read.params == {"TableName": "users", "Key": {"pk": {"S": "u1"}}}
+
+
+def test_numbers_not_in_the_service_form_are_recorded_as_written(
+    fake: FakeDynamoDBClient,
+) -> None:
+    item: dict[str, AttributeValueTypeDef] = {
+        "pk": {"S": "u1"},
+        "n": {"N": "1.50"},
+        "m": {"N": "007"},
+        "e": {"N": "1e2"},
+    }
+    fake.put_item(TableName="users", Item=item)
+    assert fake.calls.last.params["Item"] == item
+    assert fake.get_item(TableName="users", Key={"pk": {"S": "u1"}})["Item"] == {
+        "pk": {"S": "u1"},
+        "n": {"N": "1.5"},
+        "m": {"N": "7"},
+        "e": {"N": "100"},
+    }
+
+
 def test_a_refused_call_is_recorded_with_its_error_code(fake: FakeDynamoDBClient) -> None:
     with pytest.raises(ClientError):
         fake.get_item(TableName="missing", Key={"pk": {"S": "u1"}})

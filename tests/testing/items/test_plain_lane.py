@@ -11,7 +11,7 @@ of each of the lane's rules are reached.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
@@ -21,15 +21,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dynantic.testing import FakeDynamoDBClient
-from dynantic.testing.engine.values import decode_item, item_size
+from dynantic.testing.engine.values import (
+    decode_checked_item,
+    decode_item,
+    encode_item,
+    item_size,
+)
 from dynantic.testing.operations.items_prepare import MAX_ITEM_BYTES
-from dynantic.testing.operations.registry import LANES
+from dynantic.testing.operations.registry import LANES, Lane, LaneAnswer
 
 from .conftest import INDEXED, SIMPLE, SORTED, add_tables, stored_state
 from .test_properties import SEEDS, conditions, numbers, scalars
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+
+    from dynantic.testing.engine.database import Database
 
 LONGEST_NAME = 65535  # AttributeName's max in the service model
 
@@ -212,7 +219,7 @@ def _outcome(operation: str, request: dict[str, Any]) -> tuple[object, ...]:
     except ParamValidationError as error:
         answer = ("invalid", str(error))
     last = fake.calls.last
-    return answer, stored_state(fake), (last.api_name, last.params, last.error)
+    return answer, stored_state(fake), (last.api_name, last.params, last.response, last.error)
 
 
 @settings(
@@ -237,12 +244,12 @@ def lane_answers() -> Iterator[list[str]]:
     answered: list[str] = []
     saved = dict(LANES)
 
-    def spy(name: str, lane: Callable[..., dict[str, object] | None]) -> Callable[..., Any]:
-        def watched(database: object, request: object) -> dict[str, object] | None:
-            response = lane(database, request)
-            if response is not None:
+    def spy(name: str, lane: Lane) -> Lane:
+        def watched(database: Database, request: Mapping[str, object]) -> LaneAnswer | None:
+            answer = lane(database, request)
+            if answer is not None:
                 answered.append(name)
-            return response
+            return answer
 
         return watched
 
@@ -323,3 +330,18 @@ def test_programmed_faults_and_automatic_expiry_close_the_lane() -> None:
         fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "q"}})
     assert answered == []
     assert fake.get_item(TableName=SIMPLE, Key={"pk": {"S": "q"}})["Item"] == {"pk": {"S": "q"}}
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(PLAIN_NAMES),
+        st.one_of(plain_values, odd_values, st.builds(lambda text: {"N": text}, numbers)),
+        max_size=4,
+    )
+)
+def test_a_plain_item_said_to_encode_back_exactly_does(wire: dict[str, object]) -> None:
+    # The call record keeps such an item decoded and encodes it when read.
+    decoded = decode_checked_item(wire, lambda _value: True, LONGEST_NAME)
+    if decoded is not None and decoded[2]:
+        assert encode_item(decoded[0]) == wire

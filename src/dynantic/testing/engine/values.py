@@ -296,16 +296,22 @@ def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
     """
     decoded = _decode_sized(cast("Mapping[str, dict[str, object]]", wire), None, 0)
     assert decoded is not None  # only checked decoding declines
-    return decoded
+    return decoded[0], decoded[1]
 
 
 def decode_checked_item(
     wire: object, accepts: Callable[[object], bool], longest_name: int
-) -> tuple[Item, int] | None:
+) -> tuple[Item, int, bool] | None:
     """:func:`decode_item_sized` for an item no check has seen, checking it on
     the way: ``None`` unless ``wire`` is a ``dict`` of non-empty ``str`` names
     of at most ``longest_name`` characters whose values decode, each a string
-    or number (judged inline) or a value ``accepts``."""
+    or number (judged inline) or a value ``accepts``.
+
+    The third member says whether :func:`encode_item` gives ``wire`` back
+    exactly from the decoded item: true when every value was a string or a
+    number written as the service writes it (``{"N": "12"}``, never ``"012"``
+    or ``"1.50"``).
+    """
     if type(wire) is not dict:
         return None
     return _decode_sized(cast("Mapping[str, dict[str, object]]", wire), accepts, longest_name)
@@ -315,52 +321,53 @@ def _decode_sized(
     wire: Mapping[str, dict[str, object]],
     accepts: Callable[[object], bool] | None,
     longest_name: int,
-) -> tuple[Item, int] | None:
+) -> tuple[Item, int, bool] | None:
     """The one decoding loop: any value the shape check let through when
     ``accepts`` is ``None`` (a value that does not decode raises), else as
     :func:`decode_checked_item` has it (``None`` for anything else)."""
     item: Item = {}
     size = 0
-    # Each name and value is checked to have the type it is read as.
-    for given, value in wire.items():
-        if accepts is not None and (
-            type(given) is not str or not given or len(given) > longest_name
-        ):
-            return None
-        name = intern(given)
-        size += len(name) if name.isascii() else len(name.encode("utf-8"))
-        if type(value) is dict and len(value) == 1:
-            text = value.get("S")
-            if type(text) is str:
-                item[name] = text
-                size += len(text) if text.isascii() else len(text.encode("utf-8"))
-                continue
-            text = value.get("N")
-            if type(text) is str:
-                if _is_plain_integer(text):
-                    # Such an integer never needs the padding byte.
-                    item[name] = Decimal(text)
-                    size += 1 + (len(text) + 1) // 2
+    exact = True
+    try:
+        # Each value is checked to have the type it is read as; intern() takes
+        # nothing but a str (a TypeError otherwise).
+        for given, value in wire.items():
+            name = intern(given)
+            size += len(name) if name.isascii() else len(name.encode("utf-8"))
+            if type(value) is dict and len(value) == 1:
+                text = value.get("S")
+                if type(text) is str:
+                    item[name] = text
+                    size += len(text) if text.isascii() else len(text.encode("utf-8"))
                     continue
-                try:
-                    item[name], number_bytes = parse_number_sized(text)
-                except ServiceError:
-                    if accepts is None:
-                        raise
-                    return None
-                size += number_bytes
-                continue
-        if accepts is None:
-            decoded = item[name] = decode_value(value)
-        elif not accepts(value):
-            return None
-        else:
-            try:
-                decoded = item[name] = decode_value(value)
-            except ServiceError:
+                text = value.get("N")
+                if type(text) is str:
+                    if _is_plain_integer(text):
+                        # Such an integer never needs the padding byte.
+                        item[name] = Decimal(text)
+                        size += 1 + (len(text) + 1) // 2
+                        continue
+                    number, number_bytes = parse_number_sized(text)
+                    item[name] = number
+                    size += number_bytes
+                    # Other numbers come back as written only if already normal.
+                    exact = exact and format_number(number) == text
+                    continue
+            if accepts is not None and not accepts(value):
                 return None
-        size += value_size(decoded)
-    return item, size
+            decoded = item[name] = decode_value(value)
+            size += value_size(decoded)
+            exact = False
+    except (TypeError, ServiceError):
+        if accepts is None:
+            raise
+        return None
+    if accepts is not None and (
+        # A name longer than the longest allowed makes the item larger still.
+        "" in item or (size > longest_name and max(map(len, item)) > longest_name)
+    ):
+        return None
+    return item, size, exact
 
 
 # ---------------------------------------------------------------- encoding

@@ -46,7 +46,13 @@ from typing import TYPE_CHECKING
 
 from dynantic.testing.operations.items_apply import apply_write, read_response, write_response
 from dynantic.testing.operations.items_check import Refusal, check_write, read_item
-from dynantic.testing.operations.items_plain import plain_delete, plain_get, plain_put
+from dynantic.testing.operations.items_plain import (
+    KeptRequest,
+    plain_delete,
+    plain_get,
+    plain_put,
+    plain_record,
+)
 from dynantic.testing.operations.items_prepare import (
     PreparedGet,
     PreparedWrite,
@@ -55,9 +61,11 @@ from dynantic.testing.operations.items_prepare import (
     prepare_put,
     prepare_update,
 )
-from dynantic.testing.operations.registry import lane, operation
+from dynantic.testing.operations.registry import Lane, LaneAnswer, lane, operation
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from mypy_boto3_dynamodb.type_defs import (
         DeleteItemInputTypeDef,
         GetItemInputTypeDef,
@@ -66,6 +74,10 @@ if TYPE_CHECKING:
     )
 
     from dynantic.testing.engine.database import Database
+
+    PlainWrite = Callable[
+        [Database, Mapping[str, object]], tuple[PreparedWrite, KeptRequest | None] | None
+    ]
 
 
 @operation("PutItem")
@@ -109,7 +121,33 @@ def _write(database: Database, write: PreparedWrite) -> dict[str, object]:
         return write_response(outcome)
 
 
-# The commonest requests take a lane that checks and prepares them in one pass.
-lane("PutItem", plain_put, _write)
-lane("DeleteItem", plain_delete, _write)
-lane("GetItem", plain_get, _read)
+# The commonest requests take a lane that checks and prepares them in one pass,
+# and keep them for the call record in the decoded form (see plain_record).
+
+
+def _write_lane(prepare: PlainWrite) -> Lane:
+    """The lane of a write whose plain requests ``prepare`` prepares."""
+
+    def answer(database: Database, request: Mapping[str, object]) -> LaneAnswer | None:
+        plain = prepare(database, request)
+        if plain is None:
+            return None
+        write, kept = plain
+        return _write(database, write), plain_record(kept, None)
+
+    return answer
+
+
+def _get_lane(database: Database, request: Mapping[str, object]) -> LaneAnswer | None:
+    plain = plain_get(database, request)
+    if plain is None:
+        return None
+    read, kept = plain
+    with database.lock:
+        result = read_item(database, read)
+    return read_response(result), plain_record(kept, result.item)
+
+
+lane("PutItem", _write_lane(plain_put))
+lane("DeleteItem", _write_lane(plain_delete))
+lane("GetItem", _get_lane)

@@ -33,14 +33,22 @@ caller passes them; JSON has no bytes, so a body with a blob (base64 text
 until decoded) is never plain. The endpoint therefore offers a body to the
 lane as it arrives, since decoding would not change it
 (``tests/testing/items/test_plain_lane_wire.py``).
+
+The call record must keep every request as it was received, safe from a
+caller changing it afterwards, which a copy costs as much as the rest of the
+answer. A plain request whose values are strings, and numbers as the service
+writes them, is kept instead in the form the lane decoded it to, which no
+caller holds: encoding it gives back the request exactly (and a GetItem's
+answer is encoded again from the stored item, which is never changed in
+place). Other plain requests are copied as every other request is.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
-from dynantic.testing.engine.values import Item, WireItem, decode_checked_item
+from dynantic.testing.engine.values import Item, WireItem, decode_checked_item, encode_item
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import bind_expressions
 from dynantic.testing.model import service_model
@@ -60,10 +68,16 @@ from dynantic.testing.validation.verdict import compile_verdict
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from dynantic.testing.calls import Rebuild
     from dynantic.testing.engine.database import Database
     from dynantic.testing.expressions import BoundCondition
 
-__all__ = ["plain_delete", "plain_get", "plain_put"]
+__all__ = ["KeptRequest", "plain_delete", "plain_get", "plain_put", "plain_record"]
+
+KeptRequest: TypeAlias = "dict[str, object]"
+"""A plain request as the call record keeps it (see :func:`plain_record`)."""
+
+_DECODED_MEMBERS = ("Item", "Key", "ExpressionAttributeValues")
 
 
 @functools.cache
@@ -91,43 +105,56 @@ def _value_check() -> Callable[[object], bool]:
     return passes
 
 
-def _decoded(wire: object) -> tuple[Item, int] | None:
-    """An item, key or placeholder map decoded with its size, if every name and
-    value in it passes the checks; else ``None``."""
+def _decoded(wire: object) -> tuple[Item, int, bool] | None:
+    """An item, key or placeholder map decoded with its size and whether it
+    encodes back exactly, if every name and value in it passes the checks;
+    else ``None``."""
     return decode_checked_item(wire, _value_check(), _longest_name())
 
 
-def plain_put(database: Database, request: Mapping[str, object]) -> PreparedPut | None:
-    """A plain PutItem prepared as :func:`.items_prepare.prepare_put` would, else ``None``."""
+def plain_put(
+    database: Database, request: Mapping[str, object]
+) -> tuple[PreparedPut, KeptRequest | None] | None:
+    """A plain PutItem prepared as :func:`.items_prepare.prepare_put` would, with
+    the request kept for the call record (see :func:`plain_params`); else ``None``."""
     write = _plain_write(database, request, "Item")
     if write is None or write[2] > MAX_ITEM_BYTES:
         return None
-    table_name, item, size, condition = write
-    return new_put((table_name, item, condition, "NONE", False, None, False, item, size))
+    table_name, item, size, condition, kept = write
+    return new_put((table_name, item, condition, "NONE", False, None, False, item, size)), kept
 
 
-def plain_delete(database: Database, request: Mapping[str, object]) -> PreparedDelete | None:
-    """A plain DeleteItem prepared as :func:`.items_prepare.prepare_delete` would, else ``None``."""
+def plain_delete(
+    database: Database, request: Mapping[str, object]
+) -> tuple[PreparedDelete, KeptRequest | None] | None:
+    """A plain DeleteItem prepared as :func:`.items_prepare.prepare_delete` would,
+    with the request kept for the call record; else ``None``."""
     write = _plain_write(database, request, "Key")
     if write is None:
         return None
-    return new_delete((write[0], write[1], write[3], "NONE", False, None, False))
+    return new_delete((write[0], write[1], write[3], "NONE", False, None, False)), write[4]
 
 
-def plain_get(database: Database, request: Mapping[str, object]) -> PreparedGet | None:
+def plain_get(
+    database: Database, request: Mapping[str, object]
+) -> tuple[PreparedGet, KeptRequest | None] | None:
     """A plain GetItem (``TableName`` and ``Key`` alone) prepared as
-    :func:`.items_prepare.prepare_get` would, else ``None``."""
+    :func:`.items_prepare.prepare_get` would, with the request kept for the call
+    record; else ``None``."""
     target = _plain_target(database, request, "Key") if len(request) == 2 else None
     if target is None:
         return None
-    return new_get((target[0], target[1], None, False, None))
+    table_name, key, _size, exact = target
+    kept = _kept(request, "Key", key) if exact else None
+    return new_get((table_name, key, None, False, None)), kept
 
 
 def _plain_write(
     database: Database, request: Mapping[str, object], member: str
-) -> tuple[str, Item, int, BoundCondition | None] | None:
+) -> tuple[str, Item, int, BoundCondition | None, KeptRequest | None] | None:
     """A plain put's or delete's table name, item or key (in ``member``) with its
-    size, and bound condition; ``None`` for any other request.
+    size, bound condition and the request kept for the call record; ``None``
+    for any other request.
 
     The members are looked at before the item is decoded, so that other
     requests waste no decoding.
@@ -142,37 +169,49 @@ def _plain_write(
     target = _plain_target(database, request, member)
     if target is None:
         return None
-    condition = None if expression is None else _plain_condition(request, expression)
-    if condition is False:
+    table_name, item, size, exact = target
+    if expression is None:
+        kept = _kept(request, member, item) if exact else None
+        return table_name, item, size, None, kept
+    bound = _plain_condition(request, expression)
+    if bound is None:
         return None
-    return target[0], target[1], target[2], condition
+    condition, values = bound
+    kept = _kept(request, member, item, values) if exact and values is not False else None
+    return table_name, item, size, condition, kept
 
 
 def _plain_target(
     database: Database, request: Mapping[str, object], member: str
-) -> tuple[str, Item, int] | None:
-    """The table name, and the item or key in ``member`` decoded with its size,
-    when the table exists and the item or key is plain."""
+) -> tuple[str, Item, int, bool] | None:
+    """The table name, and the item or key in ``member`` decoded with its size
+    and whether it encodes back exactly, when the table exists and the item or
+    key is plain."""
     table_name = request.get("TableName")
     if type(table_name) is not str or table_name not in database.tables:
         return None
     decoded = _decoded(request.get(member))
     if decoded is None:
         return None
-    return table_name, decoded[0], decoded[1]
+    return table_name, decoded[0], decoded[1], decoded[2]
 
 
 def _plain_condition(
     request: Mapping[str, object], expression: str
-) -> BoundCondition | Literal[False] | None:
-    """``expression`` bound with the request's placeholder maps, or ``False`` when
-    a map is not plain or the condition does not bind."""
+) -> tuple[BoundCondition, Item | Literal[False] | None] | None:
+    """``expression`` bound with the request's placeholder maps, and the values
+    decoded (``False`` when they do not encode back exactly); ``None`` when a
+    map is not plain or the condition does not bind."""
     names = request.get("ExpressionAttributeNames")
     values = request.get("ExpressionAttributeValues")
     if names is not None and not _plain_names(names, _longest_name()):
-        return False
-    if values is not None and _decoded(values) is None:
-        return False
+        return None
+    decoded: Item | Literal[False] | None = None
+    if values is not None:
+        decoded_values = _decoded(values)
+        if decoded_values is None:
+            return None
+        decoded = decoded_values[0] if decoded_values[2] else False
     try:
         bound = bind_expressions(
             cast("Mapping[str, str] | None", names),
@@ -180,8 +219,44 @@ def _plain_condition(
             ConditionExpression=expression,
         )
     except ServiceError:
-        return False
-    return bound.condition
+        return None
+    assert bound.condition is not None  # a condition expression was given
+    return bound.condition, decoded
+
+
+def _kept(
+    request: Mapping[str, object], member: str, item: Item, values: Item | None = None
+) -> KeptRequest:
+    """A plain request as the call record keeps it: a copy in the same order,
+    with the decoded ``member`` (and placeholder values) in place of the wire
+    form they encode back to exactly, and its own copy of the names."""
+    kept = dict(request)
+    kept[member] = item
+    if values is not None:
+        kept["ExpressionAttributeValues"] = values
+    names = kept.get("ExpressionAttributeNames")
+    if names is not None:
+        kept["ExpressionAttributeNames"] = dict(cast("dict[str, str]", names))
+    return kept
+
+
+def plain_record(kept: KeptRequest | None, found: Item | None) -> Rebuild | None:
+    """How the call record rebuilds a plain request kept by :func:`_kept` and
+    its answer (``Item`` if ``found`` is an item, else nothing); ``None`` when
+    the request was not kept, for the record to copy it."""
+    return None if kept is None else functools.partial(_rebuilt, kept, found)
+
+
+def _rebuilt(kept: KeptRequest, found: Item | None) -> tuple[dict[str, object], dict[str, object]]:
+    params = dict(kept)
+    for member in _DECODED_MEMBERS:
+        decoded = params.get(member)
+        if decoded is not None:
+            params[member] = encode_item(cast("Item", decoded))
+    names = params.get("ExpressionAttributeNames")
+    if names is not None:
+        params["ExpressionAttributeNames"] = dict(cast("dict[str, str]", names))
+    return params, ({} if found is None else {"Item": encode_item(found)})
 
 
 def _plain_names(names: object, longest: int) -> bool:

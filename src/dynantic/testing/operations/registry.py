@@ -7,7 +7,9 @@ checks, and returns the response without ``ResponseMetadata``; it raises
 A few operations also have a *lane*: it takes the request before any check
 and either answers it (a request of the commonest form, which it checks itself
 while preparing it; see :mod:`.items_plain`) or returns ``None``, having changed
-nothing, for the checks and the handler to take it.
+nothing, for the checks and the handler to take it. With its answer it says
+how the call record can rebuild the request and response later, when it can
+do so exactly, which spares the record copying them.
 """
 
 from __future__ import annotations
@@ -18,15 +20,17 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from dynantic.testing.engine.value_layers import OLDER_LAYER_OPERATIONS, older_layer
 
 if TYPE_CHECKING:
+    from dynantic.testing.calls import Rebuild
     from dynantic.testing.engine.database import Database
 
-__all__ = ["HANDLERS", "LANES", "Handler", "Lane", "lane", "operation"]
+__all__ = ["HANDLERS", "LANES", "Handler", "Lane", "LaneAnswer", "lane", "operation"]
 
 Handler = Callable[["Database", Mapping[str, object]], dict[str, object]]
 RequestT = TypeVar("RequestT")
-PreparedT = TypeVar("PreparedT")
 TypedHandler = Callable[["Database", RequestT], dict[str, object]]
-Lane = Callable[["Database", Mapping[str, object]], dict[str, object] | None]
+LaneAnswer = tuple[dict[str, object], "Rebuild | None"]
+"""A lane's response, and how the call record rebuilds the request and response."""
+Lane = Callable[["Database", Mapping[str, object]], LaneAnswer | None]
 
 HANDLERS: dict[str, Handler] = {}
 LANES: dict[str, Lane] = {}
@@ -54,17 +58,8 @@ def operation(
     return register
 
 
-def lane(
-    name: str,
-    prepare: Callable[[Database, Mapping[str, object]], PreparedT | None],
-    answer: Callable[[Database, PreparedT], dict[str, object]],
-) -> None:
-    """Give operation ``name`` a lane: ``prepare`` returns the prepared request of
-    the commonest form (``None`` for any other), and ``answer`` answers it as the
-    handler answers what it prepares."""
-
-    def plain(database: Database, request: Mapping[str, object]) -> dict[str, object] | None:
-        prepared = prepare(database, request)
-        return None if prepared is None else answer(database, prepared)
-
-    LANES[name] = plain
+def lane(name: str, answer: Lane) -> None:
+    """Give operation ``name`` a lane: ``answer`` answers a request of the
+    commonest form, with how the call record rebuilds it (``None``: the record
+    copies it), or returns ``None`` for any other."""
+    LANES[name] = answer
