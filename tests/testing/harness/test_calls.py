@@ -108,6 +108,27 @@ def test_a_plain_call_is_recorded_as_received_whatever_happens_afterwards(
     assert read.params == {"TableName": "users", "Key": {"pk": {"S": "u1"}}}
 
 
+def test_a_read_is_recorded_as_answered_after_updates_inside_the_item(
+    fake: FakeDynamoDBClient,
+) -> None:
+    fake.put_item(
+        TableName="users",
+        Item={"pk": {"S": "u1"}, "m": {"M": {"l": {"L": [{"N": "1"}]}}}, "s": {"SS": ["a"]}},
+    )
+    answer = dict(fake.get_item(TableName="users", Key={"pk": {"S": "u1"}}))
+    del answer["ResponseMetadata"]
+    for expression in ("SET m.l[0] = :n, m.k = :n ADD s :s", "SET m.l = list_append(m.l, :l)"):
+        fake.update_item(
+            TableName="users",
+            Key={"pk": {"S": "u1"}},
+            UpdateExpression=expression,
+            ExpressionAttributeValues={":n": {"N": "2"}, ":s": {"SS": ["b"]}}
+            if ":s" in expression
+            else {":l": {"L": [{"N": "3"}]}},
+        )
+    assert fake.calls[1].response == answer
+
+
 def test_numbers_not_in_the_service_form_are_recorded_as_written(
     fake: FakeDynamoDBClient,
 ) -> None:
