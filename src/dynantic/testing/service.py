@@ -82,6 +82,17 @@ class Service:
         response = self.invoke_plain(operation_name, request)
         if response is not None:
             return response
+        return self.invoke_checked(operation_name, request, check_shape=check_shape)
+
+    def invoke_checked(
+        self,
+        operation_name: str,
+        request: Mapping[str, object],
+        *,
+        check_shape: ShapeCheck | None = None,
+    ) -> dict[str, object]:
+        """:meth:`invoke` for a request :meth:`invoke_plain` did not answer: every
+        check, then the faults and the operation, recorded as :meth:`invoke` has it."""
         calls = self.calls
         if not calls.recording:
             return self._answer(operation_name, request, check_shape)

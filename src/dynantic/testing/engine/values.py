@@ -294,44 +294,35 @@ def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
     Strings and plain integers, the commonest values, are handled inline;
     attribute names are interned, as :func:`decode_item` does.
     """
-    decoded = _decode_sized(cast("Mapping[str, dict[str, object]]", wire), None, 0)
+    decoded = decode_checked_item(wire, None, 0)
     assert decoded is not None  # only checked decoding declines
     return decoded[0], decoded[1]
 
 
 def decode_checked_item(
-    wire: object, accepts: Callable[[object], bool], longest_name: int
+    wire: object, accepts: Callable[[object], bool] | None, longest_name: int
 ) -> tuple[Item, int, bool] | None:
     """:func:`decode_item_sized` for an item no check has seen, checking it on
     the way: ``None`` unless ``wire`` is a ``dict`` of non-empty ``str`` names
     of at most ``longest_name`` characters whose values decode, each a string
-    or number (judged inline) or a value ``accepts``.
+    or number (judged inline) or a value ``accepts``. With ``accepts`` ``None``,
+    the item is one the shape check let through (a value that does not decode
+    raises).
 
     The third member says whether :func:`encode_item` gives ``wire`` back
     exactly from the decoded item: true when every value was a string or a
     number written as the service writes it (``{"N": "12"}``, never ``"012"``
     or ``"1.50"``).
     """
-    if type(wire) is not dict:
+    if accepts is not None and type(wire) is not dict:
         return None
-    return _decode_sized(cast("Mapping[str, dict[str, object]]", wire), accepts, longest_name)
-
-
-def _decode_sized(
-    wire: Mapping[str, dict[str, object]],
-    accepts: Callable[[object], bool] | None,
-    longest_name: int,
-) -> tuple[Item, int, bool] | None:
-    """The one decoding loop: any value the shape check let through when
-    ``accepts`` is ``None`` (a value that does not decode raises), else as
-    :func:`decode_checked_item` has it (``None`` for anything else)."""
     item: Item = {}
     size = 0
     exact = True
     try:
         # Each value is checked to have the type it is read as; intern() takes
         # nothing but a str (a TypeError otherwise).
-        for given, value in wire.items():
+        for given, value in cast("Mapping[str, dict[str, object]]", wire).items():
             name = intern(given)
             size += len(name) if name.isascii() else len(name.encode("utf-8"))
             if type(value) is dict and len(value) == 1:
@@ -342,7 +333,13 @@ def _decode_sized(
                     continue
                 text = value.get("N")
                 if type(text) is str:
-                    if _is_plain_integer(text):
+                    if (  # an integer in normal form (as _is_plain_integer has it)
+                        text.isascii()
+                        and text.isdigit()
+                        and len(text) <= MAX_DIGITS
+                        and text[0] != "0"
+                        and text[-1] != "0"
+                    ):
                         # Such an integer never needs the padding byte.
                         item[name] = Decimal(text)
                         size += 1 + (len(text) + 1) // 2

@@ -105,13 +105,6 @@ def _value_check() -> Callable[[object], bool]:
     return passes
 
 
-def _decoded(wire: object) -> tuple[Item, int, bool] | None:
-    """An item, key or placeholder map decoded with its size and whether it
-    encodes back exactly, if every name and value in it passes the checks;
-    else ``None``."""
-    return decode_checked_item(wire, _value_check(), _longest_name())
-
-
 def plain_put(
     database: Database, request: Mapping[str, object]
 ) -> tuple[PreparedPut, KeptRequest | None] | None:
@@ -190,7 +183,7 @@ def _plain_target(
     table_name = request.get("TableName")
     if type(table_name) is not str or table_name not in database.tables:
         return None
-    decoded = _decoded(request.get(member))
+    decoded = decode_checked_item(request.get(member), _value_check(), _longest_name())
     if decoded is None:
         return None
     return table_name, decoded[0], decoded[1], decoded[2]
@@ -208,7 +201,7 @@ def _plain_condition(
         return None
     decoded: Item | Literal[False] | None = None
     if values is not None:
-        decoded_values = _decoded(values)
+        decoded_values = decode_checked_item(values, _value_check(), _longest_name())
         if decoded_values is None:
             return None
         decoded = decoded_values[0] if decoded_values[2] else False
