@@ -62,6 +62,9 @@ class Faults:
         self._lock = threading.Lock()
         self._failures: list[FaultRule] = []
         self._unprocessed: list[UnprocessedRule] = []
+        self.programmed = False
+        """Whether any error rule is programmed (the service's fast path: a
+        plain attribute, read on every call)."""
 
     # ------------------------------------------------------------ programming
 
@@ -101,6 +104,7 @@ class Faults:
         )
         with self._lock:
             self._failures.append(rule)
+            self.programmed = True
         return rule
 
     def conflict(
@@ -139,6 +143,7 @@ class Faults:
         )
         with self._lock:
             self._failures.append(rule)
+            self.programmed = True
         return rule
 
     def leave_unprocessed(
@@ -190,6 +195,7 @@ class Faults:
         with self._lock:
             if isinstance(rule, FaultRule):
                 self._failures.remove(rule)
+                self.programmed = bool(self._failures)
             else:
                 self._unprocessed.remove(rule)
 
@@ -198,13 +204,9 @@ class Faults:
         with self._lock:
             self._failures.clear()
             self._unprocessed.clear()
+            self.programmed = False
 
     # ------------------------------------------------------------ consulted by the service
-
-    @property
-    def programmed(self) -> bool:
-        """Whether any error rule is programmed (the service's fast path)."""
-        return bool(self._failures)
 
     def error_for(self, operation: str, request: Mapping[str, object]) -> ServiceError | None:
         """The error the first firing rule answers this call with, or ``None``.

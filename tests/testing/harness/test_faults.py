@@ -273,8 +273,22 @@ def test_clear_and_remove_forget_rules(fake: FakeDynamoDBClient) -> None:
     fake.faults.remove(dropped)
     assert fake.faults.rules == (kept,)
     assert error_code(fake, "u1") is None
+    assert fake.faults.programmed
     fake.faults.clear()
     assert not fake.faults.rules
+    assert not fake.faults.programmed
+
+
+def test_removing_the_last_error_rule_lets_calls_take_the_lane_again(
+    fake: FakeDynamoDBClient,
+) -> None:
+    assert not fake.faults.programmed
+    rule = fake.faults.fail("ThrottlingException", operation="get_item")
+    assert fake.faults.programmed
+    fake.faults.leave_unprocessed(operation="batch_write_item")
+    fake.faults.remove(rule)
+    assert not fake.faults.programmed  # batch rules do not concern single calls
+    assert error_code(fake, "u1") is None
 
 
 # ---------------------------------------------------------------- partial batches

@@ -42,6 +42,7 @@ the live service, follow the same order); 8 to 12 need the table.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from dynantic.testing.operations.items_apply import apply_write, read_response, write_response
@@ -51,7 +52,7 @@ from dynantic.testing.operations.items_plain import (
     plain_delete,
     plain_get,
     plain_put,
-    plain_record,
+    rebuilt_call,
 )
 from dynantic.testing.operations.items_prepare import (
     PreparedGet,
@@ -122,7 +123,7 @@ def _write(database: Database, write: PreparedWrite) -> dict[str, object]:
 
 
 # The commonest requests take a lane that checks and prepares them in one pass,
-# and keep them for the call record in the decoded form (see plain_record).
+# and keep them for the call record in the decoded form (see rebuilt_call).
 
 
 def _write_lane(prepare: PlainWrite) -> Lane:
@@ -133,7 +134,8 @@ def _write_lane(prepare: PlainWrite) -> Lane:
         if plain is None:
             return None
         write, kept = plain
-        return _write(database, write), plain_record(kept, None)
+        response = _write(database, write)
+        return response, (None if kept is None else partial(rebuilt_call, kept, None))
 
     return answer
 
@@ -145,7 +147,8 @@ def _get_lane(database: Database, request: Mapping[str, object]) -> LaneAnswer |
     read, kept = plain
     with database.lock:
         result = read_item(database, read)
-    return read_response(result), plain_record(kept, result.item)
+    response = read_response(result)
+    return response, (None if kept is None else partial(rebuilt_call, kept, result.item))
 
 
 lane("PutItem", _write_lane(plain_put))

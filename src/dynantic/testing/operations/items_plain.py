@@ -68,14 +68,13 @@ from dynantic.testing.validation.verdict import compile_verdict
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from dynantic.testing.calls import Rebuild
     from dynantic.testing.engine.database import Database
     from dynantic.testing.expressions import BoundCondition
 
-__all__ = ["KeptRequest", "plain_delete", "plain_get", "plain_put", "plain_record"]
+__all__ = ["KeptRequest", "plain_delete", "plain_get", "plain_put", "rebuilt_call"]
 
 KeptRequest: TypeAlias = "dict[str, object]"
-"""A plain request as the call record keeps it (see :func:`plain_record`)."""
+"""A plain request as the call record keeps it (see :func:`rebuilt_call`)."""
 
 _DECODED_MEMBERS = ("Item", "Key", "ExpressionAttributeValues")
 
@@ -233,14 +232,12 @@ def _kept(
     return kept
 
 
-def plain_record(kept: KeptRequest | None, found: Item | None) -> Rebuild | None:
-    """How the call record rebuilds a plain request kept by :func:`_kept` and
-    its answer (``Item`` if ``found`` is an item, else nothing); ``None`` when
-    the request was not kept, for the record to copy it."""
-    return None if kept is None else functools.partial(_rebuilt, kept, found)
-
-
-def _rebuilt(kept: KeptRequest, found: Item | None) -> tuple[dict[str, object], dict[str, object]]:
+def rebuilt_call(
+    kept: KeptRequest, found: Item | None
+) -> tuple[dict[str, object], dict[str, object]]:
+    """A plain request kept by :func:`_kept`, and its answer (``Item`` if
+    ``found`` is an item, else nothing), built anew: what the call record
+    shows (bound into a :data:`~dynantic.testing.calls.Rebuild`)."""
     params = dict(kept)
     for member in _DECODED_MEMBERS:
         decoded = params.get(member)
