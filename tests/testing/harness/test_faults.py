@@ -275,8 +275,8 @@ def test_clear_and_remove_forget_rules(fake: FakeDynamoDBClient) -> None:
     assert error_code(fake, "u1") is None
     assert programmed(fake)
     fake.faults.clear()
-    assert not fake.faults.rules
     assert not programmed(fake)
+    assert not fake.faults.rules
 
 
 def programmed(fake: FakeDynamoDBClient) -> bool:
