@@ -24,7 +24,7 @@ from sortedcontainers import SortedDict, SortedList
 
 from dynantic.testing.engine.expiry import ExpiryIndex
 from dynantic.testing.engine.partitions import PartitionStore, partition_token, tokens_after
-from dynantic.testing.engine.values import AttributeValue, Item, item_size
+from dynantic.testing.engine.values import AttributeValue, Item, StoredItem, item_size
 
 if TYPE_CHECKING:
     from dynantic.testing.engine.definition import IndexDefinition, TableDefinition
@@ -34,14 +34,6 @@ __all__ = ["KeyAttribute", "KeySchema", "KeyValue", "StoredItem", "Table", "stor
 
 KeyValue: TypeAlias = str | Decimal | bytes
 """A key attribute's value: S, N or B."""
-
-
-class StoredItem(dict[str, AttributeValue]):
-    """An item as a table holds it: a plain item that also knows its item size
-    (set by :meth:`Table.put`, the only place that makes one)."""
-
-    __slots__ = ("size",)
-    size: int
 
 
 def stored_size(item: Item) -> int:
@@ -132,8 +124,9 @@ class Table:
     ) -> tuple[Item | None, int]:
         """Store a copy of ``item`` (whose keys were validated), returning the item
         it replaced and that item's size (0). ``size`` (its item size) and ``key``
-        (its partition and sort key values) save working them out again."""
-        stored = StoredItem(item)
+        (its partition and sort key values) save working them out again. A
+        :class:`StoredItem` is stored as it is (see there)."""
+        stored = item if type(item) is StoredItem else StoredItem(item)
         stored.size = item_size(item) if size is None else size
         partition, sort = self.key_of(stored) if key is None else key
         if sort is None:

@@ -43,6 +43,7 @@ __all__ = [
     "BinarySet",
     "Item",
     "NumberSet",
+    "StoredItem",
     "StringSet",
     "WireItem",
     "WireValue",
@@ -113,6 +114,20 @@ WireValue: TypeAlias = object
 """A wire-form attribute value (``{"S": "x"}``), as the request carried it."""
 WireItem: TypeAlias = Mapping[str, object]
 """A wire-form item or key: attribute name → wire-form value."""
+
+
+class StoredItem(dict[str, AttributeValue]):
+    """An item as a table holds it: a plain item that also knows its item size.
+
+    :meth:`~dynantic.testing.engine.table.Table.put` makes one of any other
+    item it stores; the PutItem lane decodes straight into one. Nothing
+    changes one in place once it is made, so tables, their copies and the
+    call record may share it.
+    """
+
+    __slots__ = ("size",)
+    size: int
+
 
 # DynamoDB: a value sits at most 32 levels deep, the attribute itself being level
 # 1 (31 maps or lists around a scalar; one more is refused).
@@ -300,7 +315,10 @@ def decode_item_sized(wire: WireItem) -> tuple[Item, int]:
 
 
 def decode_checked_item(
-    wire: object, accepts: Callable[[object], bool] | None, longest_name: int
+    wire: object,
+    accepts: Callable[[object], bool] | None,
+    longest_name: int,
+    into: type[Item] = dict,
 ) -> tuple[Item, int, bool] | None:
     """:func:`decode_item_sized` for an item no check has seen, checking it on
     the way: ``None`` unless ``wire`` is a ``dict`` of non-empty ``str`` names
@@ -312,11 +330,12 @@ def decode_checked_item(
     The third member says whether :func:`encode_item` gives ``wire`` back
     exactly from the decoded item: true when every value was a string or a
     number written as the service writes it (``{"N": "12"}``, never ``"012"``
-    or ``"1.50"``).
+    or ``"1.50"``). The item is made by ``into``: ``dict``, or :class:`StoredItem`
+    for an item to be stored (its size set).
     """
     if accepts is not None and type(wire) is not dict:
         return None
-    item: Item = {}
+    item = into()
     size = 0
     exact = True
     try:
@@ -364,6 +383,8 @@ def decode_checked_item(
         "" in item or (size > longest_name and max(map(len, item)) > longest_name)
     ):
         return None
+    if type(item) is StoredItem:
+        item.size = size
     return item, size, exact
 
 

@@ -48,7 +48,13 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
-from dynantic.testing.engine.values import Item, WireItem, decode_checked_item, encode_item
+from dynantic.testing.engine.values import (
+    Item,
+    StoredItem,
+    WireItem,
+    decode_checked_item,
+    encode_item,
+)
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import bind_expressions
 from dynantic.testing.model import service_model
@@ -109,7 +115,7 @@ def plain_put(
 ) -> tuple[PreparedPut, KeptRequest | None] | None:
     """A plain PutItem prepared as :func:`.items_prepare.prepare_put` would, with
     the request kept for the call record (see :func:`plain_params`); else ``None``."""
-    write = _plain_write(database, request, "Item")
+    write = _plain_write(database, request, "Item", StoredItem)
     if write is None or write[2] > MAX_ITEM_BYTES:
         return None
     table_name, item, size, condition, kept = write
@@ -121,7 +127,7 @@ def plain_delete(
 ) -> tuple[PreparedDelete, KeptRequest | None] | None:
     """A plain DeleteItem prepared as :func:`.items_prepare.prepare_delete` would,
     with the request kept for the call record; else ``None``."""
-    write = _plain_write(database, request, "Key")
+    write = _plain_write(database, request, "Key", dict)
     if write is None:
         return None
     return new_delete((write[0], write[1], write[3], "NONE", False, None, False)), write[4]
@@ -133,7 +139,7 @@ def plain_get(
     """A plain GetItem (``TableName`` and ``Key`` alone) prepared as
     :func:`.items_prepare.prepare_get` would, with the request kept for the call
     record; else ``None``."""
-    target = _plain_target(database, request, "Key") if len(request) == 2 else None
+    target = _plain_target(database, request, "Key", dict) if len(request) == 2 else None
     if target is None:
         return None
     table_name, key, _size, exact = target
@@ -142,7 +148,7 @@ def plain_get(
 
 
 def _plain_write(
-    database: Database, request: Mapping[str, object], member: str
+    database: Database, request: Mapping[str, object], member: str, into: type[Item]
 ) -> tuple[str, Item, int, BoundCondition | None, KeptRequest | None] | None:
     """A plain put's or delete's table name, item or key (in ``member``) with its
     size, bound condition and the request kept for the call record; ``None``
@@ -158,7 +164,7 @@ def _plain_write(
         request.get("ExpressionAttributeNames") is not None
     ) + (request.get("ExpressionAttributeValues") is not None):
         return None
-    target = _plain_target(database, request, member)
+    target = _plain_target(database, request, member, into)
     if target is None:
         return None
     table_name, item, size, exact = target
@@ -174,7 +180,7 @@ def _plain_write(
 
 
 def _plain_target(
-    database: Database, request: Mapping[str, object], member: str
+    database: Database, request: Mapping[str, object], member: str, into: type[Item]
 ) -> tuple[str, Item, int, bool] | None:
     """The table name, and the item or key in ``member`` decoded with its size
     and whether it encodes back exactly, when the table exists and the item or
@@ -182,7 +188,7 @@ def _plain_target(
     table_name = request.get("TableName")
     if type(table_name) is not str or table_name not in database.tables:
         return None
-    decoded = decode_checked_item(request.get(member), _value_check(), _longest_name())
+    decoded = decode_checked_item(request.get(member), _value_check(), _longest_name(), into)
     if decoded is None:
         return None
     return table_name, decoded[0], decoded[1], decoded[2]
