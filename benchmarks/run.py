@@ -38,6 +38,10 @@ def measure(
     backends side by side in one process, a collection one backend's garbage
     triggers would otherwise land in another's timings (and walk every table
     loaded). This spares moto's allocation-heavy calls more than the fake's.
+    The garbage is collected before each round instead, untimed: otherwise the
+    cyclic garbage one backend leaves (which only a collection frees) would
+    still fill memory, and the allocator's free lists, in the next backend's
+    round.
     """
     scenario = SCENARIOS[scenario_name]
     timings: dict[str, list[float]] = {name: [] for name in backend_names}
@@ -55,6 +59,7 @@ def measure(
                     # The round's first tenth warms the caches the other backend
                     # just used, untimed; the rest is timed.
                     warm = count // 10
+                    gc.collect()
                     for i in range(first, first + warm):
                         scenario.call(client, i)
                     start = time.perf_counter()
