@@ -127,7 +127,9 @@ class Table:
         (its partition and sort key values) save working them out again. A
         :class:`StoredItem` is stored as it is (see there)."""
         stored = item if type(item) is StoredItem else StoredItem(item)
-        stored.size = item_size(item) if size is None else size
+        if size is None:
+            size = item_size(item)
+        stored.size = size
         partition, sort = self.key_of(stored) if key is None else key
         if sort is None:
             old = self._single.get(partition)
@@ -136,16 +138,19 @@ class Table:
             self._single[partition] = stored
         else:
             old = self._sorted.add(partition, sort, stored)
-        old_size = 0
-        if old is not None:
+        if old is None:
+            old_size = 0
+            self.item_count += 1
+        else:
             old_size = stored_size(old)
-            self.item_count -= 1
             self.size_bytes -= old_size
-        self.item_count += 1
-        self.size_bytes += stored.size
-        self.largest_item_bytes = max(self.largest_item_bytes, stored.size)
-        for index in self.indexes.values():
-            index.replace(old, stored)
+        self.size_bytes += size
+        # Not max(): on every put, its argument parsing costs more than the test.
+        if size > self.largest_item_bytes:  # noqa: PLR1730
+            self.largest_item_bytes = size
+        if self.indexes:
+            for index in self.indexes.values():
+                index.replace(old, stored)
         if self.expiry is not None:
             self.expiry.replace(old, stored)
         return old, old_size
@@ -161,8 +166,9 @@ class Table:
         if old is not None:
             self.item_count -= 1
             self.size_bytes -= stored_size(old)
-            for index in self.indexes.values():
-                index.replace(old, None)
+            if self.indexes:
+                for index in self.indexes.values():
+                    index.replace(old, None)
             if self.expiry is not None:
                 self.expiry.replace(old, None)
         return old

@@ -114,7 +114,7 @@ def plain_put(
     database: Database, request: Mapping[str, object]
 ) -> tuple[PreparedPut, KeptRequest | None] | None:
     """A plain PutItem prepared as :func:`.items_prepare.prepare_put` would, with
-    the request kept for the call record (see :func:`plain_params`); else ``None``."""
+    the request kept for the call record (see :func:`rebuilt_call`); else ``None``."""
     write = _plain_write(database, request, "Item", StoredItem)
     if write is None or write[2] > MAX_ITEM_BYTES:
         return None
