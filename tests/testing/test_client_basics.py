@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -37,7 +38,10 @@ def test_successful_responses_carry_response_metadata(client: FakeDynamoDBClient
     metadata = client.put_item(TableName="users", Item={"pk": {"S": "u1"}})["ResponseMetadata"]
     assert metadata["HTTPStatusCode"] == 200
     assert metadata["RetryAttempts"] == 0
-    assert len(metadata["RequestId"]) == 52
+    assert re.fullmatch("[A-Z0-9]{52}", metadata["RequestId"])
+    again = client.put_item(TableName="users", Item={"pk": {"S": "u1"}})["ResponseMetadata"]
+    assert re.fullmatch("[A-Z0-9]{52}", again["RequestId"])
+    assert again["RequestId"] != metadata["RequestId"]
     assert metadata["HTTPHeaders"]["x-amzn-requestid"] == metadata["RequestId"]
     assert metadata["HTTPHeaders"]["content-type"] == "application/x-amz-json-1.0"
 
