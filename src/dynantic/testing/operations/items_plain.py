@@ -86,19 +86,15 @@ _DECODED_MEMBERS = ("Item", "Key", "ExpressionAttributeValues")
 
 
 @functools.cache
-def _longest_name() -> int:
-    """The longest attribute name the model allows (``AttributeName``'s ``max``)."""
-    longest: int = service_model().shape_for("AttributeName").metadata["max"]
-    return longest
-
-
-@functools.cache
-def _value_check() -> Callable[[object], bool]:
+def _rules() -> tuple[Callable[[object], bool], int]:
     """Whether an attribute value passes botocore's shape check and the model's
-    constraints, as a value of an item, a key or a placeholder does: the two
-    compiled checks of the ``AttributeValue`` shape, one after the other. The
-    shape check takes blobs as ``bytes`` alone; botocore would also take text
-    (and encode it), which the full path handles."""
+    constraints, as a value of an item, a key or a placeholder does (the two
+    compiled checks of the ``AttributeValue`` shape, one after the other), and
+    the longest attribute name the model allows (``AttributeName``'s ``max``).
+
+    The shape check takes blobs as ``bytes`` alone; botocore would also take
+    text (and encode it), which the full path handles."""
+    longest: int = service_model().shape_for("AttributeName").metadata["max"]
     shape_check = compile_shape_check(service_model().shape_for("AttributeValue"), bytes_blobs=True)
     item = next(member for member in request_node("PutItem").members if member.name == "Item")
     assert item.node.element is not None  # a map's node has an element
@@ -107,7 +103,7 @@ def _value_check() -> Callable[[object], bool]:
     def passes(value: object) -> bool:
         return shape_check(value) and constraint_check(value)
 
-    return passes
+    return passes, longest
 
 
 def plain_put(
@@ -188,7 +184,8 @@ def _plain_target(
     table_name = request.get("TableName")
     if type(table_name) is not str or table_name not in database.tables:
         return None
-    decoded = decode_checked_item(request.get(member), _value_check(), _longest_name(), into)
+    accepts, longest = _rules()
+    decoded = decode_checked_item(request.get(member), accepts, longest, into)
     if decoded is None:
         return None
     return table_name, decoded[0], decoded[1], decoded[2]
@@ -202,11 +199,12 @@ def _plain_condition(
     map is not plain or the condition does not bind."""
     names = request.get("ExpressionAttributeNames")
     values = request.get("ExpressionAttributeValues")
-    if names is not None and not _plain_names(names, _longest_name()):
+    accepts, longest = _rules()
+    if names is not None and not _plain_names(names, longest):
         return None
     decoded: Item | Literal[False] | None = None
     if values is not None:
-        decoded_values = decode_checked_item(values, _value_check(), _longest_name())
+        decoded_values = decode_checked_item(values, accepts, longest)
         if decoded_values is None:
             return None
         decoded = decoded_values[0] if decoded_values[2] else False
@@ -228,7 +226,7 @@ def _kept(
     """A plain request as the call record keeps it: a copy in the same order,
     with the decoded ``member`` (and placeholder values) in place of the wire
     form they encode back to exactly, and its own copy of the names."""
-    kept = dict(request)
+    kept = {**request}
     kept[member] = item
     if values is not None:
         kept["ExpressionAttributeValues"] = values
