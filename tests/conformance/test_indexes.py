@@ -472,3 +472,84 @@ def test_index_pages_resume_among_tied_entries(dynamodb: Backend) -> None:
         dynamodb, name, "g = :v", "same", ExclusiveStartKey=first["LastEvaluatedKey"]
     )
     assert rest == [("d", "a"), ("c", "d")]
+
+
+def _scan_order_table(dynamodb: Backend) -> str:
+    """Items k1..k15 keyed as a table, a local index and a global index see them
+    (all keys-only), each also holding ``a``, which no index projects."""
+    name = dynamodb.table_name()
+    dynamodb.create_table(
+        **pk_sk_table(
+            name,
+            {"g": "S", "l": "S"},
+            global_indexes=[("by-g", ("g",), "KEYS_ONLY")],
+            local_indexes=[("by-l", ("pk", "l"), "KEYS_ONLY")],
+        )
+    )
+    for number in range(1, 16):
+        key = f"k{number}"
+        dynamodb.put_items(
+            name,
+            {"pk": {"S": key}, "sk": {"S": "s"}, "g": {"S": key}, "l": {"S": "l"}, "a": {"N": "5"}},
+        )
+    return name
+
+
+@known_divergence(
+    MOTO,
+    "scans in the order of the keys' values",
+    service="a Scan of k1..k15 on DynamoDB returns k9, k6, k7, k1, k3, k13, ... "
+    "(getmoto/moto issue 7534); an index is scanned in its partition keys' digest order, "
+    "as dynalite (checked against the service) scans it",
+)
+def test_an_index_scan_visits_partitions_in_the_digest_order_of_their_key(
+    dynamodb: Backend,
+) -> None:
+    # A local index shares the table's partitions; a global index keyed by the
+    # same values places its partitions where the table places those values.
+    name = _scan_order_table(dynamodb)
+    expected = [f"k{number}" for number in (9, 6, 7, 1, 3, 13, 12, 5, 2, 14, 11, 15, 10, 4, 8)]
+    scans = {
+        "table": dynamodb.client.scan(TableName=name),
+        "local index": dynamodb.client.scan(TableName=name, IndexName="by-l"),
+        "global index": dynamodb.client.scan(TableName=name, IndexName="by-g"),
+    }
+    for target, found in scans.items():
+        assert [item["pk"]["S"] for item in found["Items"]] == expected, target
+
+
+@known_divergence(
+    MOTO,
+    "refuses a Scan filter on an attribute the index does not project",
+    service="the service refuses it only in a Query; a Scan judges each entry as the "
+    "index holds it (PartiQL reads of an index without its key, as public conformance "
+    "captures record the service's answers; dynalite and DynamoDB Local do the same)",
+)
+def test_an_index_scan_filters_entries_as_the_index_holds_them(dynamodb: Backend) -> None:
+    # ``a`` is on every item but in no index: a Scan of an index takes a filter
+    # on it, and finds it absent from every entry.
+    name = _scan_order_table(dynamodb)
+    for index in ("by-g", "by-l"):
+        found = dynamodb.client.scan(
+            TableName=name,
+            IndexName=index,
+            FilterExpression="a > :v",
+            ExpressionAttributeValues={":v": {"N": "1"}},
+        )
+        assert (found["Count"], found["ScannedCount"], found["Items"]) == (0, 15, []), index
+        absent = dynamodb.client.scan(
+            TableName=name, IndexName=index, FilterExpression="attribute_not_exists(a)"
+        )
+        assert (absent["Count"], absent["ScannedCount"]) == (15, 15), index
+        legacy = dynamodb.client.scan(
+            TableName=name, IndexName=index, ScanFilter={"a": {"ComparisonOperator": "NULL"}}
+        )
+        assert legacy["Count"] == 15, index
+    # Attributes the index holds are filtered as usual.
+    keyed = dynamodb.client.scan(
+        TableName=name,
+        IndexName="by-g",
+        FilterExpression="g = :k",
+        ExpressionAttributeValues={":k": {"S": "k3"}},
+    )
+    assert keyed["Items"] == [{"pk": {"S": "k3"}, "sk": {"S": "s"}, "g": {"S": "k3"}}]

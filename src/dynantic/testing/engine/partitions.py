@@ -71,9 +71,13 @@ def _token_bytes(value: object) -> bytes:
     if isinstance(value, bytes):
         return value
     if isinstance(value, tuple):
+        members = cast("tuple[object, ...]", value)
+        if len(members) == 1:
+            # An index key of one attribute sits where a table key of the same
+            # value sits: a local index visits partitions in the table's order.
+            return _token_bytes(members[0])
         # A key of several attributes (a multi-attribute index key): how the
         # service hashes it is not published; each member is tagged by its type.
-        members = cast("tuple[object, ...]", value)
         return b"\x00".join(_tagged_bytes(member) for member in members)
     raise TypeError(f"not a key value: {value!r}")
 

@@ -9,9 +9,10 @@ index fetches the rest from the table, at the cost of a table read per item.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from dynantic.testing import messages
 from dynantic.testing.errors import validation_error
@@ -20,6 +21,7 @@ from dynantic.testing.expressions.paths import Trie, resolve_path
 if TYPE_CHECKING:
     from dynantic.testing.engine.values import Item
     from dynantic.testing.expressions import BoundCondition, BoundProjection
+    from dynantic.testing.expressions.evaluate import ItemView, Names, Values
     from dynantic.testing.operations.read_target import ReadTarget
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "check_filter_attributes",
     "check_nested_keys",
     "check_select",
+    "filter_on_index_entries",
     "select_attributes",
 ]
 
@@ -128,20 +131,24 @@ def check_nested_keys(
 def check_filter_attributes(
     target: ReadTarget, condition: BoundCondition | None, *, legacy: bool, query: bool
 ) -> None:
-    """Refuse a Query filter on a key attribute of the schema read, and a filter on
-    attributes the index read does not project. A local index refuses it too,
-    although it could fetch them from the table (ScyllaDB's Alternator suite run
-    against the service, test_lsi.py, also with ``Select=ALL_ATTRIBUTES``)."""
-    if condition is None:
+    """Refuse a Query filter on a key attribute of the schema read, or on
+    attributes the index queried does not project. A local index refuses it
+    too, although it could fetch them from the table (ScyllaDB's Alternator
+    suite run against the service, test_lsi.py, also with
+    ``Select=ALL_ATTRIBUTES``). A Scan of an index takes such a filter and
+    judges each entry as the index holds it, where those attributes are absent
+    (the service's answers to PartiQL reads of an index without its partition
+    key, as public conformance captures record them; DynamoDB Local's scan has
+    no such check, its query has)."""
+    if condition is None or not query:
         return
     heads = _condition_heads(condition)[0]
-    if query:
-        for attribute in target.key_schema.attributes:
-            if attribute.name in heads:
-                parameter = "QueryFilter" if legacy else "Filter Expression"
-                raise validation_error(
-                    messages.FILTER_ON_KEY.format(parameter=parameter, name=attribute.name)
-                )
+    for attribute in target.key_schema.attributes:
+        if attribute.name in heads:
+            parameter = "QueryFilter" if legacy else "Filter Expression"
+            raise validation_error(
+                messages.FILTER_ON_KEY.format(parameter=parameter, name=attribute.name)
+            )
     missing = _not_projected(target, heads)
     if missing:
         assert target.index is not None
@@ -150,6 +157,29 @@ def check_filter_attributes(
                 index=target.index.name, names=", ".join(missing)
             )
         )
+
+
+def filter_on_index_entries(
+    target: ReadTarget, condition: BoundCondition | None
+) -> BoundCondition | None:
+    """A Scan filter as a Scan of an index applies it: to each entry as the index
+    holds it, where an attribute the index does not project is absent (see
+    :func:`check_filter_attributes`), even when a local index then fetches the
+    item's other attributes from the table. ``condition`` itself when it names
+    nothing the index lacks."""
+    if condition is None or target.index is None or target.projects_all:
+        return condition
+    if not _not_projected(target, _condition_heads(condition)[0]):
+        return condition
+    item_test = condition.test
+    project = target.project
+
+    def entry_test(item: ItemView, names: Names, values: Values) -> bool:
+        return item_test(project(cast("Item", item)), names, values)
+
+    on_entries = copy.copy(condition)
+    on_entries.test = entry_test
+    return on_entries
 
 
 def _not_projected(target: ReadTarget, names: Iterable[str]) -> list[str]:

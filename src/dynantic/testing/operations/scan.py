@@ -25,6 +25,7 @@ from dynantic.testing.operations.read_rules import (
     check_filter_attributes,
     check_nested_keys,
     check_select,
+    filter_on_index_entries,
     select_attributes,
 )
 from dynantic.testing.operations.read_target import read_target, segment_tokens
@@ -116,7 +117,7 @@ def scan(database: Database, request: ScanInputTypeDef) -> dict[str, object]:
         read = ReadRequest(
             target,
             select_attributes(target, parsed.select, parsed.projection),
-            parsed.filter,
+            filter_on_index_entries(target, parsed.filter),
             request.get("Limit"),
             consistent,
             request.get("ReturnConsumedCapacity"),
