@@ -501,3 +501,38 @@ def test_a_value_nested_to_level_33_is_refused(dynamodb: Backend, operation: str
             dynamodb.client.batch_write_item(
                 RequestItems={table: [{"PutRequest": {"Item": {"pk": {"S": "a"}, "d": deep}}}]}
             )
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "accept an update that nests the item deeper than 32 levels",
+    service=_NESTING_SOURCE + "; the cap is on the stored item",
+    when=lambda params: params["depth"] == 30,
+)
+@pytest.mark.parametrize("depth", [29, 30])
+def test_an_update_may_not_nest_the_item_beyond_level_32(dynamodb: Backend, depth: int) -> None:
+    # Each value is within the limit on its own; placed at m.b.c (level 3), 29
+    # lists put the leaf at level 32 and 30 put it at level 33.
+    table = dynamodb.key_table()
+    key: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}}
+    dynamodb.client.put_item(TableName=table, Item={**key, "m": {"M": {"b": {"M": {}}}}})
+
+    def update() -> None:
+        dynamodb.client.update_item(
+            TableName=table,
+            Key=key,
+            UpdateExpression="SET m.b.c = :v",
+            ExpressionAttributeValues={":v": _nested(depth)},
+        )
+
+    if depth == 29:
+        update()
+        return
+    with service_error(
+        "ValidationException",
+        "Nesting Levels have exceeded supported limits: "
+        "Attributes in the item have nested levels beyond supported limit",
+    ):
+        update()
+    item = dynamodb.client.get_item(TableName=table, Key=key)["Item"]
+    assert item["m"] == {"M": {"b": {"M": {}}}}

@@ -13,6 +13,7 @@ from .conftest import INDEXED, SIMPLE, Refuses, Wire, answer
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.literals import ReturnValueType
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
 KEY: Wire = {"pk": {"S": "a"}}
 INDEXED_KEY: Wire = {"pk": {"S": "a"}, "sk": {"S": "1"}}
@@ -481,3 +482,78 @@ def test_update_item_checks_the_key_values_before_the_expressions(
         "The parameter cannot be converted to a numeric value: x",
     ):
         fake.update_item(TableName=SIMPLE, Key={"pk": {"N": "x"}}, UpdateExpression="SET v =")
+
+
+_TOO_DEEP = (
+    "Nesting Levels have exceeded supported limits: "
+    "Attributes in the item have nested levels beyond supported limit"
+)
+
+
+def _lists(depth: int, inner: AttributeValueTypeDef) -> AttributeValueTypeDef:
+    """``inner`` inside ``depth`` lists."""
+    value = inner
+    for _ in range(depth):
+        value = {"L": [value]}
+    return value
+
+
+def test_an_update_may_not_nest_an_attribute_into_itself_beyond_the_limit(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    # 31 lists around a number: the leaf at level 32, the deepest allowed.
+    fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "a"}, "x": _lists(31, {"N": "1"})})
+    with refuses("ValidationException", _TOO_DEEP):
+        fake.update_item(TableName=SIMPLE, Key=KEY, UpdateExpression="SET x[0] = x")
+
+
+@pytest.mark.parametrize(
+    ("inner", "refused"), [({"L": []}, False), ({"M": {}}, False), ({"L": [{"N": "1"}]}, True)]
+)
+def test_an_update_nests_the_item_to_level_32_and_no_further(
+    fake: FakeDynamoDBClient, refuses: Refuses, inner: AttributeValueTypeDef, refused: bool
+) -> None:
+    # m.b.c is level 3: 29 lists around ``inner`` put ``inner`` at level 32,
+    # where an empty container holds nothing deeper.
+    fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "a"}, "m": {"M": {"b": {"M": {}}}}})
+    value = _lists(29, inner)
+
+    def update() -> None:
+        fake.update_item(
+            TableName=SIMPLE,
+            Key=KEY,
+            UpdateExpression="SET m.b.c = :v",
+            ExpressionAttributeValues={":v": value},
+        )
+
+    if not refused:
+        update()
+        return
+    with refuses("ValidationException", _TOO_DEEP):
+        update()
+
+
+def test_a_transaction_update_nesting_the_item_too_deep_is_cancelled(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "a"}, "m": {"M": {"b": {"M": {}}}}})
+    with refuses(
+        "TransactionCanceledException",
+        "Transaction cancelled, please refer cancellation reasons for specific reasons "
+        "[ValidationError]",
+    ) as refusal:
+        fake.transact_write_items(
+            TransactItems=[
+                {
+                    "Update": {
+                        "TableName": SIMPLE,
+                        "Key": KEY,
+                        "UpdateExpression": "SET m.b.c = :v",
+                        "ExpressionAttributeValues": {":v": _lists(30, {"N": "1"})},
+                    }
+                }
+            ]
+        )
+    assert refusal.response["CancellationReasons"] == [
+        {"Code": "ValidationError", "Message": _TOO_DEEP}
+    ]

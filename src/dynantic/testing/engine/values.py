@@ -55,6 +55,7 @@ __all__ = [
     "encode_value",
     "format_number",
     "item_size",
+    "nests_too_deep",
     "number_size",
     "parse_number",
     "parse_number_sized",
@@ -132,6 +133,25 @@ class StoredItem(dict[str, AttributeValue]):
 # DynamoDB: a value sits at most 32 levels deep, the attribute itself being level
 # 1 (31 maps or lists around a scalar; one more is refused).
 MAX_NESTING_DEPTH = 32
+
+
+def nests_too_deep(value: AttributeValue, level: int = 1) -> bool:
+    """Whether ``value``, sitting at ``level`` (an attribute is level 1), holds
+    a member beyond :data:`MAX_NESTING_DEPTH`: what an update can build from
+    values that were each within the limit (``SET a.b.c = :v``)."""
+    if isinstance(value, dict):
+        members: Iterable[AttributeValue] = value.values()
+    elif isinstance(value, list):
+        members = value
+    else:
+        return False
+    if not value:
+        return False
+    if level == MAX_NESTING_DEPTH:
+        return True
+    return any(nests_too_deep(member, level + 1) for member in members)
+
+
 # ---------------------------------------------------------------- decoding
 
 

@@ -20,6 +20,7 @@ from dynantic.testing import messages
 from dynantic.testing.engine.values import (
     AttributeValue,
     Item,
+    nests_too_deep,
     number_size,
     type_code,
     value_size,
@@ -273,8 +274,8 @@ def _operand_type(operand: ast.Operand, values: Mapping[str, AttributeValue]) ->
 
 
 def check_updated_item(targets: UpdateTargets, table: Table, item: Item, size: int) -> None:
-    """Refuse an updated item whose index keys the update made wrong, or that
-    grew over the size limit."""
+    """Refuse an updated item whose index keys the update made wrong, that
+    nests deeper than the limit, or that grew over the size limit."""
     if table.indexes:
         touched = targets.touched
         for index in ordered_indexes(table):
@@ -287,6 +288,10 @@ def check_updated_item(targets: UpdateTargets, table: Table, item: Item, size: i
                 problem = index.key_value_violation(attribute.name, value)
                 if problem is not None:
                     raise validation_error(problem)
+    for name in targets.touched:
+        value = item.get(name)
+        if value is not None and nests_too_deep(value):
+            raise validation_error(messages.NESTING_TOO_DEEP)
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
 
