@@ -729,6 +729,8 @@ KEY_CONDITION_TOO_MANY = (
     "The number of query conditions ({count}) exceeds the number of key attributes defined in "
     "the schema ({keys})"
 )
+# Legacy KeyConditions with no condition, or more than two.
+KEY_CONDITIONS_LENGTH = "Conditions can be of length 1 or 2 only"
 KEY_CONDITION_NOT_INDEXABLE = "Attempted conditional constraint is not an indexable operation"
 KEY_CONDITION_TYPE_MISMATCH = INVALID + "Condition parameter type does not match schema type"
 KEY_CONDITION_PARTITION_EQUALITY = (
