@@ -189,6 +189,28 @@ def test_functions(
     assert _holds(dynamodb, table, condition, values) is expected
 
 
+@known_divergence(
+    MOTO,
+    "counts a string's size() in code points",
+    service="nubo-db/dynamodb-conformance tests/tier1/query/expressions.test.ts, "
+    "'Query — size() string encoding', run against the service: UTF-16 code units",
+)
+def test_size_of_a_string_counts_utf16_code_units(dynamodb: Backend) -> None:
+    # é is one code unit, U+1D11E two (a surrogate pair); UTF-8 takes six bytes.
+    table = dynamodb.key_table()
+    key: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}}
+    dynamodb.put_items(table, {**key, "s": {"S": "\u00e9\U0001d11e"}})
+    sizes = []
+    for size in ("2", "3", "6"):
+        found = dynamodb.client.scan(
+            TableName=table,
+            FilterExpression="size(s) = :n",
+            ExpressionAttributeValues={":n": {"N": size}},
+        )
+        sizes.append(found["Count"])
+    assert sizes == [0, 1, 0]
+
+
 def test_names_are_substituted_from_expression_attribute_names(
     dynamodb: Backend, table: str
 ) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from dynantic.testing.engine.values import AttributeValue, BinarySet, Item, NumberSet, StringSet
 from dynantic.testing.expressions import ExpressionAttributes
+from dynantic.testing.expressions.evaluate import size_of
 
 ITEM: Item = {
     "pk": "k",
@@ -163,6 +164,13 @@ def test_contains_finds_substrings_set_members_and_list_elements() -> None:
 def test_size_measures_strings_binaries_sets_lists_and_maps(path: str, size: int) -> None:
     names = {"#u": "ñ"} if path == "#u" else None
     assert holds(f"size({path}) = :n", {":n": Decimal(size)}, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"), [("", 0), ("abc", 3), ("ñé", 2), ("\U0001f600", 2), ("a\U0001d11eb", 4)]
+)
+def test_size_of_a_string_counts_utf16_code_units(text: str, size: int) -> None:
+    assert size_of(text) == Decimal(size)
 
 
 def test_size_of_a_number_boolean_null_or_missing_attribute_compares_false() -> None:

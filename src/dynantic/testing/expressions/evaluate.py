@@ -268,9 +268,17 @@ _BINARY_FUNCTIONS: dict[str, Callable[[AttributeValue, AttributeValue], bool]] =
 def size_of(value: AttributeValue | Missing) -> Decimal | Missing:
     """``size()``: length of S or B, members of a set, elements of L or M.
 
-    Numbers, booleans and NULL have no size (the comparison is then false).
+    A string's length is counted as the service's Java strings count it, in
+    UTF-16 code units: a character beyond the Basic Multilingual Plane (most
+    emoji) counts two (nubo-db/dynamodb-conformance, "Query — size() string
+    encoding", run against the service). Numbers, booleans and NULL have no
+    size (the comparison is then false).
     """
-    if isinstance(value, str | bytes | list | dict | tuple):
+    if isinstance(value, str):
+        if value.isascii():
+            return Decimal(len(value))
+        return Decimal(len(value.encode("utf-16-le", "surrogatepass")) // 2)
+    if isinstance(value, bytes | list | dict | tuple):
         return Decimal(len(value))
     return MISSING
 
