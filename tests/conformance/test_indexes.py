@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from tests.table_shapes import indexed_table, pk_sk_table
 
 from .backends import DYNALITE, MOTO
@@ -12,6 +14,7 @@ from .support import Backend, service_error, without_volatile
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.literals import ScalarAttributeTypeType
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
 
 def _table_with_indexes(dynamodb: Backend) -> str:
@@ -333,6 +336,34 @@ def test_an_empty_string_index_key_is_refused_on_write(dynamodb: Backend) -> Non
     ):
         dynamodb.client.put_item(
             TableName=name, Item={"pk": {"S": "b"}, "sk": {"S": "1"}, "g": {"S": ""}}
+        )
+
+
+@known_divergence(
+    DYNALITE,
+    "stores an empty string as an index key",
+    service="nubo-db/dynamodb-conformance tests/tier3/error-messages (index key messages, four "
+    "regions, 2026-06): an update's refusal names no index",
+)
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_update_to_an_empty_string_index_key_is_refused_in_its_own_words(
+    dynamodb: Backend, existing: bool
+) -> None:
+    name = _table_with_indexes(dynamodb)
+    key: dict[str, AttributeValueTypeDef] = {"pk": {"S": "b"}, "sk": {"S": "1"}}
+    if existing:
+        dynamodb.put_items(name, {**key, "g": {"S": "x"}})
+    with service_error(
+        "ValidationException",
+        "One or more parameter values are not valid. The update expression attempted to update "
+        "a secondary index key to a value that is not supported. The AttributeValue for a key "
+        "attribute cannot contain an empty string value.",
+    ):
+        dynamodb.client.update_item(
+            TableName=name,
+            Key=key,
+            UpdateExpression="SET g = :v",
+            ExpressionAttributeValues={":v": {"S": ""}},
         )
 
 

@@ -634,6 +634,13 @@ INDEX_KEY_ATTRIBUTE_NESTED = (
 UPDATE_INDEX_KEY_TYPE = (
     "The update expression attempted to update the secondary index key to unsupported type"
 )
+# An update that sets an index key attribute to an empty string or binary: no
+# index is named (four regions, nubo-db/dynamodb-conformance's index key messages).
+UPDATE_INDEX_KEY_EMPTY = (
+    "One or more parameter values are not valid. The update expression attempted to update a "
+    "secondary index key to a value that is not supported. The AttributeValue for a key "
+    "attribute cannot contain an empty {kind} value."
+)
 UPDATED_ITEM_TOO_LARGE = "Item size to update has exceeded the maximum allowed size"
 
 # ---------------------------------------------------------------- key conditions

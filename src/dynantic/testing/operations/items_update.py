@@ -285,6 +285,9 @@ def check_updated_item(targets: UpdateTargets, table: Table, item: Item, size: i
                 value = item[attribute.name]
                 if type_code(value) != attribute.type:
                     raise validation_error(messages.UPDATE_INDEX_KEY_TYPE)
+                if value in {"", b""}:
+                    kind = "string" if attribute.type == "S" else "binary"
+                    raise validation_error(messages.UPDATE_INDEX_KEY_EMPTY.format(kind=kind))
                 problem = index.key_value_violation(attribute.name, value)
                 if problem is not None:
                     raise validation_error(problem)
