@@ -782,6 +782,11 @@ BATCH_GET_TOO_MANY = "Too many items requested for the BatchGetItem call"
 # A WriteRequest holding neither or both of PutRequest and DeleteRequest.
 BATCH_WRITE_REQUEST_NOT_ONE = ATTRIBUTE_VALUE_MANY_TYPES
 TRANSACT_NOT_ONE_ACTION = "TransactItems can only contain one of Check, Put, Update or Delete"
+# An action holding none of them (us-east-1 and DynamoDB Local; eu-west-2 has
+# moved to a validation report naming 'transactItems').
+TRANSACT_NO_ACTION = (
+    "Invalid Request: TransactWriteRequest should contain Delete or Put or Update request"
+)
 TRANSACT_SAME_ITEM = "Transaction request cannot include multiple operations on one item"
 TRANSACT_TOO_LARGE = "Transaction size has exceeded the maximum allowed size of 4 MB"
 TRANSACTION_CANCELLED = (

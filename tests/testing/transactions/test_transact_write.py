@@ -185,16 +185,23 @@ def test_the_same_item_in_two_tables_is_two_items(fake: FakeDynamoDBClient) -> N
 
 
 @pytest.mark.parametrize(
-    "action",
-    [{}, {**put("a"), "Delete": {"TableName": SIMPLE, "Key": {"pk": {"S": "b"}}}}],
+    ("action", "message"),
+    [
+        (
+            {},
+            "Invalid Request: TransactWriteRequest should contain Delete or Put or Update request",
+        ),
+        (
+            {**put("a"), "Delete": {"TableName": SIMPLE, "Key": {"pk": {"S": "b"}}}},
+            "TransactItems can only contain one of Check, Put, Update or Delete",
+        ),
+    ],
     ids=["none", "two"],
 )
 def test_each_element_holds_exactly_one_action(
-    fake: FakeDynamoDBClient, refuses: Refuses, action: dict[str, object]
+    fake: FakeDynamoDBClient, refuses: Refuses, action: dict[str, object], message: str
 ) -> None:
-    with refuses(
-        "ValidationException", "TransactItems can only contain one of Check, Put, Update or Delete"
-    ):
+    with refuses("ValidationException", message):
         transact(fake, [put("x"), action])
 
 

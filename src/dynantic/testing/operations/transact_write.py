@@ -118,6 +118,8 @@ def transact_write_items(
 
 def _prepare(action: Mapping[str, object]) -> PreparedWrite:
     """One action checked on its own (step 1)."""
+    if not action:
+        raise validation_error(messages.TRANSACT_NO_ACTION)
     if len(action) != 1:
         raise validation_error(messages.TRANSACT_NOT_ONE_ACTION)
     kind, body = next(iter(action.items()))
