@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,6 +14,8 @@ from dynantic import get_client, using_client
 from dynantic.testing import FakeDynamoDBClient
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
 
@@ -85,6 +89,41 @@ def test_the_fake_shares_exception_classes_with_boto3_clients() -> None:
         fake.exceptions.ConditionalCheckFailedException
         is real.exceptions.ConditionalCheckFailedException
     )
+
+
+def test_threads_asking_first_for_the_exception_classes_all_get_the_same_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import boto3
+    from botocore.errorfactory import ClientExceptionsFactory
+
+    # A fresh default session, whose factory is slow to build the classes: every
+    # thread asks before the first has finished.
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
+    private_name = "_create_client_exceptions"  # where the factory builds, unlocked
+    build: Callable[[ClientExceptionsFactory, object], object] = getattr(
+        ClientExceptionsFactory, private_name
+    )
+
+    def slow_build(self: ClientExceptionsFactory, model: object) -> object:
+        time.sleep(0.02)
+        return build(self, model)
+
+    monkeypatch.setattr(ClientExceptionsFactory, private_name, slow_build)
+    start = threading.Barrier(8)
+    seen: list[type[ClientError]] = []
+
+    def ask() -> None:
+        start.wait()
+        seen.append(FakeDynamoDBClient().exceptions.ConditionalCheckFailedException)
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 8
+    assert len(set(seen)) == 1
 
 
 def test_malformed_requests_raise_botocore_param_validation_error(

@@ -9,6 +9,7 @@ real client's exception classes catches the fake's errors too.
 from __future__ import annotations
 
 import functools
+import threading
 from typing import TYPE_CHECKING, cast
 
 from botocore.errorfactory import BaseClientExceptions, ClientExceptionsFactory
@@ -54,10 +55,19 @@ def _private_factory() -> ClientExceptionsFactory:  # pragma: no cover - boto3 i
     return ClientExceptionsFactory()
 
 
+# botocore builds a client's exception classes once, when the client is made;
+# the fake asks for them on first use, possibly from many threads at once, and
+# neither boto3's default session nor the factory's cache is made under a lock:
+# two threads could otherwise get two different sets of classes, and one of them
+# raise an error the other's ``except client.exceptions.X`` does not catch.
+_BUILDING = threading.Lock()
+
+
 def client_exceptions() -> Exceptions:
     """``client.exceptions`` as boto3 builds it for DynamoDB (the factory keeps
     the classes it built, so this is a lookup after the first call)."""
-    built: BaseClientExceptions = _shared_factory().create_client_exceptions(service_model())
+    with _BUILDING:
+        built: BaseClientExceptions = _shared_factory().create_client_exceptions(service_model())
     return cast("Exceptions", built)
 
 

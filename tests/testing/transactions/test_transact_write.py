@@ -163,6 +163,32 @@ def test_an_empty_key_value_fails_the_request_in_putitem_words(
         transact(fake, [check("x", "attribute_exists(pk)"), {kind: body}])
 
 
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_update_emptying_an_index_key_fails_the_request_in_the_updates_words(
+    fake: FakeDynamoDBClient, refuses: Refuses, existing: bool
+) -> None:
+    # Not a cancellation: the service refuses the request as UpdateItem would
+    # (nubo-db/dynamodb-conformance, transactIndexKeys, four regions).
+    key = {"pk": {"S": "a"}, "sk": {"S": "1"}}
+    if existing:
+        fake.put_item(TableName=INDEXED, Item={**key, "g": {"S": "x"}, "gs": {"N": "1"}})
+    update: dict[str, object] = {
+        "Update": {
+            "TableName": INDEXED,
+            "Key": key,
+            "UpdateExpression": "SET g = :v",
+            "ExpressionAttributeValues": {":v": {"S": ""}},
+        }
+    }
+    with refuses(
+        "ValidationException",
+        "One or more parameter values are not valid. The update expression attempted to update "
+        "a secondary index key to a value that is not supported. The AttributeValue for a key "
+        "attribute cannot contain an empty string value.",
+    ):
+        transact(fake, [put("x"), update])
+
+
 def test_a_missing_table_fails_the_request_before_any_condition(
     fake: FakeDynamoDBClient, refuses: Refuses
 ) -> None:
