@@ -6,7 +6,7 @@ import contextlib
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,17 @@ if TYPE_CHECKING:
 
     from dynantic import DynamoDBClient
 
-__all__ = ["Backend", "ServiceErrorInfo", "service_error", "without_volatile"]
+__all__ = [
+    "Backend",
+    "ServiceErrorInfo",
+    "reported_error",
+    "service_error",
+    "without_volatile",
+]
+
+# How PutItem, UpdateItem and DeleteItem now word a request-level refusal: as a
+# validation report of one error (us-east-1 and eu-west-2, 2026-09 and 2026-10).
+REPORT_PREFIX = "1 validation error detected: "
 
 # Response members that differ between two correct answers: identifiers, clocks
 # and transport details. Scenarios compare everything else.
@@ -111,6 +121,14 @@ def service_error(code: str, message: str, *, prefix: bool = False) -> Iterator[
     metadata = info.response.get("ResponseMetadata")
     assert isinstance(metadata, Mapping)
     assert metadata.get("HTTPStatusCode") == 400
+
+
+def reported_error(
+    code: str, message: str, *, prefix: bool = False
+) -> AbstractContextManager[ServiceErrorInfo]:
+    """:func:`service_error` for a refusal the service words as a validation
+    report of one error: ``message`` after ``1 validation error detected: ``."""
+    return service_error(code, REPORT_PREFIX + message, prefix=prefix)
 
 
 def _unique_name() -> str:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence
-from .support import Backend, service_error, without_volatile
+from .markers import known_divergence, without_report
+from .support import Backend, reported_error, service_error, without_volatile
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -306,6 +306,7 @@ def test_condition_on_a_nosuch_item_sees_no_attributes(dynamodb: Backend) -> Non
         )
 
 
+@without_report()
 @known_divergence(
     MOTO,
     "evaluates the condition as false instead of refusing it",
@@ -314,7 +315,7 @@ def test_condition_on_a_nosuch_item_sees_no_attributes(dynamodb: Backend) -> Non
 )
 def test_between_with_the_bounds_reversed_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater "
         "than or equal to lower bound; lower bound operand: AttributeValue: {N:5}, upper bound "
@@ -328,6 +329,7 @@ def test_between_with_the_bounds_reversed_is_refused(dynamodb: Backend) -> None:
         )
 
 
+@without_report()
 @known_divergence(
     MOTO,
     "fails inside the mock with ValueError",
@@ -336,7 +338,7 @@ def test_between_with_the_bounds_reversed_is_refused(dynamodb: Backend) -> None:
 )
 def test_unknown_function_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Invalid ConditionExpression: Invalid function name; function: nope",
     ):
@@ -345,6 +347,7 @@ def test_unknown_function_is_refused(dynamodb: Backend) -> None:
         )
 
 
+@without_report()
 @known_divergence(
     MOTO,
     "evaluates an unknown type name as false instead of refusing it",
@@ -353,7 +356,7 @@ def test_unknown_function_is_refused(dynamodb: Backend) -> None:
 )
 def test_attribute_type_with_an_unknown_type_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Invalid ConditionExpression: Invalid attribute type name found; type: X, valid types: "
         "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}",
@@ -366,6 +369,7 @@ def test_attribute_type_with_an_unknown_type_is_refused(dynamodb: Backend) -> No
         )
 
 
+@without_report()
 @known_divergence(
     DYNALITE,
     "words syntax errors as its parser generator does",
@@ -378,7 +382,7 @@ def test_attribute_type_with_an_unknown_type_is_refused(dynamodb: Backend) -> No
 )
 def test_syntax_error_names_the_token(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         'Invalid ConditionExpression: Syntax error; token: "<EOF>", near: ',
         prefix=True,

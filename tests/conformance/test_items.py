@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence
+from .markers import known_divergence, without_report
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
 
-from .support import Backend, service_error, without_volatile
+from .support import Backend, reported_error, service_error, without_volatile
 
 
 def test_put_item_answers_with_nothing_by_default(dynamodb: Backend) -> None:
@@ -43,6 +43,7 @@ def test_put_item_replaces_the_whole_item(dynamodb: Backend) -> None:
     assert without_volatile(got) == {"Item": {"pk": {"S": "a"}, "w": {"N": "2"}}}
 
 
+@without_report()
 @known_divergence(
     MOTO,
     "answers 'Return values set to invalid value'",
@@ -51,7 +52,7 @@ def test_put_item_replaces_the_whole_item(dynamodb: Backend) -> None:
 )
 def test_put_item_return_values_all_new_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
+    with reported_error("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
         dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}}, ReturnValues="ALL_NEW")
 
 
@@ -113,6 +114,7 @@ def test_delete_item_of_a_missing_item_succeeds_with_nothing(dynamodb: Backend) 
     assert without_volatile(deleted) == {}
 
 
+@without_report()
 @known_divergence(
     DYNALITE,
     "accepts ReturnValues=ALL_NEW on DeleteItem",
@@ -126,7 +128,7 @@ def test_delete_item_of_a_missing_item_succeeds_with_nothing(dynamodb: Backend) 
 )
 def test_delete_item_return_values_all_new_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
+    with reported_error("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
         dynamodb.client.delete_item(TableName=table, Key={"pk": {"S": "a"}}, ReturnValues="ALL_NEW")
 
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .backends import DYNALITE, MOTO
-from .markers import known_divergence
-from .support import Backend, service_error, without_volatile
+from .markers import known_divergence, without_report
+from .support import Backend, reported_error, service_error, without_volatile
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.literals import ReturnValueType
@@ -443,15 +443,10 @@ def test_update_with_a_failed_condition_changes_nothing(dynamodb: Backend) -> No
 # ---------------------------------------------------------------- refusals
 
 
-@known_divergence(
-    MOTO,
-    "prefixes the message for overlapping paths with '1 validation error detected: '",
-    service="as dynalite, checked against the live service, answers the message without that "
-    "prefix",
-)
+@without_report(DYNALITE)
 def test_two_actions_on_overlapping_paths_are_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Invalid UpdateExpression: Two document paths overlap with each other; must remove or "
         "rewrite one of these paths; path one: [m], path two: [m, c]",
@@ -525,15 +520,10 @@ def test_arithmetic_needing_more_than_38_digits_is_refused_as_an_overflow(
         _update(dynamodb, table, f"SET v = big {operator} :small", {":small": {"N": "3"}})
 
 
-@known_divergence(
-    MOTO,
-    "prefixes the message for a repeated section with '1 validation error detected: '",
-    service="as dynalite, checked against the live service, answers the message without that "
-    "prefix",
-)
+@without_report(DYNALITE)
 def test_a_section_used_twice_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         'Invalid UpdateExpression: The "SET" section can only be used once in an update '
         "expression;",
@@ -541,9 +531,10 @@ def test_a_section_used_twice_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET a = :v SET b = :v", {":v": {"N": "1"}})
 
 
+@without_report()
 def test_a_reserved_word_as_a_name_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status",
     ):
@@ -563,6 +554,7 @@ def test_a_reserved_word_through_a_name_placeholder_is_accepted(dynamodb: Backen
     }
 
 
+@without_report()
 @known_divergence(
     MOTO,
     "reports the defined value as unused instead of the undefined one",
@@ -571,7 +563,7 @@ def test_a_reserved_word_through_a_name_placeholder_is_accepted(dynamodb: Backen
 )
 def test_an_undefined_value_placeholder_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Invalid UpdateExpression: An expression attribute value used in expression is not "
         "defined; attribute value: :nosuch",
@@ -579,6 +571,7 @@ def test_an_undefined_value_placeholder_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET #v = :nosuch", {":v": {"N": "1"}}, {"#v": "v"})
 
 
+@without_report()
 @known_divergence(
     MOTO,
     "fails inside the mock with KeyError",
@@ -587,7 +580,7 @@ def test_an_undefined_value_placeholder_is_refused(dynamodb: Backend) -> None:
 )
 def test_an_undefined_name_placeholder_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Invalid UpdateExpression: An expression attribute name used in the document path is "
         "not defined; attribute name: #nosuch",
@@ -595,50 +588,36 @@ def test_an_undefined_name_placeholder_is_refused(dynamodb: Backend) -> None:
         _update(dynamodb, table, "SET #nosuch = :v", {":v": {"N": "1"}})
 
 
-@known_divergence(
-    MOTO,
-    "prefixes the message for unused values with '1 validation error detected: '",
-    service="as dynalite, checked against the live service, answers the message without that "
-    "prefix",
-)
+@without_report(DYNALITE)
 def test_an_unused_value_placeholder_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}",
     ):
         _update(dynamodb, table, "SET v = :v", {":v": {"N": "1"}, ":unused": {"N": "2"}})
 
 
-@known_divergence(
-    MOTO,
-    "prefixes the message for unused names with '1 validation error detected: '",
-    service="as dynalite, checked against the live service, answers the message without that "
-    "prefix",
-)
+@without_report(DYNALITE)
 def test_an_unused_name_placeholder_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}",
     ):
         _update(dynamodb, table, "SET v = :v", {":v": {"N": "1"}}, {"#unused": "x"})
 
 
-@known_divergence(
-    MOTO,
-    "prefixes the message for empty values with '1 validation error detected: '",
-    service="as dynalite, checked against the live service, answers the message without that "
-    "prefix",
-)
+@without_report(DYNALITE)
 def test_empty_expression_attribute_values_are_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error("ValidationException", "ExpressionAttributeValues must not be empty"):
+    with reported_error("ValidationException", "ExpressionAttributeValues must not be empty"):
         dynamodb.client.update_item(
             TableName=table, Key=KEY, UpdateExpression="REMOVE v", ExpressionAttributeValues={}
         )
 
 
+@without_report()
 @known_divergence(
     MOTO,
     "accepts empty ExpressionAttributeNames",
@@ -647,7 +626,7 @@ def test_empty_expression_attribute_values_are_refused(dynamodb: Backend) -> Non
 )
 def test_empty_expression_attribute_names_are_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error("ValidationException", "ExpressionAttributeNames must not be empty"):
+    with reported_error("ValidationException", "ExpressionAttributeNames must not be empty"):
         dynamodb.client.update_item(
             TableName=table, Key=KEY, UpdateExpression="REMOVE v", ExpressionAttributeNames={}
         )
@@ -672,6 +651,7 @@ def test_a_placeholder_key_of_255_bytes_is_accepted(dynamodb: Backend) -> None:
     assert response["Attributes"] == KEY
 
 
+@without_report()
 @known_divergence(
     (DYNALITE, MOTO),
     "does not limit a placeholder key's length",
@@ -686,7 +666,7 @@ def test_a_name_key_longer_than_255_bytes_is_refused_with_its_size(
     dynamodb: Backend, key: str, size: int
 ) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "ExpressionAttributeNames contains invalid key: The expression attribute map contains "
         f"a key that is too long; size of key: {size}",
@@ -694,6 +674,7 @@ def test_a_name_key_longer_than_255_bytes_is_refused_with_its_size(
         _update(dynamodb, table, "REMOVE #n", names={key: "note"})
 
 
+@without_report()
 @known_divergence(
     (DYNALITE, MOTO),
     "does not limit a placeholder key's length",
@@ -703,7 +684,7 @@ def test_a_value_key_longer_than_255_bytes_is_refused_without_its_size(
     dynamodb: Backend,
 ) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         "ExpressionAttributeValues contains invalid key: The expression attribute map contains "
         "a key that is too long;",
@@ -711,6 +692,7 @@ def test_a_value_key_longer_than_255_bytes_is_refused_without_its_size(
         _update(dynamodb, table, "SET note = :v", {":" + "v" * 255: {"S": "x"}})
 
 
+@without_report()
 @known_divergence(
     DYNALITE,
     "words syntax errors as its parser generator does",
@@ -718,7 +700,7 @@ def test_a_value_key_longer_than_255_bytes_is_refused_without_its_size(
 )
 def test_update_expression_syntax_error_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
-    with service_error(
+    with reported_error(
         "ValidationException",
         'Invalid UpdateExpression: Syntax error; token: "<EOF>", near: ',
         prefix=True,

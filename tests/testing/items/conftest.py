@@ -20,6 +20,9 @@ SIMPLE = "simple"
 """Partition key ``pk`` (S)."""
 SORTED = "sorted"
 """Partition key ``pk`` (S), sort key ``sk`` (N)."""
+REPORT = "1 validation error detected: "
+"""How PutItem, UpdateItem and DeleteItem begin a request-level refusal: as a
+validation report of one error."""
 INDEXED = "indexed"
 """Keys ``pk`` (S) and ``sk`` (S); global index ``by-g`` on ``g`` (S) and ``gs`` (N),
 keys only; global index ``by-g-include`` on ``g`` including ``extra``; local index

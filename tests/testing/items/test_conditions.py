@@ -7,7 +7,7 @@ import pytest
 
 from dynantic.testing import FakeDynamoDBClient
 
-from .conftest import SIMPLE, Refuses
+from .conftest import REPORT, SIMPLE, Refuses
 
 CONDITION_FAILED = "The conditional request failed"
 
@@ -73,7 +73,8 @@ def test_condition_placeholders_are_checked_before_the_table(
 ) -> None:
     with refuses(
         "ValidationException",
-        "Invalid ConditionExpression: An expression attribute value used in expression is not "
+        REPORT
+        + "Invalid ConditionExpression: An expression attribute value used in expression is not "
         "defined; attribute value: :nope",
     ):
         fake.delete_item(
@@ -86,7 +87,8 @@ def test_condition_between_with_the_bounds_reversed_is_refused(
 ) -> None:
     with refuses(
         "ValidationException",
-        "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater "
+        REPORT
+        + "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater "
         "than or equal to lower bound; lower bound operand: AttributeValue: {N:5}, upper bound "
         "operand: AttributeValue: {N:1}",
     ):
@@ -113,7 +115,8 @@ def test_condition_values_are_checked_on_every_request_with_the_same_text(
         )
     with refuses(
         "ValidationException",
-        "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater "
+        REPORT
+        + "Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater "
         "than or equal to lower bound; lower bound operand: AttributeValue: {N:9}, upper bound "
         "operand: AttributeValue: {N:6}",
     ):
@@ -126,7 +129,8 @@ def test_condition_values_are_checked_on_every_request_with_the_same_text(
 def test_condition_refuses_an_unused_value(fake: FakeDynamoDBClient, refuses: Refuses) -> None:
     with refuses(
         "ValidationException",
-        "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}",
+        REPORT
+        + "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}",
     ):
         fake.put_item(
             TableName=SIMPLE,
@@ -141,8 +145,7 @@ def test_condition_refuses_values_without_a_condition(
 ) -> None:
     with refuses(
         "ValidationException",
-        "ExpressionAttributeValues can only be specified when using expressions: "
-        "ConditionExpression is null",
+        REPORT + "ExpressionAttributeValues can only be specified when using expressions",
     ):
         fake.put_item(
             TableName=SIMPLE, Item={"pk": {"S": "a"}}, ExpressionAttributeValues={":v": {"N": "1"}}
@@ -199,7 +202,7 @@ def test_expected_with_a_condition_expression_is_refused(
 ) -> None:
     with refuses(
         "ValidationException",
-        "Can not use both expression and non-expression parameters in the same request: "
+        REPORT + "Can not use both expression and non-expression parameters in the same request: "
         "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}",
     ):
         fake.put_item(
@@ -213,7 +216,8 @@ def test_expected_with_a_condition_expression_is_refused(
 def test_expected_is_checked_before_the_table(fake: FakeDynamoDBClient, refuses: Refuses) -> None:
     with refuses(
         "ValidationException",
-        "One or more parameter values were invalid: Value must be provided when Exists is true "
+        REPORT
+        + "One or more parameter values were invalid: Value must be provided when Exists is true "
         "for Attribute: v",
     ):
         fake.delete_item(

@@ -6,7 +6,7 @@ import pytest
 
 from dynantic.testing import FakeDynamoDBClient
 
-from .conftest import INDEXED, SIMPLE, SORTED, Refuses, answer
+from .conftest import INDEXED, REPORT, SIMPLE, SORTED, Refuses, answer
 
 
 @pytest.fixture
@@ -37,14 +37,14 @@ def test_delete_item_of_a_missing_item_succeeds_with_nothing(fake: FakeDynamoDBC
 def test_delete_item_return_values_refuses_every_mode_but_none_and_all_old(
     stored: FakeDynamoDBClient, refuses: Refuses, mode: str
 ) -> None:
-    with refuses("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
+    with refuses("ValidationException", REPORT + "ReturnValues can only be ALL_OLD or NONE"):
         stored.delete_item(TableName=SIMPLE, Key={"pk": {"S": "a"}}, ReturnValues=mode)  # type: ignore[arg-type]  # the stubs allow every mode; the service does not
 
 
 def test_delete_item_checks_return_values_before_the_table(
     fake: FakeDynamoDBClient, refuses: Refuses
 ) -> None:
-    with refuses("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
+    with refuses("ValidationException", REPORT + "ReturnValues can only be ALL_OLD or NONE"):
         fake.delete_item(TableName="missing", Key={"pk": {"S": "a"}}, ReturnValues="ALL_NEW")
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from dynantic.testing import FakeDynamoDBClient
 
-from .conftest import INDEXED, SIMPLE, SORTED, Refuses, Wire, answer
+from .conftest import INDEXED, REPORT, SIMPLE, SORTED, Refuses, Wire, answer
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
@@ -43,7 +43,7 @@ def test_put_item_return_values_all_old_of_a_new_item_returns_no_attributes(
 def test_put_item_return_values_refuses_every_mode_but_none_and_all_old(
     fake: FakeDynamoDBClient, refuses: Refuses, mode: str
 ) -> None:
-    with refuses("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
+    with refuses("ValidationException", REPORT + "ReturnValues can only be ALL_OLD or NONE"):
         fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "a"}}, ReturnValues=mode)  # type: ignore[arg-type]  # the stubs allow every mode; the service does not
 
 
@@ -85,7 +85,7 @@ def test_put_item_refuses_an_empty_attribute_name(
 def test_put_item_checks_return_values_before_the_item_size(
     fake: FakeDynamoDBClient, refuses: Refuses
 ) -> None:
-    with refuses("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
+    with refuses("ValidationException", REPORT + "ReturnValues can only be ALL_OLD or NONE"):
         fake.put_item(TableName=SIMPLE, Item=_item_of_size(409_601), ReturnValues="ALL_NEW")
 
 

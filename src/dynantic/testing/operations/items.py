@@ -38,13 +38,25 @@ the one reported (after botocore's shape check and the model's constraints):
 
 Steps 1 to 7 are request-level (dynalite's ``validations/*.js``, checked against
 the live service, follow the same order); 8 to 12 need the table.
+
+PutItem, UpdateItem and DeleteItem now report a request-level refusal as a
+validation report, ``1 validation error detected: …``, and say that
+``ExpressionAttributeValues`` came without an expression with nothing after it
+(paritysuite/dynamodb-conformance, us-east-1 and eu-west-2 captures of
+2026-09-20 and 2026-10-09; nubo-db/dynamodb-conformance's DeleteItem envelope
+tests). A refusal that needs the table or its key schema, and the 400 KB item
+limit, keep their bare words; so do GetItem's, and BatchWriteItem's and the
+transactions' for the same elements.
 """
 
 from __future__ import annotations
 
+import re
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from dynantic.testing import messages
+from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.items_apply import apply_write, read_response, write_response
 from dynantic.testing.operations.items_check import Refusal, check_write, read_item
 from dynantic.testing.operations.items_plain import (
@@ -81,19 +93,47 @@ if TYPE_CHECKING:
     ]
 
 
+RequestT = TypeVar("RequestT")
+
+
 @operation("PutItem")
 def put_item(database: Database, request: PutItemInputTypeDef) -> dict[str, object]:
-    return _write(database, prepare_put(request))
+    return _write(database, _reported(prepare_put, request))
 
 
 @operation("UpdateItem")
 def update_item(database: Database, request: UpdateItemInputTypeDef) -> dict[str, object]:
-    return _write(database, prepare_update(request))
+    return _write(database, _reported(prepare_update, request))
 
 
 @operation("DeleteItem")
 def delete_item(database: Database, request: DeleteItemInputTypeDef) -> dict[str, object]:
-    return _write(database, prepare_delete(request))
+    return _write(database, _reported(prepare_delete, request))
+
+
+# Already a validation report: the model's constraints, checked before.
+_REPORT = re.compile(r"\d+ validation errors? detected: ")
+# Request-level refusals the service still words bare.
+_BARE = frozenset({messages.ITEM_TOO_LARGE, messages.EMPTY_ATTRIBUTE_NAME})
+_VALUES_WITHOUT_EXPRESSIONS = messages.VALUES_WITHOUT_EXPRESSIONS.split(":", 1)[0]
+
+
+def _reported(prepare: Callable[[RequestT], PreparedWrite], request: RequestT) -> PreparedWrite:
+    """``prepare(request)``, its request-level refusal worded as a validation
+    report (see the module's notes)."""
+    try:
+        return prepare(request)
+    except ServiceError as error:
+        message = error.message
+        if (
+            error.code != "ValidationException"
+            or message in _BARE
+            or _REPORT.match(message) is not None
+        ):
+            raise
+        if message.startswith(_VALUES_WITHOUT_EXPRESSIONS):
+            message = _VALUES_WITHOUT_EXPRESSIONS
+        raise validation_error(messages.VALIDATION_ERROR_PREFIX + message) from None
 
 
 @operation("GetItem")
