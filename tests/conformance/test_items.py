@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from .backends import DYNALITE, MOTO
 from .markers import known_divergence, without_report
 
@@ -54,6 +56,31 @@ def test_put_item_return_values_all_new_is_refused(dynamodb: Backend) -> None:
     table = dynamodb.key_table()
     with reported_error("ValidationException", "ReturnValues can only be ALL_OLD or NONE"):
         dynamodb.client.put_item(TableName=table, Item={"pk": {"S": "a"}}, ReturnValues="ALL_NEW")
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "word a ReturnValues outside the enum in the older form ('Value ... at returnValues')",
+    service="paritysuite/dynamodb-conformance captures/cross-region-latest.json, us-east-1 and "
+    "eu-west-2 (2026-09-20): the newer validation's words, UPDATE_NEW as the service spells it",
+)
+@pytest.mark.parametrize("operation", ["PutItem", "UpdateItem", "DeleteItem"])
+def test_a_return_values_outside_the_enum_is_refused_in_the_newer_words(
+    dynamodb: Backend, operation: str
+) -> None:
+    table = dynamodb.key_table()
+    key: dict[str, AttributeValueTypeDef] = {"pk": {"S": "a"}}
+    with reported_error(
+        "ValidationException",
+        "Failed to satisfy constraint: Member must satisfy enum value set: "
+        "[ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]",
+    ):
+        if operation == "PutItem":
+            dynamodb.client.put_item(TableName=table, Item=key, ReturnValues="ALL")  # type: ignore[arg-type]  # the value outside the enum is the behaviour under test
+        elif operation == "UpdateItem":
+            dynamodb.client.update_item(TableName=table, Key=key, ReturnValues="ALL")  # type: ignore[arg-type]  # as above
+        else:
+            dynamodb.client.delete_item(TableName=table, Key=key, ReturnValues="ALL")  # type: ignore[arg-type]  # as above
 
 
 def test_get_item_of_a_missing_item_has_no_item_member(dynamodb: Backend) -> None:

@@ -473,10 +473,31 @@ INVALID_TABLE_ARN = "Invalid TableArn"
 NEWER_ENUM_FIRST = {
     "Query": "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]",
 }
+# The newer validation's words for PutItem, UpdateItem and DeleteItem: an empty
+# TableName alone, and ReturnValues outside its enum (its list as the service
+# writes it, UPDATE_NEW included), in us-east-1 and eu-west-2 alike (paritysuite
+# captures/cross-region-latest.json, 2026-09-20; registry/splits.json, 33 of 35
+# regions by 2026-10-07).
+EMPTY_TABLE_NAME_REPORTED = (
+    "1 validation error detected: Value at 'TableName' failed to satisfy constraint: "
+    "Member must have length greater than or equal to 1"
+)
+RETURN_VALUES_REPORTED = (
+    "Failed to satisfy constraint: Member must satisfy enum value set: "
+    "[ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]"
+)
 # BatchGetItem and BatchWriteItem with an empty RequestItems map, in the words
 # of the regions that still echo values in constraint messages (public captures,
 # 2026-08 to 2026-10; the others answer with the framework's generic sentence).
 REQUEST_ITEMS_REQUIRED = "The requestItems parameter is required for {operation}"
+# BatchGetItem's in the newer validation's words, which 32 of 35 regions, us-east-1
+# among them, answer (paritysuite registry/splits.json,
+# batch-get-item-empty-request-items-message, 2026-10); BatchWriteItem's are
+# still the older ones there.
+REQUEST_ITEMS_EMPTY_REPORTED = (
+    "1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: "
+    "Member must have length greater than or equal to 1"
+)
 # ---------------------------------------------------------------- the JSON wire format
 # SerializationException texts: what the service's deserializer says when a JSON
 # value has the wrong type for its member (recorded by dynalite against the live

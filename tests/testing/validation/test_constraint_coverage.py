@@ -20,6 +20,7 @@ from dynantic.testing.model import input_shape
 from dynantic.testing.validation import check_constraints
 from dynantic.testing.validation.service_facts import (
     NEWER_ENUM_FIRST,
+    NEWER_ITEM_WRITES,
     OWN_ENUM_SHAPES,
     OWN_LENGTH_SHAPES,
     REQUEST_ITEMS_FIRST,
@@ -189,6 +190,11 @@ def answered_in_own_words(operation_name: str, site: Site) -> bool:
         return site.constraint == "min" and last.name == "TableName"
     if operation_name in REQUEST_ITEMS_FIRST:
         return site.constraint == "min" and site.steps == (Step("member", "RequestItems"),)
+    if operation_name in NEWER_ITEM_WRITES and (
+        site.steps == (Step("member", "ReturnValues"),)
+        or (site.constraint == "min" and site.steps == (Step("member", "TableName"),))
+    ):
+        return True
     newer = NEWER_ENUM_FIRST.get(operation_name)
     return (
         newer is not None

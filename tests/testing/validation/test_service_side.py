@@ -62,12 +62,61 @@ def test_a_valid_request_passes() -> None:
 
 
 def test_an_enum_failure_lists_the_values_in_the_services_order() -> None:
-    params = {"TableName": "users", "Item": {}, "ReturnValues": "FOO"}
-    assert refusal("PutItem", params) == (
-        "1 validation error detected: Value 'FOO' at 'returnValues' failed to satisfy "
-        "constraint: Member must satisfy enum value set: "
-        "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]"
+    params = {"TableName": "users", "Key": {}, "ReturnConsumedCapacity": "FOO"}
+    assert refusal("GetItem", params) == (
+        "1 validation error detected: Value 'FOO' at 'returnConsumedCapacity' failed to "
+        "satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]"
     )
+
+
+_NEWER_RETURN_VALUES = (
+    "Failed to satisfy constraint: Member must satisfy enum value set: "
+    "[ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]"
+)
+_OLDER_RETURN_VALUES = (
+    "Value 'FOO' at 'returnValues' failed to satisfy constraint: Member must satisfy enum "
+    "value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]"
+)
+_BAD_CAPACITY = (
+    "Value 'FOO' at 'returnConsumedCapacity' failed to satisfy constraint: Member must "
+    "satisfy enum value set: [INDEXES, TOTAL, NONE]"
+)
+
+
+class TestNewerItemWrites:
+    """PutItem, UpdateItem and DeleteItem in the newer validation's words, as
+    us-east-1 and eu-west-2 answer them (paritysuite's cross-region capture)."""
+
+    @pytest.mark.parametrize(
+        ("operation_name", "member"),
+        [("PutItem", "Item"), ("DeleteItem", "Key"), ("UpdateItem", "Key")],
+    )
+    def test_a_return_values_outside_the_enum(self, operation_name: str, member: str) -> None:
+        params = {"TableName": "users", member: {}, "ReturnValues": "FOO"}
+        assert refusal(operation_name, params) == (
+            "1 validation error detected: " + _NEWER_RETURN_VALUES
+        )
+
+    def test_put_and_delete_list_it_with_the_rest(self) -> None:
+        params = {"TableName": "users", "Key": {}, "ReturnValues": "FOO"}
+        assert refusal("DeleteItem", {**params, "ReturnConsumedCapacity": "FOO"}) == (
+            f"2 validation errors detected: {_BAD_CAPACITY}; {_NEWER_RETURN_VALUES}"
+        )
+
+    def test_update_reports_it_alone(self) -> None:
+        params = {"TableName": "users", "Key": {}, "ReturnValues": "FOO"}
+        assert refusal("UpdateItem", {**params, "ReturnConsumedCapacity": "FOO"}) == (
+            "1 validation error detected: " + _NEWER_RETURN_VALUES
+        )
+
+    def test_an_update_without_a_key_keeps_the_older_words(self) -> None:
+        params = {"TableName": "", "ReturnValues": "FOO"}
+        assert refusal("UpdateItem", params) == (
+            "3 validation errors detected: Value '' at 'tableName' failed to satisfy "
+            "constraint: Member must have length greater than or equal to 1; "
+            f"{_OLDER_RETURN_VALUES}; Value null at 'key' failed to satisfy constraint: "
+            "Member must not be null"
+        )
 
 
 def test_failures_are_listed_in_the_services_member_order() -> None:
@@ -239,7 +288,10 @@ def test_an_empty_request_items_map_is_refused_in_the_operations_own_words(
     operation_name: str,
 ) -> None:
     assert refusal(operation_name, {"RequestItems": {}, "ReturnConsumedCapacity": "x"}) == (
-        f"The requestItems parameter is required for {operation_name}"
+        "1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 1"
+        if operation_name == "BatchGetItem"
+        else f"The requestItems parameter is required for {operation_name}"
     )
 
 
@@ -344,13 +396,17 @@ class TestTableNames:
             "constraint: Member must have length less than or equal to 1024"
         )
 
-    @pytest.mark.parametrize("operation_name", ["PutItem", "UpdateItem"])
+    @pytest.mark.parametrize("operation_name", ["PutItem", "UpdateItem", "DeleteItem"])
     def test_an_empty_name_is_only_too_short(self, operation_name: str) -> None:
-        # paritysuite's validation-ordering/updateItem.test.ts and
-        # error-messages/putItem.test.ts, live captures: no pattern, no "3".
-        params = {"TableName": "", ("Item" if operation_name == "PutItem" else "Key"): {}}
+        # paritysuite's cross-region capture: no pattern, no "3", no value shown,
+        # and nothing else reported beside it (ReturnValues here).
+        params = {
+            "TableName": "",
+            ("Item" if operation_name == "PutItem" else "Key"): {},
+            "ReturnValues": "FOO",
+        }
         assert refusal(operation_name, params) == (
-            "1 validation error detected: Value '' at 'tableName' failed to satisfy "
+            "1 validation error detected: Value at 'TableName' failed to satisfy "
             "constraint: Member must have length greater than or equal to 1"
         )
 

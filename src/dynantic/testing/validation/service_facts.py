@@ -16,6 +16,7 @@ __all__ = [
     "MAP_KEYS_ALONE",
     "MEMBER_ORDER",
     "NEWER_ENUM_FIRST",
+    "NEWER_ITEM_WRITES",
     "OWN_ENUM_SHAPES",
     "OWN_LENGTH_SHAPES",
     "OWN_REQUIRED_MEMBERS",
@@ -293,6 +294,17 @@ NEWER_ENUM_FIRST: dict[str, tuple[str, frozenset[str]]] = {
     # value outside it alone, in the newer validation's words (see
     # ``messages.NEWER_ENUM_FIRST``): the member and the values it takes.
     "Query": ("ConditionalOperator", frozenset({"AND", "OR"})),
+}
+
+NEWER_ITEM_WRITES: dict[str, bool] = {
+    # Operations the newer validation words in part (see messages
+    # EMPTY_TABLE_NAME_REPORTED and RETURN_VALUES_REPORTED), and whether a
+    # ReturnValues outside its enum is then reported alone: UpdateItem's is,
+    # PutItem's and DeleteItem's are listed with the rest. An UpdateItem
+    # without a Key is still worded wholly in the older form.
+    "PutItem": False,
+    "DeleteItem": False,
+    "UpdateItem": True,
 }
 
 RESOURCE_ARN_FIRST: frozenset[str] = frozenset(

@@ -23,6 +23,7 @@ from dynantic.testing.validation.formatting import validation_errors
 from dynantic.testing.validation.report import constraint_failures
 from dynantic.testing.validation.service_facts import (
     NEWER_ENUM_FIRST,
+    NEWER_ITEM_WRITES,
     REQUEST_ITEMS_FIRST,
     RESOURCE_ARN_FIRST,
     TABLE_NAME_FIRST,
@@ -49,8 +50,35 @@ def check_constraints(operation_name: str, params: Mapping[str, object]) -> None
     if plan.verdict(params):
         return
     failures = constraint_failures(plan.root, params)
+    alone = NEWER_ITEM_WRITES.get(operation_name)
+    if alone is not None and (operation_name != "UpdateItem" or params.get("Key") is not None):
+        failures = _newer_item_write(failures, params, alone=alone)
     if failures:
         raise validation_error(validation_errors(failures))
+
+
+# How the older words begin a ReturnValues enum failure.
+_RETURN_VALUES_FAILURE = "at 'returnValues' failed to satisfy constraint: Member must satisfy enum"
+
+
+def _newer_item_write(
+    failures: list[str], params: Mapping[str, object], *, alone: bool
+) -> list[str]:
+    """PutItem's, UpdateItem's or DeleteItem's failures as the newer validation
+    words them: an empty TableName is reported alone, and a ReturnValues outside
+    its enum in its own words (alone, for UpdateItem)."""
+    if params.get(TABLE_NAME_MEMBER) == "":
+        raise validation_error(messages.EMPTY_TABLE_NAME_REPORTED)
+    for position, failure in enumerate(failures):
+        if _RETURN_VALUES_FAILURE in failure:
+            if alone:
+                return [messages.RETURN_VALUES_REPORTED]
+            return [
+                *failures[:position],
+                messages.RETURN_VALUES_REPORTED,
+                *failures[position + 1 :],
+            ]
+    return failures
 
 
 @dataclass(frozen=True)
@@ -109,6 +137,8 @@ def _resource_arn_first(params: Mapping[str, object]) -> None:
 def _request_items_first(operation_name: str, params: Mapping[str, object]) -> None:
     """An empty RequestItems map is refused before anything else is checked."""
     if params.get("RequestItems") == {}:
+        if operation_name == "BatchGetItem":
+            raise validation_error(messages.REQUEST_ITEMS_EMPTY_REPORTED)
         raise validation_error(messages.REQUEST_ITEMS_REQUIRED.format(operation=operation_name))
 
 
