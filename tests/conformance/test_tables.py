@@ -925,6 +925,34 @@ def test_table_name_with_a_space_is_refused(dynamodb: Backend) -> None:
     )
 
 
+@known_divergence(
+    MOTO,
+    "looks the table up without checking its name (ResourceNotFoundException)",
+    service="moto's own later aws_verified test_update_item_with_invalid_table_name",
+)
+@known_divergence(
+    DYNALITE,
+    "lists the pattern before the length, as the service did when dynalite was recorded",
+    service="moto's aws_verified test_update_item_with_invalid_table_name (UpdateItem of 'x!'): "
+    "the length, then the pattern",
+)
+def test_a_table_name_too_short_and_off_the_pattern_breaks_the_length_first(
+    dynamodb: Backend,
+) -> None:
+    with service_error(
+        "ValidationException",
+        "2 validation errors detected: Value 'x!' at 'tableName' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 3; Value 'x!' at 'tableName' failed "
+        "to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+    ):
+        dynamodb.client.update_item(
+            TableName="x!",
+            Key={"pk": {"S": "a"}},
+            UpdateExpression="SET v = :v",
+            ExpressionAttributeValues={":v": {"N": "1"}},
+        )
+
+
 def _assert_table_name_refused(dynamodb: Backend, name: str, message: str) -> None:
     """CreateTable with ``name`` is refused with ``message``; a table a backend makes
     anyway is deleted, so that other scenarios' table lists never see it."""

@@ -9,7 +9,7 @@ import pytest
 from .conftest import Refuses, create_table, key_schema
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef, ConditionTypeDef
 
     from dynantic.testing import FakeDynamoDBClient
 
@@ -448,3 +448,19 @@ def test_a_local_index_scan_filters_the_entry_before_fetching_the_item(
         FilterExpression="attribute_not_exists(extra)",
     )
     assert [item["extra"]["S"] for item in absent["Items"]] == ["e2", "e3", "e1"]
+
+
+def test_legacy_key_conditions_take_one_condition_per_attribute_of_a_multi_attribute_key(
+    fake: FakeDynamoDBClient, tournaments: str
+) -> None:
+    # More than the two conditions a table's key takes (moto's aws_verified
+    # test_key_conditions_with_range_keys).
+    def equal(name: str) -> ConditionTypeDef:
+        return {"ComparisonOperator": "EQ", "AttributeValueList": [_VALUES[name]]}
+
+    found = fake.query(
+        TableName=tournaments,
+        IndexName="gsi",
+        KeyConditions={"h": equal(":h"), "a": equal(":a"), "b": equal(":b")},
+    )
+    assert [item["pk"].get("S", "") for item in found["Items"]] == ["p3", "p2", "p1"]

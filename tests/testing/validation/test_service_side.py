@@ -164,13 +164,20 @@ def test_a_null_member_is_a_missing_member() -> None:
     )
 
 
-def test_one_value_may_break_several_rules_pattern_first() -> None:
+def test_one_value_may_break_several_rules_length_first() -> None:
     assert refusal("Query", {"TableName": "users", "IndexName": ""}) == (
         "2 validation errors detected: "
         "Value '' at 'indexName' failed to satisfy constraint: "
-        "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
+        "Member must have length greater than or equal to 3; "
         "Value '' at 'indexName' failed to satisfy constraint: "
-        "Member must have length greater than or equal to 3"
+        "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
+    )
+    assert refusal("UpdateItem", {"TableName": "x!", "Key": {}}) == (
+        "2 validation errors detected: "
+        "Value 'x!' at 'tableName' failed to satisfy constraint: "
+        "Member must have length greater than or equal to 3; "
+        "Value 'x!' at 'tableName' failed to satisfy constraint: "
+        "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
     )
 
 

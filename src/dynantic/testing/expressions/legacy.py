@@ -301,10 +301,10 @@ def legacy_key_conditions(conditions: Mapping[str, Condition]) -> dict[str, KeyC
         operator = entry["ComparisonOperator"]
         values = _condition_operands(entry)
         found[name] = KeyCondition(name, operator, tuple(values))
-    if len(found) not in {1, 2}:
-        # Counted before any key schema is looked at, unlike an expression's
-        # conditions (ScyllaDB's Alternator test_query.py, run against the
-        # service; dynalite's tests of the empty map, also run against it).
+    if not found:
+        # Refused before any key schema is looked at (dynalite's tests of the
+        # empty map, run against the service); more than two conditions are
+        # judged against the schema read (see the Query operation).
         raise validation_error(messages.KEY_CONDITIONS_LENGTH)
     return found
 

@@ -87,6 +87,7 @@ class _Parsed:
             FilterExpression=request.get("FilterExpression"),
             ProjectionExpression=request.get("ProjectionExpression"),
         )
+        self.legacy_keys = bound.key_condition is None
         if bound.key_condition is not None:
             self.conditions = key_conditions(bound.key_condition)
         else:
@@ -113,6 +114,16 @@ def query(database: Database, request: QueryInputTypeDef) -> dict[str, object]:
         target = read_target(database.table(request["TableName"]), request.get("IndexName"))
         if consistent and target.is_global:
             raise validation_error(messages.CONSISTENT_READ_ON_GLOBAL_INDEX)
+        if (
+            parsed.legacy_keys
+            and len(parsed.conditions) > 2
+            and len(target.key_schema.attributes) <= 2
+        ):
+            # Legacy KeyConditions hold one or two conditions on a key of at most
+            # two attributes (ScyllaDB's Alternator test_query.py, run against the
+            # service); a multi-attribute index key takes one per attribute
+            # (moto's aws_verified test_key_conditions_with_range_keys).
+            raise validation_error(messages.KEY_CONDITIONS_LENGTH)
         key_query = _key_query(target, parsed.conditions, parsed.start)
         check_nested_keys(target, parsed.projection, None)
         check_filter_attributes(target, parsed.filter, legacy=parsed.legacy_filter, query=True)
