@@ -632,6 +632,42 @@ def test_update_table_adds_a_global_index_and_merges_attribute_definitions(
     assert found["Items"] == [{"pk": {"S": "a"}, "g": {"S": "x"}}]
 
 
+@known_divergence(
+    (DYNALITE, MOTO),
+    "take the table's stored attribute definitions for a new index's key",
+    service="nubo-db/dynamodb-conformance (Ketlark fork) tests/tier2/updateTable/gsi.test.ts, "
+    "eu-west-2, 2026-07: an index keyed on the table's partition key, left out of the "
+    "request's AttributeDefinitions, is refused",
+)
+def test_a_new_index_key_must_be_defined_in_the_request_even_if_the_table_defines_it(
+    dynamodb: Backend,
+) -> None:
+    name = dynamodb.key_table()
+    # The capture pins the error code; the words are the fake's CreateTable ones.
+    with service_error(
+        "ValidationException",
+        "One or more parameter values were invalid: Some index key attributes are not defined "
+        "in AttributeDefinitions.",
+        prefix=True,
+    ):
+        dynamodb.client.update_table(
+            TableName=name,
+            AttributeDefinitions=[{"AttributeName": "g", "AttributeType": "S"}],
+            GlobalSecondaryIndexUpdates=[
+                {
+                    "Create": {
+                        "IndexName": "by-pk-g",
+                        "KeySchema": [
+                            {"AttributeName": "pk", "KeyType": "HASH"},
+                            {"AttributeName": "g", "KeyType": "RANGE"},
+                        ],
+                        "Projection": {"ProjectionType": "KEYS_ONLY"},
+                    }
+                }
+            ],
+        )
+
+
 @_DYNALITE_NEEDS_INDEX_THROUGHPUT
 @known_divergence(
     MOTO,
