@@ -122,20 +122,25 @@ def test_batch_write_of_more_than_25_requests_is_refused(dynamodb: Backend) -> N
         )
 
 
+@known_divergence(
+    (DYNALITE, MOTO),
+    "word the Keys list's limit with the member names in lower case (dynalite also shows the keys)",
+    service="paritysuite/dynamodb-conformance and nubo-db/dynamodb-conformance tests/tier3/"
+    "error-messages/batchGetItem.test.ts, captured in 2026: no value, 'RequestItems.<table>."
+    "member.Keys'",
+)
 def test_batch_get_of_more_than_100_keys_for_one_table_breaks_the_keys_constraint(
     dynamodb: Backend,
 ) -> None:
     table = dynamodb.key_table()
     with service_error(
-        "ValidationException", "1 validation error detected: ", prefix=True
-    ) as error:
+        "ValidationException",
+        f"1 validation error detected: Value at 'RequestItems.{table}.member.Keys' failed to "
+        "satisfy constraint: Member must have length less than or equal to 100",
+    ):
         dynamodb.client.batch_get_item(
             RequestItems={table: {"Keys": [{"pk": {"S": str(i)}} for i in range(101)]}}
         )
-    assert error.message.endswith(
-        f"at 'requestItems.{table}.member.keys' failed to satisfy constraint: "
-        "Member must have length less than or equal to 100"
-    )
 
 
 def test_batch_get_of_more_than_100_keys_over_two_tables_is_refused(dynamodb: Backend) -> None:

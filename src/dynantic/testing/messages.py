@@ -486,6 +486,9 @@ RETURN_VALUES_REPORTED = (
     "Failed to satisfy constraint: Member must satisfy enum value set: "
     "[ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]"
 )
+BATCH_GET_KEYS_REPORTED = (
+    "Value at 'RequestItems.{table}.member.Keys' failed to satisfy constraint: {constraint}"
+)
 # BatchGetItem and BatchWriteItem with an empty RequestItems map, in the words
 # of the regions that still echo values in constraint messages (public captures,
 # 2026-08 to 2026-10; the others answer with the framework's generic sentence).

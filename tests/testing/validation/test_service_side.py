@@ -268,7 +268,7 @@ def test_map_keys_are_reported_on_the_map_once_per_key_that_fails() -> None:
     )
     assert refusal("BatchGetItem", params) == (
         f"3 validation errors detected: {keys}; {keys}; "
-        "Value '[]' at 'requestItems.abc.member.keys' failed to satisfy constraint: "
+        "Value at 'RequestItems.abc.member.Keys' failed to satisfy constraint: "
         "Member must have length greater than or equal to 1"
     )
 
