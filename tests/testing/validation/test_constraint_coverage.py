@@ -188,6 +188,8 @@ def answered_in_own_words(operation_name: str, site: Site) -> bool:
     if operation_name in TABLE_NAME_FIRST:
         last = site.steps[-1]
         return site.constraint == "min" and last.name == "TableName"
+    if operation_name == "Query" and site.steps == (Step("member", "Limit"),):
+        return True  # "Value at 'Limit'", in test_service_side
     if operation_name == "BatchGetItem" and site.shape.name == "KeyList":
         return True  # "Value at 'RequestItems.<table>.member.Keys'", in test_service_side
     if operation_name in REQUEST_ITEMS_FIRST:

@@ -208,7 +208,7 @@ def test_at_most_ten_failures_are_listed() -> None:
     assert message.startswith("10 validation errors detected: Value 'x' at 'select' ")
     assert message.count("failed to satisfy constraint") == 10
     assert message.endswith(
-        "Value '0' at 'limit' failed to satisfy constraint: "
+        "Value at 'Limit' failed to satisfy constraint: "
         "Member must have value greater than or equal to 1"
     )
 
@@ -480,9 +480,22 @@ class TestCheckedFirst:
         assert refusal("Query", {"Limit": 0}) == (
             "2 validation errors detected: "
             "Value null at 'tableName' failed to satisfy constraint: Member must not be null; "
-            "Value '0' at 'limit' failed to satisfy constraint: "
+            "Value at 'Limit' failed to satisfy constraint: "
             "Member must have value greater than or equal to 1"
         )
+
+
+def test_query_words_its_limit_in_the_newer_form_and_scan_in_the_older() -> None:
+    # nubo-db/dynamodb-conformance's Query tests pin the newer words with no
+    # region split; Scan's are split, the older ones in us-east-1.
+    assert refusal("Query", {"TableName": "users", "Limit": 0}) == (
+        "1 validation error detected: Value at 'Limit' failed to satisfy constraint: "
+        "Member must have value greater than or equal to 1"
+    )
+    assert refusal("Scan", {"TableName": "users", "Limit": 0}) == (
+        "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "
+        "Member must have value greater than or equal to 1"
+    )
 
 
 def test_a_refused_name_stays_refused() -> None:
