@@ -486,6 +486,7 @@ RETURN_VALUES_REPORTED = (
     "Failed to satisfy constraint: Member must satisfy enum value set: "
     "[ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]"
 )
+LIMIT_REPORTED = "Value at 'Limit' failed to satisfy constraint: {constraint}"
 BATCH_GET_KEYS_REPORTED = (
     "Value at 'RequestItems.{table}.member.Keys' failed to satisfy constraint: {constraint}"
 )

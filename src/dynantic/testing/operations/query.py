@@ -126,7 +126,7 @@ def query(database: Database, request: QueryInputTypeDef) -> dict[str, object]:
             raise validation_error(messages.KEY_CONDITIONS_LENGTH)
         key_query = _key_query(target, parsed.conditions, parsed.start)
         check_nested_keys(target, parsed.projection, None)
-        check_filter_attributes(target, parsed.filter, legacy=parsed.legacy_filter, query=True)
+        check_filter_attributes(target, parsed.filter, legacy=parsed.legacy_filter)
         selection = select_attributes(target, parsed.select, parsed.projection)
         check_nested_keys(target, None, parsed.filter)
         read = ReadRequest(

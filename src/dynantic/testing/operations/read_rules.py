@@ -129,7 +129,7 @@ def check_nested_keys(
 
 
 def check_filter_attributes(
-    target: ReadTarget, condition: BoundCondition | None, *, legacy: bool, query: bool
+    target: ReadTarget, condition: BoundCondition | None, *, legacy: bool
 ) -> None:
     """Refuse a Query filter on a key attribute of the schema read, or on
     attributes the index queried does not project. A local index refuses it
@@ -139,8 +139,8 @@ def check_filter_attributes(
     judges each entry as the index holds it, where those attributes are absent
     (the service's answers to PartiQL reads of an index without its partition
     key, as public conformance captures record them; DynamoDB Local's scan has
-    no such check, its query has)."""
-    if condition is None or not query:
+    no such check, its query has; see :func:`filter_on_index_entries`)."""
+    if condition is None:
         return
     heads = _condition_heads(condition)[0]
     for attribute in target.key_schema.attributes:

@@ -22,7 +22,6 @@ from dynantic.testing.expressions import (
 )
 from dynantic.testing.operations.paging import ReadRequest, page_response, read_page
 from dynantic.testing.operations.read_rules import (
-    check_filter_attributes,
     check_nested_keys,
     check_select,
     filter_on_index_entries,
@@ -113,7 +112,6 @@ def scan(database: Database, request: ScanInputTypeDef) -> dict[str, object]:
         tokens = segment_tokens(parsed.segment, parsed.total)
         start = _start(target, parsed, tokens)
         check_nested_keys(target, parsed.projection, parsed.filter)
-        check_filter_attributes(target, parsed.filter, legacy=parsed.legacy_filter, query=False)
         read = ReadRequest(
             target,
             select_attributes(target, parsed.select, parsed.projection),

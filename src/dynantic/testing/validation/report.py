@@ -12,7 +12,7 @@ nothing else fails. At most ten failures are listed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import cast
 
 from botocore.model import Shape
@@ -22,30 +22,42 @@ from dynantic.testing.validation.constraints import Node
 from dynantic.testing.validation.formatting import bracketed, constraint_failure
 from dynantic.testing.validation.service_facts import MAP_KEYS_ALONE
 
-__all__ = ["LISTED_AT_MOST", "constraint_failures"]
+__all__ = ["LISTED_AT_MOST", "Reworded", "constraint_failures"]
 
 LISTED_AT_MOST = 10
 
 
-def constraint_failures(root: Node, params: Mapping[str, object]) -> list[str]:
+Reworded = Callable[[str, str], "str | None"]
+"""The newer words of one failure, from its path and constraint, where the
+operation uses them; ``None`` keeps the older ``Value '…' at '…'`` form."""
+
+
+def constraint_failures(
+    root: Node, params: Mapping[str, object], reworded: Reworded | None = None
+) -> list[str]:
     """Every constraint ``params`` breaks, as the service words them, at most ten."""
-    failures = _Failures()
+    failures = _Failures(reworded)
     _members(root, params, "", failures)
     return failures.messages or failures.withheld[:LISTED_AT_MOST]
 
 
 class _Failures:
-    def __init__(self) -> None:
+    def __init__(self, reworded: Reworded | None) -> None:
         self.messages: list[str] = []
         self.withheld: list[str] = []
+        self._reworded = reworded
 
     @property
     def full(self) -> bool:
         return len(self.messages) >= LISTED_AT_MOST
 
     def add(self, value: object, shape: Shape, path: str, constraint: str) -> None:
-        if not self.full:
-            self.messages.append(constraint_failure(value, shape, path, constraint))
+        if self.full:
+            return
+        newer = self._reworded(path, constraint) if self._reworded is not None else None
+        self.messages.append(
+            newer if newer is not None else constraint_failure(value, shape, path, constraint)
+        )
 
     def withhold(self, value: object, shape: Shape, path: str, constraint: str) -> None:
         """A failure reported only if no other is."""

@@ -11,7 +11,6 @@ in their own words; then every failure is listed in one ``ValidationException``
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ from dynantic.testing.model import service_model
 from dynantic.testing.validation.codegen import Check
 from dynantic.testing.validation.constraints import ARN_PREFIX, Node, request_node
 from dynantic.testing.validation.formatting import validation_errors
-from dynantic.testing.validation.report import constraint_failures
+from dynantic.testing.validation.report import Reworded, constraint_failures
 from dynantic.testing.validation.service_facts import (
     NEWER_ENUM_FIRST,
     NEWER_ITEM_WRITES,
@@ -50,66 +49,54 @@ def check_constraints(operation_name: str, params: Mapping[str, object]) -> None
         plan.checked_first(params)
     if plan.verdict(params):
         return
-    failures = constraint_failures(plan.root, params)
-    alone = NEWER_ITEM_WRITES.get(operation_name)
-    if alone is not None and (operation_name != "UpdateItem" or params.get("Key") is not None):
-        failures = _newer_item_write(failures, params, alone=alone)
-    elif operation_name == "BatchGetItem":
-        failures = [_BATCH_GET_KEYS.sub(_batch_get_keys_reported, failure) for failure in failures]
-    elif operation_name == "Query":
-        # Query's Limit in the newer words everywhere (nubo-db/dynamodb-conformance,
-        # error-messages/query.test.ts and validation-ordering/query.test.ts, no
-        # region split recorded); Scan's still in the older words in us-east-1.
-        failures = [_QUERY_LIMIT.sub(r"Value at 'Limit' \g<rest>", failure) for failure in failures]
+    keyed = operation_name != "UpdateItem" or params.get("Key") is not None
+    if operation_name in NEWER_ITEM_WRITES and keyed and params.get(TABLE_NAME_MEMBER) == "":
+        raise validation_error(messages.EMPTY_TABLE_NAME_REPORTED)
+    failures = constraint_failures(
+        plan.root, params, _NEWER_WORDS.get(operation_name) if keyed else None
+    )
+    if (
+        keyed
+        and NEWER_ITEM_WRITES.get(operation_name)
+        and messages.RETURN_VALUES_REPORTED in failures
+    ):
+        failures = [messages.RETURN_VALUES_REPORTED]
     if failures:
         raise validation_error(validation_errors(failures))
 
 
-# A table's Keys list in BatchGetItem too long or empty, in the older words.
-_BATCH_GET_KEYS = re.compile(
-    r"\AValue '.*' at 'requestItems\.(?P<table>.+)\.member\.keys' failed to satisfy "
-    r"constraint: (?P<constraint>Member must have length [^;]*)\Z",
-    re.DOTALL,
-)
+# The newer validation's words, where us-east-1 answers them (see messages):
+# PutItem's, UpdateItem's and DeleteItem's ReturnValues (reported alone by
+# UpdateItem, NEWER_ITEM_WRITES), BatchGetItem's per-table Keys, Query's Limit.
+# An UpdateItem without a Key is worded wholly in the older form.
 
 
-def _batch_get_keys_reported(match: re.Match[str]) -> str:
-    """A table's Keys list as the service words it: no value shown (a list of
-    keys), the members named as the API names them (paritysuite's and nubo-db's
-    BatchGetItem error-message tests, captured in 2026; moto's 2021 tests had
-    already no value)."""
-    return messages.BATCH_GET_KEYS_REPORTED.format(
-        table=match["table"], constraint=match["constraint"]
-    )
+def _item_write_words(path: str, constraint: str) -> str | None:
+    del constraint
+    return messages.RETURN_VALUES_REPORTED if path == "returnValues" else None
 
 
-# Query's Limit under the value 1, in the older words.
-_QUERY_LIMIT = re.compile(
-    r"\AValue '[^']*' at 'limit' (?P<rest>failed to satisfy constraint: .*)\Z"
-)
-
-# How the older words begin a ReturnValues enum failure.
-_RETURN_VALUES_FAILURE = "at 'returnValues' failed to satisfy constraint: Member must satisfy enum"
+_KEYS_PREFIX, _KEYS_SUFFIX = "requestItems.", ".member.keys"
 
 
-def _newer_item_write(
-    failures: list[str], params: Mapping[str, object], *, alone: bool
-) -> list[str]:
-    """PutItem's, UpdateItem's or DeleteItem's failures as the newer validation
-    words them: an empty TableName is reported alone, and a ReturnValues outside
-    its enum in its own words (alone, for UpdateItem)."""
-    if params.get(TABLE_NAME_MEMBER) == "":
-        raise validation_error(messages.EMPTY_TABLE_NAME_REPORTED)
-    for position, failure in enumerate(failures):
-        if _RETURN_VALUES_FAILURE in failure:
-            if alone:
-                return [messages.RETURN_VALUES_REPORTED]
-            return [
-                *failures[:position],
-                messages.RETURN_VALUES_REPORTED,
-                *failures[position + 1 :],
-            ]
-    return failures
+def _batch_get_words(path: str, constraint: str) -> str | None:
+    """A table's Keys list: no keys shown, the members named as the API names them."""
+    if not (path.startswith(_KEYS_PREFIX) and path.endswith(_KEYS_SUFFIX)):
+        return None
+    table = path[len(_KEYS_PREFIX) : -len(_KEYS_SUFFIX)]
+    return messages.BATCH_GET_KEYS_REPORTED.format(table=table, constraint=constraint)
+
+
+def _query_words(path: str, constraint: str) -> str | None:
+    """Query's Limit, with no region split recorded (Scan's is still older in us-east-1)."""
+    return messages.LIMIT_REPORTED.format(constraint=constraint) if path == "limit" else None
+
+
+_NEWER_WORDS: dict[str, Reworded] = {
+    **dict.fromkeys(NEWER_ITEM_WRITES, _item_write_words),
+    "BatchGetItem": _batch_get_words,
+    "Query": _query_words,
+}
 
 
 @dataclass(frozen=True)
