@@ -138,19 +138,15 @@ class Endpoint:
             raise ServiceError("SerializationException", "")
         try:
             # A body of the commonest form is already what a boto3 caller passes
-            # (see Service.invoke_plain). Base64 text is not yet a blob: a body
-            # that holds one is decoded first, which a look at its text tells
-            # before the lane would walk the item only to turn it away.
-            plain = (
-                operation_name in self._plain_operations
-                and document.__class__ is dict
-                and _BLOB_MEMBER.search(body) is None
-            )
-            response = (
-                self.service.invoke_plain(operation_name, cast("dict[str, object]", document))
-                if plain
-                else None
-            )
+            # (see Service.invoke_plain), once its blobs, base64 text on the
+            # wire, are bytes: a look at the body's text tells whether it may
+            # hold one, and only such a body is copied to decode them.
+            response = None
+            if operation_name in self._plain_operations and document.__class__ is dict:
+                offered = cast("dict[str, object]", document)
+                if _BLOB_MEMBER.search(body) is not None:
+                    offered = wire.decode_top_level_blobs(offered)
+                response = self.service.invoke_plain(operation_name, offered)
             if response is None:
                 response = self._invoke(request, operation_name, document)
             if operation_name in self._bodiless:

@@ -13,13 +13,17 @@ text, booleans as words, ``null`` members, members the shape does not know.
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import json
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, cast
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dynantic.testing import wire
 from dynantic.testing.endpoint import Endpoint, HttpRequest
 from dynantic.testing.operations.registry import LANES
 
@@ -37,6 +41,8 @@ HEADERS = {
 WIRE_VALUES: list[object] = [
     {"B": "YWJj"},
     {"B": "YWJ"},
+    {"B": "QR=="},
+    {"B": "YW Jj"},
     {"B": ""},
     {"BS": ["YQ==", "Yg=="]},
     {"M": {"b": {"B": "AA=="}}},
@@ -124,12 +130,12 @@ def test_plain_bodies_take_the_lane_and_bodies_with_blobs_are_decoded_first() ->
     assert answered == ["PutItem", "GetItem"]
     assert got == (200, {"Item": {**item, "n": {"N": "-1.5"}}})
 
-    # Base64 text is not yet a blob: the lane turns the body away, and takes
-    # the request decoded from it.
+    # Base64 text is not yet a blob: a blob that is a whole attribute value is
+    # decoded before the lane sees the body, and the body is not decoded again.
     blob = {"pk": {"S": "y"}, "b": {"B": "YWJj"}}
-    with lane_answers() as answered:
+    with lane_answers() as answered, _counted_decoding() as decoded:
         assert _answer(endpoint, "PutItem", {"TableName": SIMPLE, "Item": blob}) == (200, {})
-    assert answered == ["PutItem"]
+    assert (answered, decoded) == (["PutItem"], [])
     assert fake.get_item(TableName=SIMPLE, Key={"pk": {"S": "y"}})["Item"]["b"] == {"B": b"abc"}
     assert fake.calls.last.params == {"TableName": SIMPLE, "Key": {"pk": {"S": "y"}}}
     assert fake.calls[-2].params == {"TableName": SIMPLE, "Item": {**blob, "b": {"B": b"abc"}}}
@@ -140,6 +146,49 @@ def test_plain_bodies_take_the_lane_and_bodies_with_blobs_are_decoded_first() ->
     request = HttpRequest("POST", "/", headers, (escaped % SIMPLE).encode())
     assert endpoint.answer(request).status == 200
     assert fake.get_item(TableName=SIMPLE, Key={"pk": {"S": "e"}})["Item"]["b"] == {"B": b"abc"}
+
+
+def test_a_body_with_a_deeper_blob_is_decoded_whole_and_a_binary_key_takes_the_lane() -> None:
+    fake = _seeded()
+    endpoint = Endpoint(fake.service)
+    nested = {"pk": {"S": "n"}, "b": {"B": "YWJj"}, "m": {"M": {"c": {"B": "ZA=="}}}}
+    with lane_answers() as answered, _counted_decoding() as decoded:
+        assert _answer(endpoint, "PutItem", {"TableName": SIMPLE, "Item": nested}) == (200, {})
+    assert (answered, decoded) == (["PutItem"], ["PutItem"])
+    stored = fake.get_item(TableName=SIMPLE, Key={"pk": {"S": "n"}})["Item"]
+    assert stored["m"] == {"M": {"c": {"B": b"d"}}}
+
+    fake.create_table(
+        TableName="binary",
+        KeySchema=[{"AttributeName": "k", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "k", "AttributeType": "B"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    fake.put_item(TableName="binary", Item={"k": {"B": b"\x00\xff"}, "v": {"S": "x"}})
+    key = {"k": {"B": "AP8="}}
+    with lane_answers() as answered, _counted_decoding() as decoded:
+        got = _answer(endpoint, "GetItem", {"TableName": "binary", "Key": key})
+        # A padding bit set: refused as the full path refuses it.
+        refused = _answer(endpoint, "GetItem", {"TableName": "binary", "Key": {"k": {"B": "AP9="}}})
+    assert got == (200, {"Item": {"k": {"B": "AP8="}, "v": {"S": "x"}}})
+    assert refused[0] == 400
+    assert cast("dict[str, str]", refused[1])["__type"].endswith("SerializationException")
+    assert (answered, decoded) == (["GetItem"], ["GetItem"])
+
+
+@contextlib.contextmanager
+def _counted_decoding() -> Iterator[list[str]]:
+    """The operations whose bodies the endpoint decodes whole, while in the block."""
+    decoded: list[str] = []
+    original = wire.decode_request
+
+    def counting(operation_name: str, body: object) -> dict[str, object]:
+        decoded.append(operation_name)
+        return original(operation_name, body)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(wire, "decode_request", counting)
+        yield decoded
 
 
 def test_the_lanes_are_the_ones_the_python_test_closes() -> None:

@@ -29,9 +29,11 @@ answers. Requests with programmed faults or automatic expiry pending take
 the full path too (see :meth:`~dynantic.testing.service.Service.invoke_plain`).
 
 A plain request holds nothing but JSON's own types, in the form a boto3
-caller passes them; JSON has no bytes, so a body with a blob (base64 text
-until decoded) is never plain. The endpoint therefore offers a body to the
-lane as it arrives, since decoding would not change it
+caller passes them, and blobs as ``bytes``. The endpoint therefore offers a
+body to the lane as it arrives, since decoding would not change it, except
+that blobs held directly by the item, key or placeholder values are decoded
+from their base64 text first (:func:`~dynantic.testing.wire.decode_top_level_blobs`);
+a body with any other blob is not plain until decoded whole
 (``tests/testing/items/test_plain_lane_wire.py``).
 
 The call record must keep every request as it was received, safe from a

@@ -6,13 +6,20 @@ encodes each response by its output shape; the state files of
 JSON protocol never renames members, so JSON names are member names.
 """
 
-from dynantic.testing.wire.decoding import Converter, decode_request, decoder, java_type
+from dynantic.testing.wire.decoding import (
+    Converter,
+    decode_request,
+    decode_top_level_blobs,
+    decoder,
+    java_type,
+)
 from dynantic.testing.wire.encoding import encode_error, encode_response, encoder, error_type
 from dynantic.testing.wire.text import dumps, loads
 
 __all__ = [
     "Converter",
     "decode_request",
+    "decode_top_level_blobs",
     "decoder",
     "dumps",
     "encode_error",
