@@ -292,6 +292,36 @@ def test_two_conditions_on_the_sort_key_are_refused(dynamodb: Backend, table: st
 
 @known_divergence(
     MOTO,
+    "reads the nested path as a missing key attribute ('Query condition missed key schema "
+    "element')",
+    service="ExtendDB PR 195 (captured with the AWS CLI, 2026-07)",
+)
+@known_divergence(
+    DYNALITE,
+    "leaves out the 'Invalid KeyConditionExpression: ' prefix",
+    service="ExtendDB PR 195 (captured with the AWS CLI, 2026-07) and dynoxide's changelog "
+    "(confirmed in eu-west-2)",
+)
+@pytest.mark.parametrize("expression", ["pk.x = :a", "pk = :a AND sk[0] = :x"])
+def test_a_key_condition_on_a_nested_attribute_is_refused(
+    dynamodb: Backend, table: str, expression: str
+) -> None:
+    with service_error(
+        "ValidationException",
+        "Invalid KeyConditionExpression: "
+        "KeyConditionExpressions cannot have conditions on nested attributes",
+    ):
+        dynamodb.client.query(
+            TableName=table,
+            KeyConditionExpression=expression,
+            ExpressionAttributeValues={":a": {"S": "a"}, ":x": {"N": "1"}}
+            if ":x" in expression
+            else {":a": {"S": "a"}},
+        )
+
+
+@known_divergence(
+    MOTO,
     "fails inside the mock with AssertionError",
     service="AWS DynamoDB developer guide, 'Key condition expressions for query': only AND "
     "joins key conditions",

@@ -679,6 +679,7 @@ KEY_CONDITION_MULTIPLE_NAMES = (
     "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition"
 )
 KEY_CONDITION_NESTED_ATTRIBUTE = (
+    "Invalid KeyConditionExpression: "
     "KeyConditionExpressions cannot have conditions on nested attributes"
 )
 KEY_CONDITION_NO_KEY = "Invalid condition in KeyConditionExpression: No key attribute specified"

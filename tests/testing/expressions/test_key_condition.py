@@ -72,7 +72,10 @@ def test_a_value_on_the_left_reads_the_comparison_from_the_key() -> None:
             "Invalid condition in KeyConditionExpression: "
             "Multiple attribute names used in one condition",
         ),
-        ("pk.x = :p", "KeyConditionExpressions cannot have conditions on nested attributes"),
+        (
+            "pk.x = :p",
+            "Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes",
+        ),
         (":p = :s", "Invalid condition in KeyConditionExpression: No key attribute specified"),
         (
             "pk = :p AND pk = :s",
