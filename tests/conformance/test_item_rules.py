@@ -118,6 +118,57 @@ def test_an_attribute_name_is_never_empty(dynamodb: Backend, request_kind: str) 
     assert "Item" not in client.get_item(TableName=table, Key={"pk": {"S": "blank"}})
 
 
+_LONG_NAME_SOURCE = "ExtendDB issue 365, measured against the service 2026-09-16"
+
+
+@known_divergence(
+    (DYNALITE, MOTO),
+    "accepts a name of 32,768 two-byte characters (65,536 bytes)",
+    service=_LONG_NAME_SOURCE,
+)
+@pytest.mark.parametrize("request_kind", ["top level", "nested", "update value", "update name"])
+def test_an_attribute_name_over_65535_bytes_is_refused(
+    dynamodb: Backend, request_kind: str
+) -> None:
+    table = dynamodb.key_table()
+    client = dynamodb.client
+    long_name = "\u00e9" * 32768  # 65,536 bytes in UTF-8
+    key: dict[str, AttributeValueTypeDef] = {"pk": {"S": "long"}}
+    with service_error(
+        "ValidationException",
+        "1 validation error detected: Attribute name is too large, must be less than 65536 bytes",
+    ):
+        if request_kind == "top level":
+            client.put_item(TableName=table, Item={**key, long_name: {"S": "x"}})
+        elif request_kind == "nested":
+            client.put_item(TableName=table, Item={**key, "doc": {"M": {long_name: {"S": "x"}}}})
+        elif request_kind == "update value":
+            client.update_item(
+                TableName=table,
+                Key=key,
+                UpdateExpression="SET doc = :v",
+                ExpressionAttributeValues={":v": {"M": {long_name: {"S": "x"}}}},
+            )
+        else:
+            client.update_item(
+                TableName=table,
+                Key=key,
+                UpdateExpression="SET #n = :v",
+                ExpressionAttributeNames={"#n": long_name},
+                ExpressionAttributeValues={":v": {"S": "x"}},
+            )
+    assert "Item" not in client.get_item(TableName=table, Key=key)
+
+
+def test_an_attribute_name_of_65535_bytes_is_accepted(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    name = "\u00e9" * 32767 + "n"
+    item: dict[str, AttributeValueTypeDef] = {"pk": {"S": "long"}, "doc": {"M": {name: {"N": "1"}}}}
+    dynamodb.client.put_item(TableName=table, Item=item)
+    got = dynamodb.client.get_item(TableName=table, Key={"pk": {"S": "long"}})
+    assert got["Item"] == item
+
+
 # ---------------------------------------------------------------- updates
 
 

@@ -678,6 +678,7 @@ KEY_CONDITION_KEY_FIRST = (
 KEY_CONDITION_MULTIPLE_NAMES = (
     "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition"
 )
+ATTRIBUTE_NAME_TOO_LARGE = "Attribute name is too large, must be less than 65536 bytes"
 KEY_CONDITION_NESTED_ATTRIBUTE = (
     "Invalid KeyConditionExpression: "
     "KeyConditionExpressions cannot have conditions on nested attributes"

@@ -74,7 +74,8 @@ def test_a_value_on_the_left_reads_the_comparison_from_the_key() -> None:
         ),
         (
             "pk.x = :p",
-            "Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes",
+            "Invalid KeyConditionExpression: "
+            "KeyConditionExpressions cannot have conditions on nested attributes",
         ),
         (":p = :s", "Invalid condition in KeyConditionExpression: No key attribute specified"),
         (

@@ -180,7 +180,8 @@ def test_hash_only_table_query_returns_the_one_item(fake: FakeDynamoDBClient) ->
         (
             "pk = :a AND sk.x = :x",
             {":a": {"S": "a"}, ":x": {"N": "1"}},
-            "Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes",
+            "Invalid KeyConditionExpression: "
+            "KeyConditionExpressions cannot have conditions on nested attributes",
         ),
     ],
 )

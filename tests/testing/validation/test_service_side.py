@@ -302,21 +302,40 @@ def test_an_empty_request_items_map_is_refused_in_the_operations_own_words(
     )
 
 
-def test_attribute_names_are_at_most_65535_characters() -> None:
-    name = "n" * 65536
-    message = refusal("PutItem", {"TableName": "users", "Item": {name: {"S": "x"}}})
-    assert message == (
-        f'1 validation error detected: Value \'{{"{name}":{{"S":"x"}}}}\' at \'item\' '
-        "failed to satisfy constraint: Map keys must satisfy constraint: "
-        "[Member must have length less than or equal to 65535]"
+TOO_LARGE = (
+    "1 validation error detected: Attribute name is too large, must be less than 65536 bytes"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "accepted"),
+    [
+        ("n" * 65535, True),
+        ("n" * 65536, False),
+        ("\u00e9" * 32767 + "n", True),  # 65,535 bytes in UTF-8
+        ("\u00e9" * 32768, False),  # 32,768 characters, 65,536 bytes
+        ("\U0001f600" * 16384, False),  # 16,384 characters, 65,536 bytes
+    ],
+)
+def test_attribute_names_are_at_most_65535_utf8_bytes(name: str, accepted: bool) -> None:
+    expected = None if accepted else TOO_LARGE
+    assert refusal("PutItem", {"TableName": "users", "Item": {name: {"S": "x"}}}) == expected
+    nested = {"m": {"M": {"l": {"L": [{"M": {name: {"NULL": True}}}]}}}}
+    assert refusal("PutItem", {"TableName": "users", "Item": nested}) == expected
+    names = {"TableName": "users", "Key": {"pk": {"S": "a"}}, "UpdateExpression": "SET #n = :v"}
+    update = {**names, "ExpressionAttributeNames": {"#n": name}}
+    update["ExpressionAttributeValues"] = {":v": {"S": "x"}}
+    assert refusal("UpdateItem", update) == expected
+
+
+def test_an_attribute_name_too_large_is_listed_with_other_failures() -> None:
+    item = {"n" * 65536: {"S": "x"}}
+    assert refusal("PutItem", {"TableName": "users", "Item": item, "ReturnValues": "x"}) == (
+        "2 validation errors detected: "
+        "Attribute name is too large, must be less than 65536 bytes; "
+        "Failed to satisfy constraint: Member must satisfy enum value set: "
+        "[ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]"
     )
-
-
-def test_nested_attribute_names_are_held_to_the_same_bound() -> None:
-    item = {"m": {"M": {"l": {"L": [{"M": {"n" * 65536: {"NULL": True}}}]}}}}
-    message = refusal("PutItem", {"TableName": "users", "Item": item})
-    assert message is not None
-    assert "at 'item.m.member.m.l.member.l.1.member.m' failed" in message
 
 
 def test_a_list_is_shown_in_brackets() -> None:

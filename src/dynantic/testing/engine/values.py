@@ -400,7 +400,7 @@ def decode_checked_item(
         return None
     if accepts is not None and (
         # A name longer than the longest allowed makes the item larger still.
-        "" in item or (size > longest_name and max(map(len, item)) > longest_name)
+        "" in item or (size > longest_name and max(map(_string_size, item)) > longest_name)
     ):
         return None
     if type(item) is StoredItem:

@@ -23,6 +23,7 @@ from dynantic.testing.model import input_shape, service_model
 from dynantic.testing.validation.codegen import shape_key
 from dynantic.testing.validation.java_regex import python_pattern
 from dynantic.testing.validation.service_facts import (
+    BYTE_LENGTH_SHAPES,
     ENUM_ORDER,
     MEMBER_ORDER,
     OWN_ENUM_SHAPES,
@@ -49,13 +50,18 @@ __all__ = [
 ARN_PREFIX = "arn:"
 
 
-RuleKind = Literal["enum", "pattern", "min_length", "max_length", "min_value", "max_value"]
+RuleKind = Literal[
+    "enum", "pattern", "min_length", "max_length", "max_bytes", "min_value", "max_value"
+]
 
 _EXPRESSIONS: dict[RuleKind, str] = {
     "enum": "{v} in {c}",
     "pattern": "{c}({v}) is not None",
     "min_length": "len({v}) >= {c}",
     "max_length": "len({v}) <= {c}",
+    # A text of at most c/4 characters is at most c bytes in UTF-8 (a lone
+    # surrogate counts as the three bytes Java's encoder gives it).
+    "max_bytes": '(len({v}) <= {c} // 4 or len({v}.encode("utf-8", "surrogatepass")) <= {c})',
     "min_value": "{v} >= {c}",
     "max_value": "{v} <= {c}",
 }
@@ -208,7 +214,8 @@ def rules_of(shape: Shape) -> tuple[Rule, ...]:
         if minimum:  # a minimum length of 0 holds for every value
             rules.append(Rule("min_length", minimum, messages.MIN_LENGTH.format(bound=minimum)))
         if maximum is not None:
-            rules.append(Rule("max_length", maximum, messages.MAX_LENGTH.format(bound=maximum)))
+            kind: RuleKind = "max_bytes" if shape.name in BYTE_LENGTH_SHAPES else "max_length"
+            rules.append(Rule(kind, maximum, messages.MAX_LENGTH.format(bound=maximum)))
     # A value's length before its pattern, as the service lists them now: "x!" as
     # a table name is too short, then off the pattern (moto's aws_verified
     # test_update_item_with_invalid_table_name; the same order in captures of

@@ -47,7 +47,15 @@ def bracketed(rules: Iterable[Rule]) -> str:
 
 # Inside "Map keys/value must satisfy constraint: [...]" the service names the
 # upper bound before the lower one, unlike when it reports them one by one.
-_BRACKET_ORDER = ("max_length", "max_value", "min_length", "min_value", "pattern", "enum")
+_BRACKET_ORDER = (
+    "max_length",
+    "max_bytes",
+    "max_value",
+    "min_length",
+    "min_value",
+    "pattern",
+    "enum",
+)
 
 
 def shown(value: object, shape: Shape) -> str:

@@ -7,7 +7,8 @@ rules before what it holds; a required member that is missing is ``Value null
 values' own rules are reported on the map itself, as ``Map keys must satisfy
 constraint: [...]`` and ``Map value must satisfy constraint: [...]``, once per
 key or value that fails; the keys of a map in ``MAP_KEYS_ALONE`` only when
-nothing else fails. At most ten failures are listed.
+nothing else fails. An attribute name over its limit in UTF-8 bytes, as a key
+or a value, is reported in the service's own words, naming neither. At most ten failures are listed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import cast
 from botocore.model import Shape
 
 from dynantic.testing import messages
-from dynantic.testing.validation.constraints import Node
+from dynantic.testing.validation.constraints import Node, Rule
 from dynantic.testing.validation.formatting import bracketed, constraint_failure
 from dynantic.testing.validation.service_facts import MAP_KEYS_ALONE
 
@@ -59,9 +60,20 @@ class _Failures:
             newer if newer is not None else constraint_failure(value, shape, path, constraint)
         )
 
+    def add_alone(self, text: str) -> None:
+        """A failure in words of its own, naming neither value nor path."""
+        if not self.full:
+            self.messages.append(text)
+
     def withhold(self, value: object, shape: Shape, path: str, constraint: str) -> None:
         """A failure reported only if no other is."""
         self.withheld.append(constraint_failure(value, shape, path, constraint))
+
+
+def _too_many_bytes(rules: tuple[Rule, ...], value: object) -> bool:
+    """Whether ``value`` breaks a byte-length rule, which the service reports in
+    a map in its own words (see ``BYTE_LENGTH_SHAPES``)."""
+    return any(rule.kind == "max_bytes" and not rule.holds(value) for rule in rules)
 
 
 def _members(node: Node, value: object, path: str, failures: _Failures) -> None:
@@ -106,13 +118,19 @@ def _map(node: Node, value: Mapping[object, object], path: str, failures: _Failu
     for name in value:
         rules = key.rules_for(name)
         if not all(rule.holds(name) for rule in rules):
-            report(value, node.shape, path, messages.MAP_KEYS.format(constraints=bracketed(rules)))
+            if _too_many_bytes(rules, name):
+                failures.add_alone(messages.ATTRIBUTE_NAME_TOO_LARGE)
+            else:
+                constraints = messages.MAP_KEYS.format(constraints=bracketed(rules))
+                report(value, node.shape, path, constraints)
     for item in value.values():
         rules = element.rules_for(item)
         if item is not None and not all(rule.holds(item) for rule in rules):
-            failures.add(
-                value, node.shape, path, messages.MAP_VALUE.format(constraints=bracketed(rules))
-            )
+            if _too_many_bytes(rules, item):
+                failures.add_alone(messages.ATTRIBUTE_NAME_TOO_LARGE)
+            else:
+                constraints = messages.MAP_VALUE.format(constraints=bracketed(rules))
+                failures.add(value, node.shape, path, constraints)
     if element.matters:
         for name, item in value.items():
             if item is not None:

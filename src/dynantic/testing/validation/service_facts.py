@@ -10,6 +10,7 @@ missing here are reported in the model's own order.
 from __future__ import annotations
 
 __all__ = [
+    "BYTE_LENGTH_SHAPES",
     "ENUM_ORDER",
     "JAVA_FIELDS_SHAPES",
     "JAVA_OBJECT_SHAPES",
@@ -201,6 +202,16 @@ OWN_ENUM_SHAPES: frozenset[str] = frozenset(
     # parameter provided. …" from CreateTable and UpdateTable (quoted by
     # ScyllaDB's Alternator suite, test_tableclass.py, run against the service).
     {"TableClass"}
+)
+
+BYTE_LENGTH_SHAPES: frozenset[str] = frozenset(
+    # String shapes whose maximum length the service counts in UTF-8 bytes, and
+    # reports in a map's keys or values in words of its own: "Attribute name is
+    # too large, must be less than 65536 bytes", for a 65,536-byte name at the
+    # top of an item, as a nested map key, in an update's value or through
+    # ExpressionAttributeNames (ExtendDB issue 365, measured against the
+    # service 2026-09-16; a 65,535-byte nested key is accepted).
+    {"AttributeName"}
 )
 
 OWN_LENGTH_SHAPES: frozenset[str] = frozenset(
