@@ -91,6 +91,18 @@ def test_a_string_set_with_a_null_member_is_refused() -> None:
         assert refused.value.message == expected
 
 
+def test_a_number_or_binary_set_with_a_null_member_is_refused() -> None:
+    for wire in (
+        {"NS": ["1", None]},
+        {"NS": [None]},
+        {"BS": [b"a", None]},
+        {"M": {"l": {"L": [{"BS": [None]}]}}},
+    ):
+        with pytest.raises(ServiceError) as refused:
+            decode_value(wire)
+        assert refused.value.message == "The supplied Item contains a null AttributeValue"
+
+
 def test_sets_keep_their_members_in_the_services_order() -> None:
     assert decode_value({"SS": ["é", "b", "B", "a"]}) == ("B", "a", "b", "é")
     assert decode_value({"NS": ["10", "9", "-1.5"]}) == (Decimal("-1.5"), Decimal(9), Decimal(10))

@@ -33,6 +33,9 @@ EMPTY_STRING_SET = "One or more parameter values were invalid: An string set  ma
 EMPTY_NUMBER_SET = "One or more parameter values were invalid: An number set  may not be empty"
 EMPTY_BINARY_SET = "One or more parameter values were invalid: Binary sets should not be empty"
 # "An string set" is the service's own wording.
+# A null member of a number or binary set: DynamoDB Local's words for a null
+# in a binary set (no capture of the service's words for either set).
+NULL_IN_SET = "The supplied Item contains a null AttributeValue"
 NULL_IN_STRING_SET = (
     "One or more parameter values were invalid: "
     "An string set may not have a null string as a member"

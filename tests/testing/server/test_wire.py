@@ -145,11 +145,12 @@ def test_null_strings_in_lists_and_maps_are_dropped() -> None:
     }
 
 
-def test_a_null_string_set_member_is_kept_for_the_value_rules_to_refuse() -> None:
-    item = {"s": {"SS": ["a", None]}, "n": {"NS": ["1", None]}}
+def test_a_null_set_member_is_kept_for_the_value_rules_to_refuse() -> None:
+    item = {"s": {"SS": ["a", None]}, "n": {"NS": ["1", None]}, "b": {"BS": [None, "QQ=="]}}
     assert wire.decode_request("PutItem", {"Item": item})["Item"] == {
         "s": {"SS": ["a", None]},
-        "n": {"NS": ["1"]},
+        "n": {"NS": ["1", None]},
+        "b": {"BS": [None, b"A"]},
     }
 
 

@@ -213,7 +213,10 @@ def _decode_string_set(payload: object) -> StringSet:
 
 
 def _decode_number_set(payload: object) -> NumberSet:
-    numbers = [parse_number(str(member)) for member in _members(payload)]
+    given = _members(payload)
+    if None in given:  # only a JSON body can hold one: the wire layer keeps it
+        raise validation_error(messages.NULL_IN_SET)
+    numbers = [parse_number(str(member)) for member in given]
     if not numbers:
         raise validation_error(messages.EMPTY_NUMBER_SET)
     if len(set(numbers)) != len(numbers):
@@ -224,7 +227,10 @@ def _decode_number_set(payload: object) -> NumberSet:
 
 
 def _decode_binary_set(payload: object) -> BinarySet:
-    members = [_blob(member) for member in _members(payload)]
+    given = _members(payload)
+    if None in given:  # as in a number set
+        raise validation_error(messages.NULL_IN_SET)
+    members = [_blob(member) for member in given]
     if not members:
         raise validation_error(messages.EMPTY_BINARY_SET)
     if len(set(members)) != len(members):

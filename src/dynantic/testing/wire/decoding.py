@@ -225,8 +225,10 @@ def _null_element(shape: Shape) -> object:
 
 
 # Lists whose null members are kept, as ``None``, for the attribute value rules
-# to refuse in the service's words.
-_KEEPS_NULL_MEMBERS = frozenset({"StringSetAttributeValue"})
+# to refuse.
+_KEEPS_NULL_MEMBERS = frozenset(
+    {"StringSetAttributeValue", "NumberSetAttributeValue", "BinarySetAttributeValue"}
+)
 
 
 def _decode_list(shape: ListShape, element: bool) -> Converter:
