@@ -200,17 +200,19 @@ def test_at_most_ten_failures_are_listed() -> None:
         "ReturnConsumedCapacity": "y",
         "AttributesToGet": [],
         "Limit": 0,
-        "QueryFilter": {"a": {"ComparisonOperator": "q"}, "b": {"ComparisonOperator": "r"}},
-        "KeyConditions": {"a": {"ComparisonOperator": "q"}},
+        "ScanFilter": {"a": {"ComparisonOperator": "q"}, "b": {"ComparisonOperator": "r"}},
+        "Segment": -1,
+        "TotalSegments": 0,
     }
-    message = refusal("Query", params)
+    message = refusal("Scan", params)
     assert message is not None
     assert message.startswith("10 validation errors detected: Value 'x' at 'select' ")
     assert message.count("failed to satisfy constraint") == 10
     assert message.endswith(
-        "Value at 'Limit' failed to satisfy constraint: "
-        "Member must have value greater than or equal to 1"
+        "Value '-1' at 'segment' failed to satisfy constraint: "
+        "Member must have value greater than or equal to 0"
     )
+    assert "'limit'" not in message  # the eleventh
 
 
 def test_numbers_are_held_to_their_bounds() -> None:
@@ -493,6 +495,27 @@ class TestCheckedFirst:
         params = {"TableName": "a;", "ConditionalOperator": "XOR", "Select": select}
         assert refusal("Query", params) == (
             "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]"
+        )
+
+    def test_query_refuses_its_capacity_enum_then_its_select_alone(self) -> None:
+        # ExtendDB's handle_query, measured in us-east-1 2026-08-24.
+        capacity = (
+            "1 validation error detected: Value 'BAD' at 'returnConsumedCapacity' failed to "
+            "satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]"
+        )
+        select = (
+            "1 validation error detected: Value 'BAD' at 'select' failed to satisfy "
+            "constraint: Member must satisfy enum value set: "
+            "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"
+        )
+        both = {"TableName": "users", "ReturnConsumedCapacity": "BAD", "Select": "BAD"}
+        assert refusal("Query", both) == capacity
+        assert refusal("Query", {"TableName": "users", "Select": "BAD"}) == select
+        # Scan lists both, Select first.
+        assert refusal("Scan", both) == (
+            select.replace("1 validation error detected", "2 validation errors detected")
+            + "; "
+            + capacity.removeprefix("1 validation error detected: ")
         )
 
     def test_other_operations_list_a_missing_table_name_with_the_rest(self) -> None:

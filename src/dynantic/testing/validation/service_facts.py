@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "BYTE_LENGTH_SHAPES",
+    "ENUMS_ALONE",
     "ENUM_ORDER",
     "JAVA_FIELDS_SHAPES",
     "JAVA_OBJECT_SHAPES",
@@ -305,6 +306,15 @@ NEWER_ENUM_FIRST: dict[str, tuple[str, frozenset[str]]] = {
     # value outside it alone, in the newer validation's words (see
     # ``messages.NEWER_ENUM_FIRST``): the member and the values it takes.
     "Query": ("ConditionalOperator", frozenset({"AND", "OR"})),
+}
+
+ENUMS_ALONE: dict[str, tuple[str, ...]] = {
+    # Operations that check these enum members next, one at a time in this
+    # order, and refuse the first value outside its enum alone, in the older
+    # per-value words: a Query with both wrong names ReturnConsumedCapacity
+    # alone (ExtendDB's handle_query, measured in us-east-1 2026-08-24), where
+    # Scan lists both, Select first.
+    "Query": ("ReturnConsumedCapacity", "Select"),
 }
 
 NEWER_ITEM_WRITES: dict[str, bool] = {

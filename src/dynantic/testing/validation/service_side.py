@@ -19,9 +19,10 @@ from dynantic.testing.errors import validation_error
 from dynantic.testing.model import service_model
 from dynantic.testing.validation.codegen import Check
 from dynantic.testing.validation.constraints import ARN_PREFIX, Node, request_node
-from dynantic.testing.validation.formatting import validation_errors
+from dynantic.testing.validation.formatting import constraint_failure, validation_errors
 from dynantic.testing.validation.report import Reworded, constraint_failures
 from dynantic.testing.validation.service_facts import (
+    ENUMS_ALONE,
     NEWER_ENUM_FIRST,
     NEWER_ITEM_WRITES,
     REQUEST_ITEMS_FIRST,
@@ -121,7 +122,7 @@ def _plan(operation_name: str) -> _Plan:
     elif operation_name in REQUEST_ITEMS_FIRST:
         checked_first = functools.partial(_request_items_first, operation_name)
     elif operation_name in NEWER_ENUM_FIRST:
-        checked_first = functools.partial(_newer_enum_first, operation_name)
+        checked_first = functools.partial(_newer_enum_first, operation_name, root)
     return _Plan(root, compile_verdict(root), checked_first)
 
 
@@ -160,9 +161,24 @@ def _request_items_first(operation_name: str, params: Mapping[str, object]) -> N
         raise validation_error(messages.REQUEST_ITEMS_REQUIRED.format(operation=operation_name))
 
 
-def _newer_enum_first(operation_name: str, params: Mapping[str, object]) -> None:
-    """A value outside the enum is refused alone, before anything else is checked."""
+def _newer_enum_first(operation_name: str, root: Node, params: Mapping[str, object]) -> None:
+    """A value outside the enum is refused alone, before anything else is
+    checked; then each of the operation's ``ENUMS_ALONE`` in turn."""
     member, values = NEWER_ENUM_FIRST[operation_name]
     value = params.get(member)
     if value is not None and value not in values:
         raise validation_error(messages.NEWER_ENUM_FIRST[operation_name])
+    for name in ENUMS_ALONE.get(operation_name, ()):
+        _enum_alone(root, name, params)
+
+
+def _enum_alone(root: Node, name: str, params: Mapping[str, object]) -> None:
+    """Refuse member ``name``'s value alone if it breaks one of its rules."""
+    value = params.get(name)
+    if value is None:
+        return
+    member = next(member for member in root.members if member.name == name)
+    for rule in member.node.rules_for(value):
+        if not rule.holds(value):
+            failure = constraint_failure(value, member.node.shape, member.path_name, rule.text)
+            raise validation_error(validation_errors([failure]))
