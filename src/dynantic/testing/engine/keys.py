@@ -29,7 +29,7 @@ _SURELY_SHORT = MAX_SORT_KEY_BYTES // 4
 def key_byte_size(value: KeyValue) -> int:
     """The size a key value counts against the key size limits."""
     if isinstance(value, str):
-        return len(value) if value.isascii() else len(value.encode("utf-8"))
+        return len(value) if value.isascii() else len(value.encode("utf-8", "surrogatepass"))
     if isinstance(value, bytes):
         return len(value)
     return 0  # numbers are always within the limits
@@ -57,7 +57,7 @@ def _key_value(
         if 0 < size <= _SURELY_SHORT:
             return value
         if not value.isascii():
-            size = len(value.encode("utf-8"))
+            size = len(value.encode("utf-8", "surrogatepass"))
     elif kind == "N":
         return value if type(value) is Decimal else None
     elif type(value) is bytes:

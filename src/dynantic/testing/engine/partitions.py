@@ -65,7 +65,7 @@ def _number_bytes(number: Decimal) -> bytes:
 
 def _token_bytes(value: object) -> bytes:
     if isinstance(value, str):
-        return value.encode("utf-8")
+        return value.encode("utf-8", "surrogatepass")
     if isinstance(value, Decimal):
         return _number_bytes(value)
     if isinstance(value, bytes):

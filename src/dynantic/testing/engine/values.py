@@ -181,7 +181,7 @@ def _string_duplicates_text(members: list[str]) -> str:
     """A string set with a repeat as the layer in force lists it."""
     if not in_current_layer():
         return _duplicates_text(members)
-    shown = repeat_order(members, lambda member: member.encode("utf-8"))
+    shown = repeat_order(members, lambda member: member.encode("utf-8", "surrogatepass"))
     return "[" + ", ".join(f'"{member}"' for member in shown) + "]"
 
 
@@ -369,12 +369,14 @@ def decode_checked_item(
         # nothing but a str (a TypeError otherwise).
         for given, value in cast("Mapping[str, dict[str, object]]", wire).items():
             name = intern(given)
-            size += len(name) if name.isascii() else len(name.encode("utf-8"))
+            size += len(name) if name.isascii() else len(name.encode("utf-8", "surrogatepass"))
             if type(value) is dict and len(value) == 1:
                 text = value.get("S")
                 if type(text) is str:
                     item[name] = text
-                    size += len(text) if text.isascii() else len(text.encode("utf-8"))
+                    size += (
+                        len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+                    )
                     continue
                 text = value.get("N")
                 if type(text) is str:
@@ -488,7 +490,7 @@ def values_equal(left: AttributeValue, right: AttributeValue) -> bool:
 
 
 def _string_size(text: str) -> int:
-    return len(text) if text.isascii() else len(text.encode("utf-8"))
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
 def value_size(value: AttributeValue) -> int:
@@ -516,9 +518,9 @@ def item_size(item: Mapping[str, AttributeValue]) -> int:
     """An item's size: UTF-8 bytes of each attribute name plus its value's size."""
     size = 0
     for name, value in item.items():
-        size += len(name) if name.isascii() else len(name.encode("utf-8"))
+        size += len(name) if name.isascii() else len(name.encode("utf-8", "surrogatepass"))
         if type(value) is str:
-            size += len(value) if value.isascii() else len(value.encode("utf-8"))
+            size += len(value) if value.isascii() else len(value.encode("utf-8", "surrogatepass"))
         else:
             size += value_size(value)
     return size

@@ -90,7 +90,7 @@ def _check_size(text: str, kind: ExpressionKind) -> None:
     # Characters never outnumber UTF-8 bytes, and take at most four each.
     if len(text) * 4 <= MAX_EXPRESSION_BYTES:
         return
-    size = len(text.encode("utf-8"))
+    size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_EXPRESSION_BYTES:
         if kind in {"ConditionExpression", "FilterExpression"}:
             raise invalid_expression(kind, messages.EXPRESSION_TOO_LONG_SIZED.format(size=size))

@@ -147,7 +147,7 @@ def _element_charge(element: ast.PathElement, names: Mapping[str, str]) -> int:
     if isinstance(element, int):
         return len(str(element))
     name = names[element.name] if isinstance(element, ast.NamePlaceholder) else element
-    return len(name.encode("utf-8"))
+    return len(name.encode("utf-8", "surrogatepass"))
 
 
 def _target_charge(path: ast.DocumentPath, names: Mapping[str, str]) -> int:
@@ -308,7 +308,7 @@ def updated_size(targets: UpdateTargets, before: Item, before_size: int, after: 
         new = after.get(name, MISSING)
         if old is new:
             continue
-        name_size = len(name) if name.isascii() else len(name.encode("utf-8"))
+        name_size = len(name) if name.isascii() else len(name.encode("utf-8", "surrogatepass"))
         if not isinstance(old, Missing):
             size -= name_size + _value_size(old)
         if not isinstance(new, Missing):
@@ -319,7 +319,7 @@ def updated_size(targets: UpdateTargets, before: Item, before_size: int, after: 
 def _value_size(value: AttributeValue) -> int:
     """:func:`value_size`, with strings and numbers (the commonest) measured directly."""
     if type(value) is str:
-        return len(value) if value.isascii() else len(value.encode("utf-8"))
+        return len(value) if value.isascii() else len(value.encode("utf-8", "surrogatepass"))
     if type(value) is Decimal:
         size = _NUMBER_SIZES.get(value)
         if size is None:
