@@ -145,6 +145,31 @@ def test_expression_attribute_names_without_an_expression_are_refused(dynamodb: 
         )
 
 
+_QUERY_VALUES_SOURCE = (
+    "ExtendDB PR 162, each message captured through the AWS CLI (2026-06): Query names no "
+    "expression, Scan its FilterExpression"
+)
+
+
+@known_divergence(
+    DYNALITE,
+    "names the null expressions after a colon, as it does for Scan",
+    service=_QUERY_VALUES_SOURCE,
+)
+@known_divergence(MOTO, "runs the query", service=_QUERY_VALUES_SOURCE)
+def test_query_values_without_an_expression_are_refused(dynamodb: Backend) -> None:
+    table = dynamodb.key_table()
+    with service_error(
+        "ValidationException",
+        "ExpressionAttributeValues can only be specified when using expressions",
+    ):
+        dynamodb.client.query(
+            TableName=table,
+            KeyConditions={"pk": {"AttributeValueList": [{"S": "a"}], "ComparisonOperator": "EQ"}},
+            ExpressionAttributeValues={":v": {"S": "x"}},
+        )
+
+
 @known_divergence(
     MOTO,
     "runs a legacy key condition whose value does not have the key's type",

@@ -631,9 +631,10 @@ VALUES_UNUSED = (
     "Value provided in ExpressionAttributeValues unused in expressions: keys: {{{keys}}}"
 )
 NAMES_WITHOUT_EXPRESSIONS = "ExpressionAttributeNames can only be specified when using expressions"
-VALUES_WITHOUT_EXPRESSIONS = (
-    "ExpressionAttributeValues can only be specified when using expressions: {expressions}"
+VALUES_WITHOUT_EXPRESSIONS_ALONE = (
+    "ExpressionAttributeValues can only be specified when using expressions"
 )
+VALUES_WITHOUT_EXPRESSIONS = VALUES_WITHOUT_EXPRESSIONS_ALONE + ": {expressions}"
 EXPRESSIONS_MIXED_WITH_LEGACY = (
     "Can not use both expression and non-expression parameters in the same request: "
     "Non-expression parameters: {{{legacy}}} Expression parameters: {{{expressions}}}"

@@ -281,3 +281,15 @@ def test_names_or_values_without_expressions_are_refused() -> None:
             ["AttributeUpdates", "Expected"],
         )
     ).endswith("UpdateExpression and ConditionExpression are null")
+    # Query names no expression (ExtendDB's captures through the AWS CLI, 2026-06).
+    assert (
+        refusal(
+            lambda: check_expression_parameters(
+                {"ExpressionAttributeValues": {":a": {"N": "1"}}, "KeyConditions": {}},
+                ["ProjectionExpression", "FilterExpression", "KeyConditionExpression"],
+                ["AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"],
+                names_null_expressions=False,
+            )
+        )
+        == "ExpressionAttributeValues can only be specified when using expressions"
+    )

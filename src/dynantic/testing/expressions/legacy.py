@@ -115,6 +115,8 @@ def check_expression_parameters(
     request: Mapping[str, object],
     expression_parameters: Sequence[str],
     legacy_parameters: Sequence[str],
+    *,
+    names_null_expressions: bool = True,
 ) -> None:
     """Refuse a request mixing expression and legacy parameters, or placeholders
     with no expression to use them.
@@ -122,6 +124,9 @@ def check_expression_parameters(
     ``expression_parameters`` are the operation's expression parameters in the
     service's order (``UpdateExpression``, ``ConditionExpression`` …),
     ``legacy_parameters`` its legacy ones (``AttributeUpdates``, ``Expected`` …).
+    Placeholder values with no expression are refused naming the expressions
+    that are null, unless ``names_null_expressions`` is false (Query: ExtendDB's
+    captures through the AWS CLI, 2026-06, where Scan names its filter).
     """
     get = request.get
     used = [name for name in expression_parameters if get(name) is not None]
@@ -145,6 +150,8 @@ def check_expression_parameters(
         return
     valued = [name for name in expression_parameters if name != "ProjectionExpression"]
     if valued and all(get(name) is None for name in valued):
+        if not names_null_expressions:
+            raise validation_error(messages.VALUES_WITHOUT_EXPRESSIONS_ALONE)
         verb = "are" if len(valued) > 1 else "is"
         expressions = f"{' and '.join(valued)} {verb} null"
         raise validation_error(messages.VALUES_WITHOUT_EXPRESSIONS.format(expressions=expressions))

@@ -112,7 +112,6 @@ def delete_item(database: Database, request: DeleteItemInputTypeDef) -> dict[str
 
 # Request-level refusals the service still words bare.
 _BARE = frozenset({messages.ITEM_TOO_LARGE, messages.EMPTY_ATTRIBUTE_NAME})
-_VALUES_WITHOUT_EXPRESSIONS = messages.VALUES_WITHOUT_EXPRESSIONS.split(":", 1)[0]
 
 
 def _reported(prepare: Callable[[RequestT], PreparedWrite], request: RequestT) -> PreparedWrite:
@@ -124,8 +123,8 @@ def _reported(prepare: Callable[[RequestT], PreparedWrite], request: RequestT) -
         message = error.message
         if error.code != "ValidationException" or message in _BARE:
             raise
-        if message.startswith(_VALUES_WITHOUT_EXPRESSIONS):
-            message = _VALUES_WITHOUT_EXPRESSIONS
+        if message.startswith(messages.VALUES_WITHOUT_EXPRESSIONS_ALONE):
+            message = messages.VALUES_WITHOUT_EXPRESSIONS_ALONE
         raise validation_error(messages.VALIDATION_ERROR_PREFIX + message) from None
 
 

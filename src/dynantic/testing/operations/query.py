@@ -67,7 +67,7 @@ class _Parsed:
     """A Query request once the request alone has been checked."""
 
     def __init__(self, request: QueryInputTypeDef) -> None:
-        check_expression_parameters(request, _EXPRESSIONS, _LEGACY)
+        check_expression_parameters(request, _EXPRESSIONS, _LEGACY, names_null_expressions=False)
         check_conditional_operator(request.get("ConditionalOperator"), request.get("QueryFilter"))
         query_filter = cast("Mapping[str, Condition] | None", request.get("QueryFilter"))
         legacy_filter = (
