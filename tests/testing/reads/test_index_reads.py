@@ -192,11 +192,34 @@ def test_local_index_fetches_what_it_does_not_project_at_a_table_read_cost(
     }
     fetched = fake.query(**common, Select="ALL_ATTRIBUTES")  # type: ignore[arg-type]  # as above
     assert all(len(item["payload"].get("S", "")) == 5000 for item in fetched["Items"])
+    # Each fetch is a read of its own: three items of about 5 KB cost 2 units
+    # each (dynoxide's captures, eu-west-2 2026-08), not 4 for their sum.
     assert fetched.get("ConsumedCapacity") == {
         "TableName": indexed,
-        "CapacityUnits": 5.0,
-        "Table": {"CapacityUnits": 4.0},
+        "CapacityUnits": 7.0,
+        "Table": {"CapacityUnits": 6.0},
         "LocalSecondaryIndexes": {"by-l": {"CapacityUnits": 1.0}},
+    }
+
+
+def test_each_local_index_fetch_is_rounded_on_its_own_item(
+    fake: FakeDynamoDBClient, indexed: str
+) -> None:
+    fetched = fake.query(
+        TableName=indexed,
+        IndexName="by-l",
+        KeyConditionExpression="pk = :a",
+        ExpressionAttributeValues={":a": {"S": "a"}},
+        ProjectionExpression="extra",
+        ReturnConsumedCapacity="INDEXES",
+    )
+    assert sorted(item["extra"]["S"] for item in fetched["Items"]) == ["e1", "e2", "e3"]
+    # Three items of about 5 KB: 1 unit each, eventually consistent (2 for their sum).
+    assert fetched.get("ConsumedCapacity") == {
+        "TableName": indexed,
+        "CapacityUnits": 3.5,
+        "Table": {"CapacityUnits": 3.0},
+        "LocalSecondaryIndexes": {"by-l": {"CapacityUnits": 0.5}},
     }
 
 
