@@ -109,6 +109,21 @@ class TestNewerItemWrites:
             "1 validation error detected: " + _NEWER_RETURN_VALUES
         )
 
+    @pytest.mark.parametrize(
+        ("operation_name", "member"),
+        [("PutItem", "Item"), ("DeleteItem", "Key"), ("UpdateItem", "Key")],
+    )
+    def test_a_bad_table_name_is_reported_alone(self, operation_name: str, member: str) -> None:
+        # dynoxide's captures, eu-west-2 2026: the name before the Return* enums.
+        params = {"TableName": "x!", member: {}, "ReturnValues": "FOO"}
+        assert refusal(operation_name, {**params, "ReturnConsumedCapacity": "FOO"}) == (
+            "2 validation errors detected: "
+            "Value 'x!' at 'tableName' failed to satisfy constraint: "
+            "Member must have length greater than or equal to 3; "
+            "Value 'x!' at 'tableName' failed to satisfy constraint: "
+            "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
+        )
+
     def test_an_update_without_a_key_keeps_the_older_words(self) -> None:
         params = {"TableName": "", "ReturnValues": "FOO"}
         assert refusal("UpdateItem", params) == (

@@ -51,8 +51,15 @@ def check_constraints(operation_name: str, params: Mapping[str, object]) -> None
     if plan.verdict(params):
         return
     keyed = operation_name != "UpdateItem" or params.get("Key") is not None
-    if operation_name in NEWER_ITEM_WRITES and keyed and params.get(TABLE_NAME_MEMBER) == "":
-        raise validation_error(messages.EMPTY_TABLE_NAME_REPORTED)
+    if operation_name in NEWER_ITEM_WRITES and keyed:
+        if params.get(TABLE_NAME_MEMBER) == "":
+            raise validation_error(messages.EMPTY_TABLE_NAME_REPORTED)
+        # Any other bad name is reported on its own too, before the enums
+        # (dynoxide's captures, eu-west-2 2026: UpdateItem with "x!" and an
+        # unknown ReturnValues names the table alone).
+        table_failures = _member_failures(plan.root, TABLE_NAME_MEMBER, params)
+        if table_failures:
+            raise validation_error(validation_errors(table_failures))
     failures = constraint_failures(
         plan.root, params, _NEWER_WORDS.get(operation_name) if keyed else None
     )
@@ -174,11 +181,19 @@ def _newer_enum_first(operation_name: str, root: Node, params: Mapping[str, obje
 
 def _enum_alone(root: Node, name: str, params: Mapping[str, object]) -> None:
     """Refuse member ``name``'s value alone if it breaks one of its rules."""
+    failures = _member_failures(root, name, params)
+    if failures:
+        raise validation_error(validation_errors(failures[:1]))
+
+
+def _member_failures(root: Node, name: str, params: Mapping[str, object]) -> list[str]:
+    """The rules of member ``name`` (a scalar) its value breaks, worded."""
     value = params.get(name)
     if value is None:
-        return
+        return []
     member = next(member for member in root.members if member.name == name)
-    for rule in member.node.rules_for(value):
-        if not rule.holds(value):
-            failure = constraint_failure(value, member.node.shape, member.path_name, rule.text)
-            raise validation_error(validation_errors([failure]))
+    return [
+        constraint_failure(value, member.node.shape, member.path_name, rule.text)
+        for rule in member.node.rules_for(value)
+        if not rule.holds(value)
+    ]
