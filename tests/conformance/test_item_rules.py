@@ -126,7 +126,9 @@ _LONG_NAME_SOURCE = "ExtendDB issue 365, measured against the service 2026-09-16
     "accepts a name of 32,768 two-byte characters (65,536 bytes)",
     service=_LONG_NAME_SOURCE,
 )
-@pytest.mark.parametrize("request_kind", ["top level", "nested", "update value", "update name"])
+@pytest.mark.parametrize(
+    "request_kind", ["top level", "nested", "update value", "update name", "condition name"]
+)
 def test_an_attribute_name_over_65535_bytes_is_refused(
     dynamodb: Backend, request_kind: str
 ) -> None:
@@ -142,6 +144,13 @@ def test_an_attribute_name_over_65535_bytes_is_refused(
             client.put_item(TableName=table, Item={**key, long_name: {"S": "x"}})
         elif request_kind == "nested":
             client.put_item(TableName=table, Item={**key, "doc": {"M": {long_name: {"S": "x"}}}})
+        elif request_kind == "condition name":
+            client.put_item(
+                TableName=table,
+                Item=key,
+                ConditionExpression="attribute_not_exists(#n)",
+                ExpressionAttributeNames={"#n": long_name},
+            )
         elif request_kind == "update value":
             client.update_item(
                 TableName=table,

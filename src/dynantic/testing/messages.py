@@ -630,6 +630,13 @@ NAMES_UNUSED = "Value provided in ExpressionAttributeNames unused in expressions
 VALUES_UNUSED = (
     "Value provided in ExpressionAttributeValues unused in expressions: keys: {{{keys}}}"
 )
+# The 2 MB bound on a request's placeholders, in DynamoDB Local's words (AWS's
+# emulator; no capture of the service's).
+NAMES_TOO_LARGE = "ExpressionAttributeNames exceeds max size"
+VALUES_TOO_LARGE = "ExpressionAttributeValues exceeds max size"
+SUBSTITUTIONS_TOO_LARGE = (
+    "Combined size of ExpressionAttributeNames and ExpressionAttributeValues exceeds max size"
+)
 NAMES_WITHOUT_EXPRESSIONS = "ExpressionAttributeNames can only be specified when using expressions"
 VALUES_WITHOUT_EXPRESSIONS_ALONE = (
     "ExpressionAttributeValues can only be specified when using expressions"

@@ -10,7 +10,11 @@ import pytest
 from dynantic.testing.engine.value_layers import checks_in_older_layer
 from dynantic.testing.engine.values import AttributeValue
 from dynantic.testing.errors import ServiceError
-from dynantic.testing.expressions import ExpressionAttributes, decode_expression_values
+from dynantic.testing.expressions import (
+    ExpressionAttributes,
+    bind_expressions,
+    decode_expression_values,
+)
 
 
 def refusal(call: Callable[[], object]) -> str:
@@ -111,6 +115,36 @@ def test_placeholder_keys_longer_than_255_bytes_are_refused_before_their_syntax(
     assert refusal(lambda: ExpressionAttributes(None, {":" + "v" * 255 + "-": "x"})) == (
         "ExpressionAttributeValues contains invalid key: The expression attribute map "
         "contains a key that is too long;"
+    )
+
+
+def test_placeholders_hold_at_most_2_mb_together() -> None:
+    limit = 2 * 1024 * 1024
+    name = "n" * 65535
+    names = {f"#n{index:02}": name for index in range(31)}  # 4 + 65,535 bytes each
+    names_size = 31 * (4 + 65535)
+    assert ExpressionAttributes(names).names
+    assert refusal(lambda: ExpressionAttributes({**names, "#n31": name, "#n32": name})) == (
+        "ExpressionAttributeNames exceeds max size"
+    )
+    room = limit - names_size
+    fits: dict[str, AttributeValue] = {":v": "x" * (room - 2)}  # key 2 bytes, value the rest
+    assert ExpressionAttributes(names, fits).values
+    over: dict[str, AttributeValue] = {":v": "x" * (room - 1)}
+    assert refusal(lambda: ExpressionAttributes(names, over)) == (
+        "Combined size of ExpressionAttributeNames and ExpressionAttributeValues exceeds max size"
+    )
+    values: dict[str, AttributeValue] = {f":v{index}": "x" * 400_000 for index in range(6)}
+    assert refusal(lambda: ExpressionAttributes({"#a": "a"}, values)) == (
+        "ExpressionAttributeValues exceeds max size"
+    )
+    # A request like an earlier one, whose binding is remembered, is held to it too.
+    condition = " OR ".join(f"a = :v{index}" for index in range(6))
+    small = {f":v{index}": {"S": "x"} for index in range(6)}
+    assert bind_expressions(None, small, ConditionExpression=condition).condition
+    large = {f":v{index}": {"S": "x" * 400_000} for index in range(6)}
+    assert refusal(lambda: bind_expressions(None, large, ConditionExpression=condition)) == (
+        "ExpressionAttributeValues exceeds max size"
     )
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "number_size",
     "parse_number",
     "parse_number_sized",
+    "string_size",
     "type_code",
     "value_size",
     "values_equal",
@@ -408,7 +409,7 @@ def decode_checked_item(
         return None
     if accepts is not None and (
         # A name longer than the longest allowed makes the item larger still.
-        "" in item or (size > longest_name and max(map(_string_size, item)) > longest_name)
+        "" in item or (size > longest_name and max(map(string_size, item)) > longest_name)
     ):
         return None
     if type(item) is StoredItem:
@@ -489,14 +490,15 @@ def values_equal(left: AttributeValue, right: AttributeValue) -> bool:
     return left == right
 
 
-def _string_size(text: str) -> int:
+def string_size(text: str) -> int:
+    """The size of ``text`` in UTF-8 bytes (a lone surrogate as three)."""
     return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
 def value_size(value: AttributeValue) -> int:
     """Bytes a value counts for in item size, by the service's formula."""
     if isinstance(value, str):
-        return _string_size(value)
+        return string_size(value)
     if isinstance(value, Decimal):
         return number_size(value)
     if isinstance(value, bool) or value is None:
@@ -504,11 +506,11 @@ def value_size(value: AttributeValue) -> int:
     if isinstance(value, bytes):
         return len(value)
     if isinstance(value, dict):
-        return 3 + sum(1 + _string_size(name) + value_size(m) for name, m in value.items())
+        return 3 + sum(1 + string_size(name) + value_size(m) for name, m in value.items())
     if isinstance(value, list):
         return 3 + sum(1 + value_size(element) for element in value)
     if isinstance(value, StringSet):
-        return sum(_string_size(member) for member in value)
+        return sum(string_size(member) for member in value)
     if isinstance(value, NumberSet):
         return sum(number_size(member) for member in value)
     return sum(len(member) for member in value)

@@ -16,7 +16,14 @@ from typing import NamedTuple, TypeVar
 
 from dynantic.testing import messages
 from dynantic.testing.engine.value_layers import in_current_layer
-from dynantic.testing.engine.values import AttributeValue, WireValue, decode_item, decode_value
+from dynantic.testing.engine.values import (
+    AttributeValue,
+    WireValue,
+    decode_item,
+    decode_value,
+    string_size,
+    value_size,
+)
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.evaluate import BoundCondition
@@ -51,14 +58,36 @@ _NAME_KEY = re.compile(r"#[0-9A-Za-z_]+")
 _VALUE_KEY = re.compile(r":[0-9A-Za-z_]+")
 MAX_KEY_BYTES = 255
 """The longest placeholder key, its prefix included, in UTF-8 bytes."""
+MAX_SUBSTITUTION_BYTES = 2 * 1024 * 1024
+"""The most a request's ExpressionAttributeNames and ExpressionAttributeValues
+hold together, each entry counted as its key's UTF-8 bytes and its name's or its
+value's size (AWS's quotas page: "The maximum length of all substitution
+variables in an expression is 2 MB")."""
 _CONDITION_CHECKS = ("operand", "distinct", "function")
 _UPDATE_CHECKS = ("operand", "function")
 _PROJECTION_CHECKS = ("operand",)  # only a path too deep: projections call no function
 
 
-def _key_size(key: str) -> int:
-    """The key's size in UTF-8 bytes; a key of ASCII characters is its length."""
-    return len(key) if key.isascii() else len(key.encode("utf-8", "surrogatepass"))
+_key_size = string_size
+
+
+def _check_sizes(
+    names: Mapping[str, str] | None, values: Mapping[str, AttributeValue] | None
+) -> None:
+    """Refuse placeholders over ``MAX_SUBSTITUTION_BYTES``: the names alone, then
+    the values alone, then both."""
+    names_size = 0
+    if names:
+        names_size = sum(string_size(key) + string_size(name) for key, name in names.items())
+        if names_size > MAX_SUBSTITUTION_BYTES:
+            raise validation_error(messages.NAMES_TOO_LARGE)
+    if not values:
+        return
+    values_size = sum(string_size(key) + value_size(value) for key, value in values.items())
+    if values_size > MAX_SUBSTITUTION_BYTES:
+        raise validation_error(messages.VALUES_TOO_LARGE)
+    if names_size + values_size > MAX_SUBSTITUTION_BYTES:
+        raise validation_error(messages.SUBSTITUTIONS_TOO_LARGE)
 
 
 @lru_cache(maxsize=4096)
@@ -185,9 +214,11 @@ class ExpressionAttributes:
         names: Mapping[str, str] | None = None,
         values: Mapping[str, AttributeValue] | None = None,
     ) -> None:
-        """Take already-decoded values; refuse empty maps and malformed keys."""
+        """Take already-decoded values; refuse empty maps, malformed keys and
+        placeholders too large together."""
         _check_names(names)
         _check_value_keys(values)
+        _check_sizes(names, values)
         self.names: Mapping[str, str] = names if names is not None else {}
         self.values: Mapping[str, AttributeValue] = values if values is not None else {}
         self._used: set[str] = set()
@@ -196,7 +227,8 @@ class ExpressionAttributes:
     def from_wire(
         cls, names: Mapping[str, str] | None, values: Mapping[str, WireValue] | None
     ) -> ExpressionAttributes:
-        """Validate in the service's order (names, value keys, values) and decode."""
+        """Validate in the service's order (names, value keys, values, their
+        sizes) and decode."""
         _check_names(names)
         _check_value_keys(values)
         return cls(names, decode_expression_values(values) if values is not None else None)
@@ -444,4 +476,5 @@ def bind_expressions(
     if binding.bound is not None:
         return binding.bound
     decoded = decode_expression_values(values) if values is not None else {}
+    _check_sizes(names, decoded)
     return binding.bind(names if names is not None else _EMPTY_NAMES, decoded)

@@ -56,6 +56,7 @@ from dynantic.testing.engine.values import (
     WireItem,
     decode_checked_item,
     encode_item,
+    string_size,
 )
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import bind_expressions
@@ -256,10 +257,14 @@ def rebuilt_call(
 
 
 def _plain_names(names: object, longest: int) -> bool:
-    """Whether ``names`` maps ``str`` placeholders to ``str`` names no longer than ``longest``."""
+    """Whether ``names`` maps ``str`` placeholders to ``str`` names no longer than
+    ``longest`` UTF-8 bytes."""
     if type(names) is not dict:
         return False
     return all(
-        type(placeholder) is str and type(name) is str and len(name) <= longest
+        type(placeholder) is str
+        and type(name) is str
+        # At most longest/4 characters are at most longest bytes.
+        and (len(name) <= longest // 4 or string_size(name) <= longest)
         for placeholder, name in cast("dict[object, object]", names).items()
     )
