@@ -19,10 +19,10 @@ from dynantic.testing.engine.value_layers import in_current_layer
 from dynantic.testing.engine.values import (
     AttributeValue,
     WireValue,
-    decode_item,
+    decode_item_sized,
     decode_value,
+    item_size,
     string_size,
-    value_size,
 )
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.expressions import ast
@@ -71,22 +71,22 @@ _PROJECTION_CHECKS = ("operand",)  # only a path too deep: projections call no f
 _key_size = string_size
 
 
-def _check_sizes(
-    names: Mapping[str, str] | None, values: Mapping[str, AttributeValue] | None
-) -> None:
-    """Refuse placeholders over ``MAX_SUBSTITUTION_BYTES``: the names alone, then
-    the values alone, then both."""
-    names_size = 0
-    if names:
-        names_size = sum(string_size(key) + string_size(name) for key, name in names.items())
-        if names_size > MAX_SUBSTITUTION_BYTES:
-            raise validation_error(messages.NAMES_TOO_LARGE)
-    if not values:
-        return
-    values_size = sum(string_size(key) + value_size(value) for key, value in values.items())
-    if values_size > MAX_SUBSTITUTION_BYTES:
+def _names_size(names: Mapping[str, str] | None) -> int:
+    """The names' share of ``MAX_SUBSTITUTION_BYTES``, refused alone over it."""
+    if not names:
+        return 0
+    size = sum(string_size(key) + string_size(name) for key, name in names.items())
+    if size > MAX_SUBSTITUTION_BYTES:
+        raise validation_error(messages.NAMES_TOO_LARGE)
+    return size
+
+
+def _check_values_size(names_size: int, size: int) -> None:
+    """Refuse values of ``size`` over ``MAX_SUBSTITUTION_BYTES`` alone, then with
+    the names."""
+    if size > MAX_SUBSTITUTION_BYTES:
         raise validation_error(messages.VALUES_TOO_LARGE)
-    if names_size + values_size > MAX_SUBSTITUTION_BYTES:
+    if names_size + size > MAX_SUBSTITUTION_BYTES:
         raise validation_error(messages.SUBSTITUTIONS_TOO_LARGE)
 
 
@@ -137,8 +137,14 @@ def _check_value_keys(values: Mapping[str, object] | None) -> None:
 
 def decode_expression_values(wire: Mapping[str, WireValue]) -> dict[str, AttributeValue]:
     """Decode wire-form ExpressionAttributeValues, naming the key of a bad value."""
+    return _decode_values_sized(wire)[0]
+
+
+def _decode_values_sized(wire: Mapping[str, WireValue]) -> tuple[dict[str, AttributeValue], int]:
+    """:func:`decode_expression_values`, with the values' share of
+    ``MAX_SUBSTITUTION_BYTES`` (keys and values, as an item's names and values)."""
     try:
-        return decode_item(wire)
+        return decode_item_sized(wire)
     except ServiceError:
         pass
     for key, value in wire.items():  # again, one by one, to name the first bad one
@@ -213,12 +219,17 @@ class ExpressionAttributes:
         self,
         names: Mapping[str, str] | None = None,
         values: Mapping[str, AttributeValue] | None = None,
+        *,
+        values_size: int | None = None,
     ) -> None:
-        """Take already-decoded values; refuse empty maps, malformed keys and
+        """Take already-decoded values (whose share of ``MAX_SUBSTITUTION_BYTES``
+        is measured unless given); refuse empty maps, malformed keys and
         placeholders too large together."""
         _check_names(names)
         _check_value_keys(values)
-        _check_sizes(names, values)
+        if values_size is None:
+            values_size = item_size(values) if values else 0
+        _check_values_size(_names_size(names), values_size)
         self.names: Mapping[str, str] = names if names is not None else {}
         self.values: Mapping[str, AttributeValue] = values if values is not None else {}
         self._used: set[str] = set()
@@ -231,7 +242,10 @@ class ExpressionAttributes:
         sizes) and decode."""
         _check_names(names)
         _check_value_keys(values)
-        return cls(names, decode_expression_values(values) if values is not None else None)
+        if values is None:
+            return cls(names)
+        decoded, size = _decode_values_sized(values)
+        return cls(names, decoded, values_size=size)
 
     # ------------------------------------------------------------ binding
     def _bind(self, parsed: Parsed[RootT], kind: ExpressionKind) -> None:
@@ -366,11 +380,15 @@ class _Binding(NamedTuple):
     projection: BoundProjection | None
     rules: tuple[tuple[ExpressionKind, CheckRule], ...]
     bound: BoundExpressions | None
+    names_size: int
 
     @classmethod
-    def of(cls, bound: BoundExpressions, names: Mapping[str, str] | None) -> _Binding:
+    def of(
+        cls, bound: BoundExpressions, names: Mapping[str, str] | None, names_size: int
+    ) -> _Binding:
         """What ``bound`` shows for later requests; ``names`` (a copy of the
-        request's, or ``None``) when the request had no values."""
+        request's, or ``None``) when the request had no values; ``names_size``
+        the request's names' share of ``MAX_SUBSTITUTION_BYTES``."""
         rules: list[tuple[ExpressionKind, CheckRule]] = []
         if bound.update is not None:
             kind: ExpressionKind = "UpdateExpression"
@@ -392,6 +410,7 @@ class _Binding(NamedTuple):
             bound.projection,
             tuple(rules),
             None,
+            names_size,
         )
         if names is None:
             return binding
@@ -471,10 +490,12 @@ def bind_expressions(
             _BINDINGS.clear()
         # Without values, the binding is kept whole, over a copy of the names.
         kept_names = None if values is not None else dict(names or _EMPTY_NAMES)
-        _BINDINGS[key] = _Binding.of(bound, kept_names)
+        _BINDINGS[key] = _Binding.of(bound, kept_names, _names_size(names))
         return bound
     if binding.bound is not None:
         return binding.bound
-    decoded = decode_expression_values(values) if values is not None else {}
-    _check_sizes(names, decoded)
+    decoded: Mapping[str, AttributeValue] = _NO_VALUES
+    if values is not None:
+        decoded, size = _decode_values_sized(values)
+        _check_values_size(binding.names_size, size)
     return binding.bind(names if names is not None else _EMPTY_NAMES, decoded)
