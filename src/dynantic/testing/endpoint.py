@@ -22,6 +22,7 @@ from typing import NamedTuple, cast
 from urllib.parse import parse_qs, urlsplit
 
 from dynantic.testing import content_coding, messages, wire
+from dynantic.testing.engine.values import Item, StoredItem, encode_item
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.metadata import ResponseMetadataFactory
 from dynantic.testing.model import service_host, service_model
@@ -146,6 +147,10 @@ class Endpoint:
                 offered = cast("dict[str, object]", document)
                 if _BLOB_MEMBER.search(body) is not None:
                     offered = wire.decode_top_level_blobs(offered)
+                if operation_name == "GetItem":
+                    read = self.service.read_plain(offered)
+                    if read is not None:
+                        return _get_item_body(read[0])
                 response = self.service.invoke_plain(operation_name, offered)
             if response is None:
                 response = self._invoke(request, operation_name, document)
@@ -186,6 +191,19 @@ class Endpoint:
                 message = messages.OPERATION_NOT_IMPLEMENTED.format(operation=operation_name)
             raise ServiceError("UnknownOperationException", message)
         return operation_name
+
+
+def _get_item_body(item: Item | None) -> bytes:
+    """A plain GetItem's answer for the item read, its JSON kept on the stored
+    item (which never changes) for the next read of it."""
+    if item is None:
+        return b"{}"
+    text: bytes | None = getattr(item, "wire", None)
+    if text is None:
+        text = wire.dumps(encode_item(item))
+        if type(item) is StoredItem:
+            item.wire = text
+    return b'{"Item":' + text + b"}"
 
 
 def _with_crc(status: int, headers: list[tuple[str, str]], body: bytes) -> HttpResponse:

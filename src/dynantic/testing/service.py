@@ -15,8 +15,10 @@ from dynantic.testing import operations as _operations  # registers the handlers
 from dynantic.testing.calls import Call, Calls
 from dynantic.testing.engine.clock import Clock
 from dynantic.testing.engine.database import Database
+from dynantic.testing.engine.values import Item
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.faults import Faults
+from dynantic.testing.operations.items import plain_read
 from dynantic.testing.operations.registry import HANDLERS, LANES, Handler
 from dynantic.testing.validation import check_constraints
 
@@ -139,6 +141,21 @@ class Service:
             else:
                 calls.record_rebuilt(operation_name, rebuild)
         return response
+
+    def read_plain(self, request: Mapping[str, object]) -> tuple[Item | None] | None:
+        """The stored item (or ``None``) a GetItem of the commonest form reads,
+        exactly as :meth:`invoke_plain` would answer it, for a face that writes
+        the answer itself; ``None`` (having read nothing) when it would not be
+        answered that way or the call record is on."""
+        database = self.database
+        if (
+            database.auto_expire
+            or database.faults.programmed
+            or self.calls.recording
+            or "GetItem" not in LANES  # the lane closed (as tests close it)
+        ):
+            return None
+        return plain_read(database, request)
 
     def apply(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:
         """Answer a request with no faults and no record (the harness seeds through this)."""

@@ -124,11 +124,13 @@ class StoredItem(dict[str, AttributeValue]):
     :meth:`~dynantic.testing.engine.table.Table.put` makes one of any other
     item it stores; the PutItem lane decodes straight into one. Nothing
     changes one in place once it is made, so tables, their copies and the
-    call record may share it.
+    call record may share it, and the HTTP endpoint may keep its JSON text in
+    ``wire`` once it has written it (unset until then).
     """
 
-    __slots__ = ("size",)
+    __slots__ = ("size", "wire")
     size: int
+    wire: bytes
 
 
 # DynamoDB: a value sits at most 32 levels deep, the attribute itself being level

@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     )
 
     from dynantic.testing.engine.database import Database
+    from dynantic.testing.engine.values import Item
 
     PlainWrite = Callable[
         [Database, Mapping[str, object]], tuple[PreparedWrite, KeptRequest | None] | None
@@ -170,6 +171,16 @@ def _write_lane(prepare: PlainWrite) -> Lane:
         return response, (None if kept is None else partial(rebuilt_call, kept, None))
 
     return answer
+
+
+def plain_read(database: Database, request: Mapping[str, object]) -> tuple[Item | None] | None:
+    """The stored item (or ``None``) a plain GetItem (see :func:`.items_plain.plain_get`)
+    reads, as the table holds it; ``None`` for any other request."""
+    plain = plain_get(database, request)
+    if plain is None:
+        return None
+    with database.lock:
+        return (read_item(database, plain[0]).item,)
 
 
 def _get_lane(database: Database, request: Mapping[str, object]) -> LaneAnswer | None:
