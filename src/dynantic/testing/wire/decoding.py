@@ -11,7 +11,6 @@ inside attribute values still strings. Each shape's decoder is built once.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import functools
 import math
@@ -168,10 +167,11 @@ def canonical_base64(text: str) -> bytes | None:
     set after the last character's payload (the service refuses ``"QR=="``,
     which a lenient decoder reads as ``"QQ=="``); else ``None``."""
     try:
-        data = base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
+        data = binascii.a2b_base64(text)
+    except (binascii.Error, ValueError):  # ValueError: not ASCII
         return None
-    return data if base64.b64encode(data).decode("ascii") == text else None
+    # The lenient decoder skips what is not base64: only canonical text encodes back.
+    return data if binascii.b2a_base64(data, newline=False).decode("ascii") == text else None
 
 
 def _decode_blob(shape: Shape) -> Converter:
@@ -358,16 +358,17 @@ def decode_top_level_blobs(body: dict[str, object]) -> dict[str, object]:
         values = body.get(member)
         if values.__class__ is not dict:
             continue
+        entries = cast("dict[str, dict[str, object]]", values)  # each checked below
         decoded: dict[str, object] | None = None
-        for name, value in cast("dict[str, object]", values).items():
-            if value.__class__ is not dict or len(cast("dict[str, object]", value)) != 1:
+        for name, value in entries.items():
+            if value.__class__ is not dict or len(value) != 1:
                 continue
-            text = cast("dict[str, object]", value).get("B")
+            text = value.get("B")
             if type(text) is str:
                 data = canonical_base64(text)
                 if data is not None:
                     if decoded is None:
-                        decoded = dict(cast("dict[str, object]", values))
+                        decoded = dict(entries)
                     decoded[name] = {"B": data}
         if decoded is not None:
             if copied is None:
