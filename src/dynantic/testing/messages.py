@@ -566,8 +566,11 @@ OPERAND_TYPE = (
     "Incorrect operand type for operator or function; "
     "operator or function: {name}, operand type: {type}"
 )
+# With the set of types the operator takes named last (a 2022 capture of the
+# service through aws-sdk-java-v2, zio-dynamodb's notes; typedorm issue 264).
 UPDATE_OPERAND_TYPE = (
-    "Incorrect operand type for operator or function; operator: {operator}, operand type: {type}"
+    "Incorrect operand type for operator or function; operator: {operator}, "
+    "operand type: {type}, typeSet: ALLOWED_FOR_{operator}_OPERAND"
 )
 # The operand type named when attribute_type's second operand is not a value.
 ATTRIBUTE_TYPE_ANY = "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}"

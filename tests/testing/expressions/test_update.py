@@ -211,7 +211,7 @@ def test_add_and_delete_refuse_operand_types_they_cannot_take(
     operator = text.split(maxsplit=1)[0]
     assert refusal(lambda: update(text, {":v": value})) == (
         "Invalid UpdateExpression: Incorrect operand type for operator or function; "
-        f"operator: {operator}, operand type: {shown}"
+        f"operator: {operator}, operand type: {shown}, typeSet: ALLOWED_FOR_{operator}_OPERAND"
     )
 
 
