@@ -116,6 +116,37 @@ def test_unknown_index_is_refused(fake: FakeDynamoDBClient, indexed: str, refuse
         _query_g(fake, "nosuch")
 
 
+@pytest.mark.parametrize(
+    "case",
+    [("by-g", "g = :x", "g"), ("by-l", "pk = :x", "pk"), (None, "pk = :x", None)],
+)
+def test_an_empty_key_value_in_a_query_names_the_index_it_keys(
+    fake: FakeDynamoDBClient,
+    indexed: str,
+    refuses: Refuses,
+    case: tuple[str | None, str, str | None],
+) -> None:
+    index, expression, name = case
+    request: dict[str, object] = {
+        "TableName": indexed,
+        "KeyConditionExpression": expression,
+        "ExpressionAttributeValues": {":x": {"S": ""}},
+    }
+    expected = (
+        "One or more parameter values are not valid. The AttributeValue for a key attribute "
+        "cannot contain an empty string value. Key: pk"
+    )
+    if index is not None:
+        request["IndexName"] = index
+        expected = (
+            "One or more parameter values are not valid. A value specified for a secondary index "
+            "key is not supported. The AttributeValue for a key attribute cannot contain an "
+            f"empty string value. IndexName: {index}, IndexKey: {name}"
+        )
+    with refuses(expected):
+        fake.query(**request)  # type: ignore[arg-type]  # assembled from valid members
+
+
 def test_consistent_read_on_a_global_index_is_refused(
     fake: FakeDynamoDBClient, indexed: str, refuses: Refuses
 ) -> None:

@@ -165,7 +165,10 @@ def _key_query(
             check_start_key_piece(begun, attribute, is_partition=is_partition)
 
         check = check_piece
-    key_query = plan_key_query(target.key_schema, conditions, check)
+    index = target.index
+    key_query = plan_key_query(
+        target.key_schema, conditions, check, index_name=None if index is None else index.name
+    )
     if start is not None:
         check_table_key(start, target.table)
         check_query_bounds(start, key_query)

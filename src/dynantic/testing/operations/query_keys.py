@@ -51,9 +51,12 @@ def plan_key_query(
     schema: KeySchema,
     conditions: Mapping[str, KeyCondition],
     start_key: StartKeyCheck | None = None,
+    *,
+    index_name: str | None = None,
 ) -> KeyQuery:
     """Check ``conditions`` against ``schema`` in the service's order, attribute by
-    attribute (each after ``start_key``'s check of the same attribute)."""
+    attribute (each after ``start_key``'s check of the same attribute);
+    ``index_name`` names the index ``schema`` is the key of, if any."""
     extra = [name for name in conditions if name not in schema.names]
     partition_count = len(schema.partition)
     if schema.sort and len(conditions) > len(schema.attributes):
@@ -80,7 +83,11 @@ def plan_key_query(
                 )
             continue
         _check_condition(
-            condition, attribute, is_partition=is_partition, composite=partition_count > 1
+            condition,
+            attribute,
+            is_partition=is_partition,
+            composite=partition_count > 1,
+            index_name=index_name,
         )
     if extra:
         raise validation_error(messages.KEY_CONDITION_NOT_SUPPORTED)
@@ -92,9 +99,18 @@ def plan_key_query(
 
 
 def _check_condition(
-    condition: KeyCondition, attribute: KeyAttribute, *, is_partition: bool, composite: bool
+    condition: KeyCondition,
+    attribute: KeyAttribute,
+    *,
+    is_partition: bool,
+    composite: bool,
+    index_name: str | None,
 ) -> None:
-    """One attribute's condition; ``composite`` when the partition key has several."""
+    """One attribute's condition; ``composite`` when the partition key has several.
+
+    An empty value for an index's key is refused naming the index (a Query of a
+    global index through aws-sdk-go-v2 in 2024, praetorian-inc/chariot-ui issue
+    353), as a write of an empty index key is."""
     if condition.operator not in _INDEXABLE:
         raise validation_error(messages.KEY_CONDITION_NOT_INDEXABLE)
     # A begins_with operand of a key type other than the attribute's (a string
@@ -104,6 +120,10 @@ def _check_condition(
         raise validation_error(messages.KEY_CONDITION_TYPE_MISMATCH)
     if any(value in {"", b""} for value in condition.values):
         kind = "string" if attribute.type == "S" else "binary"
+        if index_name is not None:
+            raise validation_error(
+                messages.INDEX_KEY_EMPTY.format(kind=kind, index=index_name, name=attribute.name)
+            )
         raise validation_error(messages.ITEM_KEY_EMPTY.format(kind=kind, name=attribute.name))
     if is_partition and condition.operator != "EQ":
         if composite:
