@@ -351,8 +351,9 @@ def decode_checked_item(
 ) -> tuple[Item, int, bool] | None:
     """:func:`decode_item_sized` for an item no check has seen, checking it on
     the way: ``None`` unless ``wire`` is a ``dict`` of non-empty ``str`` names
-    of at most ``longest_name`` characters whose values decode, each a string
-    or number (judged inline) or a value ``accepts``. With ``accepts`` ``None``,
+    of at most ``longest_name`` UTF-8 bytes whose values decode, each a
+    string, a number or a blob of ``bytes`` (judged inline) or a value
+    ``accepts``. With ``accepts`` ``None``,
     the item is one the shape check let through (a value that does not decode
     raises).
 
@@ -399,6 +400,12 @@ def decode_checked_item(
                     size += number_bytes
                     # Other numbers come back as written only if already normal.
                     exact = exact and format_number(number) == text
+                    continue
+                blob = value.get("B")
+                if type(blob) is bytes:  # as decode_value takes it; kept as a copy
+                    item[name] = blob
+                    size += len(blob)
+                    exact = False
                     continue
             if accepts is not None and not accepts(value):
                 return None
