@@ -156,6 +156,8 @@ class Endpoint:
                 response = self._invoke(request, operation_name, document)
             if operation_name in self._bodiless:
                 return b""
+            if not response:  # a write's commonest answer
+                return b"{}"
             return wire.dumps(wire.encode_response(operation_name, response))
         except ServiceError:
             raise
