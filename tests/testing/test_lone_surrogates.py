@@ -15,6 +15,7 @@ import boto3
 from dynantic.testing import FakeDynamoDBClient
 from dynantic.testing.engine.values import value_size
 from dynantic.testing.server import serve
+from tests.table_shapes import pk_sk_table
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
@@ -23,18 +24,7 @@ LONE = "\ud800"
 
 
 def _table(fake: FakeDynamoDBClient) -> str:
-    fake.create_table(
-        TableName="strings",
-        KeySchema=[
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"},
-        ],
-        AttributeDefinitions=[
-            {"AttributeName": "pk", "AttributeType": "S"},
-            {"AttributeName": "sk", "AttributeType": "S"},
-        ],
-        BillingMode="PAY_PER_REQUEST",
-    )
+    fake.create_table(**pk_sk_table("strings", {}))
     return "strings"
 
 
