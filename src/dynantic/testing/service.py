@@ -120,7 +120,7 @@ class Service:
         programmed or expiry due, every request takes the full path.
         """
         database = self.database
-        if database.auto_expire or database.faults.programmed:
+        if not self._lanes_open():
             return None
         lane = LANES.get(operation_name)
         if lane is None:
@@ -147,15 +147,15 @@ class Service:
         exactly as :meth:`invoke_plain` would answer it, for a face that writes
         the answer itself; ``None`` (having read nothing) when it would not be
         answered that way or the call record is on."""
-        database = self.database
-        if (
-            database.auto_expire
-            or database.faults.programmed
-            or self.calls.recording
-            or "GetItem" not in LANES  # the lane closed (as tests close it)
-        ):
+        if self.calls.recording or "GetItem" not in LANES or not self._lanes_open():
             return None
-        return plain_read(database, request)
+        return plain_read(self.database, request)
+
+    def _lanes_open(self) -> bool:
+        """Whether requests may take the plain lanes: not while faults are
+        programmed or automatic expiry is on (every request takes the full path)."""
+        database = self.database
+        return not (database.auto_expire or database.faults.programmed)
 
     def apply(self, operation_name: str, request: Mapping[str, object]) -> dict[str, object]:
         """Answer a request with no faults and no record (the harness seeds through this)."""

@@ -125,8 +125,9 @@ def check_expression_parameters(
     service's order (``UpdateExpression``, ``ConditionExpression`` …),
     ``legacy_parameters`` its legacy ones (``AttributeUpdates``, ``Expected`` …).
     Placeholder values with no expression are refused naming the expressions
-    that are null, unless ``names_null_expressions`` is false (Query: ExtendDB's
-    captures through the AWS CLI, 2026-06, where Scan names its filter).
+    that are null, unless ``names_null_expressions`` is false: Query (ExtendDB's
+    captures through the AWS CLI, 2026-06, where Scan names its filter) and the
+    single-item writes (see :mod:`dynantic.testing.operations.items`).
     """
     get = request.get
     used = [name for name in expression_parameters if get(name) is not None]

@@ -68,9 +68,6 @@ _UPDATE_CHECKS = ("operand", "function")
 _PROJECTION_CHECKS = ("operand",)  # only a path too deep: projections call no function
 
 
-_key_size = string_size
-
-
 def _names_size(names: Mapping[str, str] | None) -> int:
     """The names' share of ``MAX_SUBSTITUTION_BYTES``, refused alone over it."""
     if not names:
@@ -93,7 +90,7 @@ def _check_values_size(names_size: int, size: int) -> None:
 @lru_cache(maxsize=4096)
 def _name_key_refusal(key: str) -> str | None:
     """Why ``key`` cannot be a name placeholder (its length is checked first), or ``None``."""
-    size = _key_size(key)
+    size = string_size(key)
     if size > MAX_KEY_BYTES:
         return messages.NAMES_KEY_TOO_LONG.format(size=size)
     if _NAME_KEY.fullmatch(key) is None:
@@ -104,7 +101,7 @@ def _name_key_refusal(key: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _value_key_refusal(key: str) -> str | None:
     """Why ``key`` cannot be a value placeholder (its length is checked first), or ``None``."""
-    if _key_size(key) > MAX_KEY_BYTES:
+    if string_size(key) > MAX_KEY_BYTES:
         return messages.VALUES_KEY_TOO_LONG
     if _VALUE_KEY.fullmatch(key) is None:
         return messages.VALUES_INVALID_KEY.format(key=key)

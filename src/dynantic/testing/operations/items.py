@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, TypeVar
 from dynantic.testing import messages
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.items_apply import apply_write, read_response, write_response
-from dynantic.testing.operations.items_check import Refusal, check_write, read_item
+from dynantic.testing.operations.items_check import ReadResult, Refusal, check_write, read_item
 from dynantic.testing.operations.items_plain import (
     KeptRequest,
     plain_delete,
@@ -124,8 +124,6 @@ def _reported(prepare: Callable[[RequestT], PreparedWrite], request: RequestT) -
         message = error.message
         if error.code != "ValidationException" or message in _BARE:
             raise
-        if message.startswith(messages.VALUES_WITHOUT_EXPRESSIONS_ALONE):
-            message = messages.VALUES_WITHOUT_EXPRESSIONS_ALONE
         raise validation_error(messages.VALIDATION_ERROR_PREFIX + message) from None
 
 
@@ -173,23 +171,31 @@ def _write_lane(prepare: PlainWrite) -> Lane:
     return answer
 
 
-def plain_read(database: Database, request: Mapping[str, object]) -> tuple[Item | None] | None:
-    """The stored item (or ``None``) a plain GetItem (see :func:`.items_plain.plain_get`)
-    reads, as the table holds it; ``None`` for any other request."""
-    plain = plain_get(database, request)
-    if plain is None:
-        return None
-    with database.lock:
-        return (read_item(database, plain[0]).item,)
-
-
-def _get_lane(database: Database, request: Mapping[str, object]) -> LaneAnswer | None:
+def _plain_get_read(
+    database: Database, request: Mapping[str, object]
+) -> tuple[ReadResult, KeptRequest | None] | None:
+    """What a plain GetItem (see :func:`.items_plain.plain_get`) reads, with the
+    request kept for the call record; ``None`` for any other request."""
     plain = plain_get(database, request)
     if plain is None:
         return None
     read, kept = plain
     with database.lock:
-        result = read_item(database, read)
+        return read_item(database, read), kept
+
+
+def plain_read(database: Database, request: Mapping[str, object]) -> tuple[Item | None] | None:
+    """The stored item (or ``None``) a plain GetItem reads, as the table holds
+    it; ``None`` for any other request."""
+    got = _plain_get_read(database, request)
+    return None if got is None else (got[0].item,)
+
+
+def _get_lane(database: Database, request: Mapping[str, object]) -> LaneAnswer | None:
+    got = _plain_get_read(database, request)
+    if got is None:
+        return None
+    result, kept = got
     response = read_response(result)
     return response, (None if kept is None else partial(rebuilt_call, kept, result.item))
 

@@ -222,7 +222,9 @@ def prepare_update(
         or operator is not None
         or (expression is None and condition_expression is None)
     ):
-        check_expression_parameters(request, _UPDATE_EXPRESSIONS, _UPDATE_LEGACY)
+        check_expression_parameters(
+            request, _UPDATE_EXPRESSIONS, _UPDATE_LEGACY, names_null_expressions=False
+        )
         check_conditional_operator(operator, expected)
     key = decode_item(request["Key"])
     update: BoundUpdate | LegacyUpdate | None = (
@@ -367,7 +369,7 @@ def _has_condition(request: Mapping[str, object]) -> bool:
     # With a ConditionExpression and no legacy parameter, the dialect rule holds.
     legacy = expected is not None or operator is not None
     if legacy or (conditional and expression is None):
-        check_expression_parameters(request, _CONDITION, _EXPECTED)
+        check_expression_parameters(request, _CONDITION, _EXPECTED, names_null_expressions=False)
         check_conditional_operator(operator, cast("Mapping[str, object] | None", expected))
     return conditional
 

@@ -128,8 +128,8 @@ def _plan(operation_name: str) -> _Plan:
         checked_first = _resource_arn_first
     elif operation_name in REQUEST_ITEMS_FIRST:
         checked_first = functools.partial(_request_items_first, operation_name)
-    elif operation_name in NEWER_ENUM_FIRST:
-        checked_first = functools.partial(_newer_enum_first, operation_name, root)
+    elif operation_name in NEWER_ENUM_FIRST or operation_name in ENUMS_ALONE:
+        checked_first = functools.partial(_enums_first, operation_name, root)
     return _Plan(root, compile_verdict(root), checked_first)
 
 
@@ -168,13 +168,16 @@ def _request_items_first(operation_name: str, params: Mapping[str, object]) -> N
         raise validation_error(messages.REQUEST_ITEMS_REQUIRED.format(operation=operation_name))
 
 
-def _newer_enum_first(operation_name: str, root: Node, params: Mapping[str, object]) -> None:
-    """A value outside the enum is refused alone, before anything else is
-    checked; then each of the operation's ``ENUMS_ALONE`` in turn."""
-    member, values = NEWER_ENUM_FIRST[operation_name]
-    value = params.get(member)
-    if value is not None and value not in values:
-        raise validation_error(messages.NEWER_ENUM_FIRST[operation_name])
+def _enums_first(operation_name: str, root: Node, params: Mapping[str, object]) -> None:
+    """The operation's ``NEWER_ENUM_FIRST`` member, then each of its
+    ``ENUMS_ALONE`` in turn: a value outside its enum is refused alone, before
+    anything else is checked."""
+    newer = NEWER_ENUM_FIRST.get(operation_name)
+    if newer is not None:
+        member, values = newer
+        value = params.get(member)
+        if value is not None and value not in values:
+            raise validation_error(messages.NEWER_ENUM_FIRST[operation_name])
     for name in ENUMS_ALONE.get(operation_name, ()):
         _enum_alone(root, name, params)
 
