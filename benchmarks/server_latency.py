@@ -6,7 +6,10 @@ work does not compete with the server's for this interpreter:
 * server µs per request: from the request read in full to its response written
   (``DynamoDBServer._respond``), single-item GetItem and PutItem;
 * round trip µs per call: boto3 ``get_item`` and a bare ``http.client`` POST,
-  against this endpoint and, with ``--dynalite URL``, against dynalite.
+  against this endpoint and, with ``--dynalite URL``, against dynalite;
+* on Linux, the share of CPU time the host took from this (virtual) machine
+  while the server was timed ("steal"): a run with much of it is not a
+  measure of the endpoint.
 
     python -m benchmarks.server_latency [--calls N] [--dynalite http://127.0.0.1:4567]
 """
@@ -139,6 +142,19 @@ def run_clients(url: str, calls: int) -> dict[str, float]:
     return results
 
 
+def _cpu_ticks() -> tuple[int, int] | None:
+    """The machine's stolen and total CPU ticks so far (Linux's ``/proc/stat``):
+    on a virtual machine, time the host gave to others while this one wanted
+    to run, which inflates every figure measured meanwhile."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(field) for field in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal (guest time is in user)
+    return (fields[7], sum(fields[:8])) if len(fields) >= 8 else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=3000)
@@ -147,12 +163,17 @@ def main() -> None:
 
     # As the serve command runs it: no call record.
     with TimedServer(Service(record_calls=False)) as server:
+        before = _cpu_ticks()
         ours = run_clients(server.url, arguments.calls)
+        after = _cpu_ticks()
     print(f"server time per request, median of {arguments.calls} (wall clock / thread CPU):")
     for operation in ("GetItem (boto3)", "PutItem (boto3)", "GetItem", "GetItem (pipelined)"):
         wall = statistics.median(server.wall[operation][-arguments.calls :]) / 1000
         cpu = statistics.median(server.cpu[operation][-arguments.calls :]) / 1000
         print(f"  {operation:16} {wall:7.1f} µs / {cpu:7.1f} µs")
+    if before is not None and after is not None and after[1] > before[1]:
+        stolen = (after[0] - before[0]) / (after[1] - before[1])
+        print(f"  (CPU time taken by the host from this machine meanwhile: {stolen:.1%})")
     print("round trip per call (median):")
     theirs = run_clients(arguments.dynalite, arguments.calls) if arguments.dynalite else {}
     for name, micros in ours.items():
