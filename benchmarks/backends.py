@@ -40,7 +40,7 @@ class Backend:
 def _boto3_client(endpoint_url: str | None = None) -> DynamoDBClient:
     import boto3  # noqa: PLC0415 - only the boto3-backed backends need it
 
-    client: DynamoDBClient = boto3.client(  # pyright: ignore[reportUnknownMemberType]
+    client: DynamoDBClient = boto3.client(
         "dynamodb",
         endpoint_url=endpoint_url,
         region_name="us-east-1",

@@ -53,7 +53,7 @@ def moto_test() -> None:
     from moto import mock_aws  # noqa: PLC0415 - moto patches botocore when imported
 
     with mock_aws():
-        client: DynamoDBClient = boto3.client(  # pyright: ignore[reportUnknownMemberType]
+        client: DynamoDBClient = boto3.client(
             "dynamodb",
             region_name="us-east-1",
             aws_access_key_id="bench",

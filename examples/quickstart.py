@@ -38,7 +38,7 @@ def user_name(user_id: str) -> str | None:
 def main() -> None:
     endpoint = os.environ.get("DYNAMODB_ENDPOINT_URL")
     if endpoint:
-        set_client(boto3.client("dynamodb", endpoint_url=endpoint))  # pyright: ignore[reportUnknownMemberType]
+        set_client(boto3.client("dynamodb", endpoint_url=endpoint))
         print(f"using DynamoDB at {endpoint}")
     else:
         set_client(FakeDynamoDBClient())

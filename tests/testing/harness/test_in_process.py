@@ -102,9 +102,7 @@ def test_programmed_faults_reach_botocore_which_retries_them(fake: FakeDynamoDBC
 
 
 def _offline_client(session: boto3.session.Session) -> Boto3DynamoDBClient:
-    client: Boto3DynamoDBClient = session.client(  # pyright: ignore[reportUnknownMemberType]
-        "dynamodb", endpoint_url=_NOWHERE, config=_OFFLINE
-    )
+    client: Boto3DynamoDBClient = session.client("dynamodb", endpoint_url=_NOWHERE, config=_OFFLINE)
     return client
 
 
@@ -128,9 +126,7 @@ def test_attached_answers_the_clients_a_session_makes_inside_the_block(
 def test_clients_of_other_services_are_left_alone(fake: FakeDynamoDBClient) -> None:
     session = _session()
     with fake.attached(session):
-        sqs = session.client(  # pyright: ignore[reportUnknownMemberType]
-            "sqs", endpoint_url=_NOWHERE, config=_OFFLINE
-        )
+        sqs = session.client("sqs", endpoint_url=_NOWHERE, config=_OFFLINE)
         with pytest.raises(EndpointConnectionError):
             sqs.list_queues()
 
@@ -221,9 +217,7 @@ def test_attached_without_a_session_serves_boto3s_module_level_functions(
     fake: FakeDynamoDBClient,
 ) -> None:
     with fake.attached():
-        table = boto3.resource(  # pyright: ignore[reportUnknownMemberType]
-            "dynamodb", endpoint_url=_NOWHERE
-        ).Table("users")
+        table = boto3.resource("dynamodb", endpoint_url=_NOWHERE).Table("users")
         table.put_item(Item={"pk": "u1"})
     assert fake.table_items("users") == [{"pk": "u1"}]
 
@@ -282,7 +276,7 @@ def test_a_sessions_own_route_answers_once_inside_a_process_wide_block(
 def test_a_retried_request_stays_on_the_process_wide_fake(fake: FakeDynamoDBClient) -> None:
     fake.faults.fail("ProvisionedThroughputExceededException", operation="get_item")
     with fake.attached():
-        client: Boto3DynamoDBClient = _session().client(  # pyright: ignore[reportUnknownMemberType]
+        client: Boto3DynamoDBClient = _session().client(
             "dynamodb",
             endpoint_url=_NOWHERE,
             config=Config(retries={"total_max_attempts": 2, "mode": "standard"}, connect_timeout=1),
@@ -306,13 +300,11 @@ def test_a_default_session_made_inside_a_block_applies_each_request_once_later()
     """That session holds the dispatcher twice: from botocore's built-in handlers,
     and from the next block, which registers it on boto3's default session."""
     with FakeDynamoDBClient().attached():
-        boto3.client("dynamodb", endpoint_url=_NOWHERE)  # pyright: ignore[reportUnknownMemberType]
+        boto3.client("dynamodb", endpoint_url=_NOWHERE)
     second = FakeDynamoDBClient()
     second.add_tables(counters="pk")
     with second.attached():
-        table = boto3.resource(  # pyright: ignore[reportUnknownMemberType]
-            "dynamodb", endpoint_url=_NOWHERE
-        ).Table("counters")
+        table = boto3.resource("dynamodb", endpoint_url=_NOWHERE).Table("counters")
         table.update_item(
             Key={"pk": "c"}, UpdateExpression="ADD n :one", ExpressionAttributeValues={":one": 1}
         )
