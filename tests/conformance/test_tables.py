@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypedDict, cast
 from urllib.parse import urlsplit
 
 import pytest
@@ -32,6 +32,12 @@ if TYPE_CHECKING:
         TableDescriptionTypeDef,
         TagTypeDef,
     )
+
+    class _IndexLists(TypedDict):
+        """CreateTable's two index lists, in the order they are sent."""
+
+        LocalSecondaryIndexes: list[LocalSecondaryIndexTypeDef]
+        GlobalSecondaryIndexes: list[GlobalSecondaryIndexTypeDef]
 
 
 def _simple_schema(name: str) -> dict[str, object]:
@@ -1340,9 +1346,11 @@ def test_global_index_failures_are_listed_before_local_ones(
         "KeySchema": [{"AttributeName": "gh", "KeyType": "HASH"}],
         "Projection": {"ProjectionType": "ALL"},
     }
-    indexes = {"LocalSecondaryIndexes": [local], "GlobalSecondaryIndexes": [global_index]}
-    if not local_first:
-        indexes = dict(reversed(indexes.items()))
+    indexes: _IndexLists = (
+        {"LocalSecondaryIndexes": [local], "GlobalSecondaryIndexes": [global_index]}
+        if local_first
+        else {"GlobalSecondaryIndexes": [global_index], "LocalSecondaryIndexes": [local]}
+    )
     with service_error(
         "ValidationException",
         "2 validation errors detected: "
@@ -1359,7 +1367,7 @@ def test_global_index_failures_are_listed_before_local_ones(
                 {"AttributeName": "pk", "KeyType": "HASH"},
                 {"AttributeName": "sk", "KeyType": "RANGE"},
             ],
-            **indexes,  # type: ignore[arg-type]  # the two index lists, in either order
+            **indexes,
         )
 
 

@@ -3,11 +3,16 @@ checks the service runs on them before it looks at any item."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from dynantic.testing import FakeDynamoDBClient
 
 from .conftest import REPORT, SIMPLE, Refuses
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.type_defs import ExpectedAttributeValueTypeDef
 
 CONDITION_FAILED = "The conditional request failed"
 
@@ -103,14 +108,12 @@ def test_condition_between_with_the_bounds_reversed_is_refused(
 def test_condition_values_are_checked_on_every_request_with_the_same_text(
     stored: FakeDynamoDBClient, refuses: Refuses
 ) -> None:
-    request = {
-        "TableName": SIMPLE,
-        "Key": {"pk": {"S": "a"}},
-        "ConditionExpression": "v BETWEEN :lo AND :hi",
-    }
+    condition = "v BETWEEN :lo AND :hi"
     with refuses("ConditionalCheckFailedException", CONDITION_FAILED):
         stored.delete_item(
-            **request,  # type: ignore[arg-type]  # the request is assembled from parts
+            TableName=SIMPLE,
+            Key={"pk": {"S": "a"}},
+            ConditionExpression=condition,
             ExpressionAttributeValues={":lo": {"N": "6"}, ":hi": {"N": "9"}},
         )
     with refuses(
@@ -121,7 +124,9 @@ def test_condition_values_are_checked_on_every_request_with_the_same_text(
         "operand: AttributeValue: {N:6}",
     ):
         stored.delete_item(
-            **request,  # type: ignore[arg-type]  # the request is assembled from parts
+            TableName=SIMPLE,
+            Key={"pk": {"S": "a"}},
+            ConditionExpression=condition,
             ExpressionAttributeValues={":lo": {"N": "9"}, ":hi": {"N": "6"}},
         )
 
@@ -174,7 +179,7 @@ def test_expected_value_compares_for_equality(stored: FakeDynamoDBClient) -> Non
 def test_expected_with_a_comparison_operator_and_conditional_operator(
     stored: FakeDynamoDBClient, refuses: Refuses
 ) -> None:
-    expected = {
+    expected: dict[str, ExpectedAttributeValueTypeDef] = {
         "v": {"ComparisonOperator": "GT", "AttributeValueList": [{"N": "5"}]},
         "w": {"ComparisonOperator": "NULL"},
     }
@@ -183,13 +188,13 @@ def test_expected_with_a_comparison_operator_and_conditional_operator(
             TableName=SIMPLE,
             Key={"pk": {"S": "a"}},
             AttributeUpdates={"x": {"Value": {"S": "y"}}},
-            Expected=expected,  # type: ignore[arg-type]  # a wire map
+            Expected=expected,
         )
     stored.update_item(
         TableName=SIMPLE,
         Key={"pk": {"S": "a"}},
         AttributeUpdates={"x": {"Value": {"S": "y"}}},
-        Expected=expected,  # type: ignore[arg-type]  # a wire map
+        Expected=expected,
         ConditionalOperator="OR",
     )
     assert stored.table_items(SIMPLE, wire=True) == [
