@@ -230,12 +230,14 @@ def test_projection_rules(
     kind: str,
 ) -> None:
     request = table("a", "b", "c")
+    # update(), not item assignment: pyright cannot unpack a request whose branches
+    # narrowed it to different keys.
     if kind == "local":
-        request["LocalSecondaryIndexes"] = [
-            local("idx", [hash_key("a"), range_key("c")], projection)
-        ]
+        request.update(
+            {"LocalSecondaryIndexes": [local("idx", [hash_key("a"), range_key("c")], projection)]}
+        )
     else:
-        request["GlobalSecondaryIndexes"] = [glob("idx", [hash_key("c")], projection)]
+        request.update({"GlobalSecondaryIndexes": [glob("idx", [hash_key("c")], projection)]})
     with refuses("ValidationException", INVALID + message):
         fake.create_table(**request)
 
@@ -546,10 +548,12 @@ def test_an_empty_index_list_is_reported_before_unused_definitions(
 ) -> None:
     request = table("a", "b")
     request["KeySchema"] = [hash_key("a")]
+    # update(), not item assignment: pyright cannot unpack a request whose branches
+    # narrowed it to different keys.
     if member == "LocalSecondaryIndexes":
-        request["LocalSecondaryIndexes"] = []
+        request.update({"LocalSecondaryIndexes": []})
     else:
-        request["GlobalSecondaryIndexes"] = []
+        request.update({"GlobalSecondaryIndexes": []})
     with refuses("ValidationException", INVALID + f"List of {member} is empty"):
         fake.create_table(**request)
 

@@ -12,7 +12,7 @@ from botocore.validate import ParamValidator
 from dynantic.testing.model import operation_model
 
 if TYPE_CHECKING:
-    from mypy_boto3_dynamodb.type_defs import CreateTableInputTypeDef
+    from mypy_boto3_dynamodb.type_defs import CreateTableInputTypeDef, GlobalSecondaryIndexTypeDef
 
     from dynantic.testing import FakeDynamoDBClient
 
@@ -45,6 +45,15 @@ def assert_fits_output_shape(operation: str, response: Mapping[str, object]) -> 
 
 def everything(billing: str) -> CreateTableInputTypeDef:
     """A table with every setting CreateTable takes."""
+    index: GlobalSecondaryIndexTypeDef = {
+        "IndexName": "by-g",
+        "KeySchema": [
+            {"AttributeName": "g1", "KeyType": "HASH"},
+            {"AttributeName": "g2", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        "Projection": {"ProjectionType": "KEYS_ONLY"},
+    }
     request: CreateTableInputTypeDef = {
         "TableName": "things",
         "KeySchema": [
@@ -64,17 +73,7 @@ def everything(billing: str) -> CreateTableInputTypeDef:
                 "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["x"]},
             }
         ],
-        "GlobalSecondaryIndexes": [
-            {
-                "IndexName": "by-g",
-                "KeySchema": [
-                    {"AttributeName": "g1", "KeyType": "HASH"},
-                    {"AttributeName": "g2", "KeyType": "HASH"},
-                    {"AttributeName": "sk", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "KEYS_ONLY"},
-            }
-        ],
+        "GlobalSecondaryIndexes": [index],
         "BillingMode": "PAY_PER_REQUEST",
         "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
         "SSESpecification": {"Enabled": True},
@@ -87,7 +86,7 @@ def everything(billing: str) -> CreateTableInputTypeDef:
         request["ProvisionedThroughput"] = {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}
         request["GlobalSecondaryIndexes"] = [
             {
-                **request["GlobalSecondaryIndexes"][0],
+                **index,
                 "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1},
             }
         ]

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         AttributeDefinitionTypeDef,
         CreateGlobalSecondaryIndexActionTypeDef,
         CreateTableInputTypeDef,
+        GlobalSecondaryIndexTypeDef,
         GlobalSecondaryIndexUpdateTypeDef,
         KeySchemaElementTypeDef,
         ProvisionedThroughputTypeDef,
@@ -40,6 +41,11 @@ def range_key(name: str) -> KeySchemaElementTypeDef:
 
 def create_table(client: FakeDynamoDBClient, *, on_demand: bool) -> None:
     """Keyed on pk and sk, with a local index on l and a global index on g."""
+    index: GlobalSecondaryIndexTypeDef = {
+        "IndexName": "by-g",
+        "KeySchema": [hash_key("g")],
+        "Projection": {"ProjectionType": "ALL"},
+    }
     request: CreateTableInputTypeDef = {
         "TableName": "things",
         "KeySchema": [hash_key("pk"), range_key("sk")],
@@ -51,21 +57,13 @@ def create_table(client: FakeDynamoDBClient, *, on_demand: bool) -> None:
                 "Projection": {"ProjectionType": "ALL"},
             }
         ],
-        "GlobalSecondaryIndexes": [
-            {
-                "IndexName": "by-g",
-                "KeySchema": [hash_key("g")],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
+        "GlobalSecondaryIndexes": [index],
         "BillingMode": "PAY_PER_REQUEST",
     }
     if not on_demand:
         request["BillingMode"] = "PROVISIONED"
         request["ProvisionedThroughput"] = ONE
-        request["GlobalSecondaryIndexes"] = [
-            {**request["GlobalSecondaryIndexes"][0], "ProvisionedThroughput": ONE}
-        ]
+        request["GlobalSecondaryIndexes"] = [{**index, "ProvisionedThroughput": ONE}]
     client.create_table(**request)
 
 
