@@ -50,7 +50,7 @@ def _actions(first: int) -> list[TransactWriteItemTypeDef]:
     actions: list[TransactWriteItemTypeDef] = [
         {"Put": {"TableName": TABLE, "Item": _item(n[k])}} for k in range(4)
     ]
-    actions += [
+    actions.extend(
         {
             "Update": {
                 "TableName": TABLE,
@@ -60,7 +60,7 @@ def _actions(first: int) -> list[TransactWriteItemTypeDef]:
             }
         }
         for k in range(4, 8)
-    ]
+    )
     actions.append({"Delete": {"TableName": TABLE, "Key": _key(n[8])}})
     actions.append(
         {

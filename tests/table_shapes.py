@@ -35,12 +35,12 @@ def pk_sk_table(
 ) -> CreateTableInputTypeDef:
     """CreateTable parameters of an on-demand table keyed ``pk``/``sk`` (strings)
     with the given indexes, whose key attributes have the ``types`` given."""
+    kinds: dict[str, ScalarAttributeTypeType] = {"pk": "S", "sk": "S", **types}
     request: CreateTableInputTypeDef = {
         "TableName": name,
         "KeySchema": _key_schema(("pk", "sk")),
         "AttributeDefinitions": [
-            {"AttributeName": attribute, "AttributeType": kind}
-            for attribute, kind in {"pk": "S", "sk": "S", **types}.items()
+            {"AttributeName": attribute, "AttributeType": kind} for attribute, kind in kinds.items()
         ],
         "BillingMode": "PAY_PER_REQUEST",
     }

@@ -208,7 +208,7 @@ def test_key_conditions_of_the_wrong_type_are_a_type_mismatch_whatever_the_opera
 def test_legacy_key_conditions_hold_one_or_two_conditions(dynamodb: Backend, count: int) -> None:
     table = dynamodb.key_table(sort=("sk", "S"))
     equal: ConditionTypeDef = {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "a"}]}
-    conditions = dict.fromkeys(("pk", "sk", "other")[:count], equal)
+    conditions: dict[str, ConditionTypeDef] = dict.fromkeys(("pk", "sk", "other")[:count], equal)
     with service_error("ValidationException", "Conditions can be of length 1 or 2 only"):
         dynamodb.client.query(TableName=table, KeyConditions=conditions)
 

@@ -19,7 +19,7 @@ def _schema(hash_keys: list[str], range_keys: list[str]) -> list[KeySchemaElemen
     schema: list[KeySchemaElementTypeDef] = [
         {"AttributeName": n, "KeyType": "HASH"} for n in hash_keys
     ]
-    schema += [{"AttributeName": n, "KeyType": "RANGE"} for n in range_keys]
+    schema.extend({"AttributeName": n, "KeyType": "RANGE"} for n in range_keys)
     return schema
 
 

@@ -492,7 +492,7 @@ _TOO_DEEP = (
 
 def _lists(depth: int, inner: AttributeValueTypeDef) -> AttributeValueTypeDef:
     """``inner`` inside ``depth`` lists."""
-    value = inner
+    value: AttributeValueTypeDef = inner
     for _ in range(depth):
         value = {"L": [value]}
     return value
