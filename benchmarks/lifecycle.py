@@ -34,6 +34,7 @@ def _exercise(client: DynamoDBClient) -> None:
     )
     client.put_item(TableName="users", Item={"pk": {"S": "ada"}, "name": {"S": "Ada"}})
     found = client.get_item(TableName="users", Key={"pk": {"S": "ada"}})
+    assert "Item" in found
     assert found["Item"]["name"] == {"S": "Ada"}
 
 
@@ -80,7 +81,7 @@ def measure(tests: dict[str, tuple[Callable[[], None], int]], rounds: int) -> di
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--tests", type=int, default=200, help="tests per round (fake)")
     parser.add_argument("--slow-tests", type=int, default=10, help="tests per round (moto)")
     parser.add_argument("--rounds", type=int, default=5)

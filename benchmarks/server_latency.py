@@ -156,7 +156,7 @@ def _cpu_ticks() -> tuple[int, int] | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--calls", type=int, default=3000)
     parser.add_argument("--dynalite", help="URL of a running dynalite to compare with")
     arguments = parser.parse_args()

@@ -50,7 +50,7 @@ def main() -> None:
     try:
         get_client().get_item(TableName="no-such-table", Key={"user_id": {"S": "u#1"}})
     except get_client().exceptions.ResourceNotFoundException as error:
-        print("missing table:", error.response["Error"]["Message"])
+        print("missing table:", error.response.get("Error", {}).get("Message"))
 
 
 if __name__ == "__main__":
