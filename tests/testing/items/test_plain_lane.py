@@ -84,8 +84,27 @@ CONDITIONS = [
     ("#n = :v", {"#n": "a"}, {":v": {"N": "1"}}),
     ("a <> :v", None, {":v": {"S": "x"}}),
 ]
+# Update expressions, with their placeholders (none shared with CONDITIONS').
+UPDATES: list[tuple[str, dict[str, str] | None, dict[str, Any] | None]] = [
+    ("SET a = :u", None, {":u": {"S": "y"}}),
+    ("SET #u = #u + :u", {"#u": "a"}, {":u": {"N": "1"}}),
+    ("REMOVE b", None, None),
+    ("REMOVE #u[0]", {"#u": "b"}, None),
+    ("ADD gs :u", None, {":u": {"N": "2"}}),
+    ("SET g = :u", None, {":u": {"N": "1"}}),
+    ("SET pk = :u", None, {":u": {"S": "z"}}),
+    ("SET m.a = :u", None, {":u": {"S": "q"}}),
+    ("DELETE a :u", None, {":u": {"SS": ["x"]}}),
+    ("SET l = list_append(if_not_exists(l, :e), :u)", None, {":e": {"L": []}, ":u": {"L": []}}),
+    # Over the statement charge's limit, though the stored "a" is left as it is.
+    ("SET a = if_not_exists(a, :u)", None, {":u": {"S": "x" * 409_600}}),
+]
+ODD_UPDATES = ["", "SET", "SET a = :missing", "REMOVE pk", "SET a = :u, a = :u", 1, None]
 PERTURBATIONS = [
-    ("ReturnValues", st.sampled_from(["NONE", "ALL_OLD", "ALL_NEW"])),
+    (
+        "ReturnValues",
+        st.sampled_from(["NONE", "ALL_OLD", "ALL_NEW", "UPDATED_OLD", "UPDATED_NEW", "all_new", 1]),
+    ),
     ("ReturnConsumedCapacity", st.sampled_from(["NONE", "TOTAL"])),
     ("ReturnValuesOnConditionCheckFailure", st.just("ALL_OLD")),
     ("ConsistentRead", st.booleans()),
@@ -93,10 +112,12 @@ PERTURBATIONS = [
     ("Expected", st.just({"a": {"Exists": False}})),
     ("ExpressionAttributeNames", st.just(None)),
     ("Unknown", st.just(1)),
+    ("UpdateExpression", st.sampled_from(ODD_UPDATES)),
 ]
 # Weighted towards the deviations with the most cases.
 DEVIATIONS = [
     "table",
+    "member",
     "value",
     "value",
     "value",
@@ -115,8 +136,9 @@ DEVIATIONS = [
 
 @st.composite
 def near_plain_requests(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
-    """A plain PutItem, GetItem or DeleteItem request, or one with one thing changed."""
-    operation = draw(st.sampled_from(["put_item", "get_item", "delete_item"]))
+    """A plain PutItem, GetItem, UpdateItem or DeleteItem request, or one with one
+    thing changed."""
+    operation = draw(st.sampled_from(["put_item", "get_item", "update_item", "delete_item"]))
     table = draw(st.sampled_from([SIMPLE, SORTED, INDEXED]))
     request: dict[str, Any] = {"TableName": table}
     attributes = dict(KEYS[table])
@@ -125,13 +147,19 @@ def near_plain_requests(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
             draw(st.dictionaries(st.sampled_from(PLAIN_NAMES), plain_values, max_size=4))
         )
     request["Item" if operation == "put_item" else "Key"] = attributes
+    expressions: list[tuple[str, tuple[str, Any, Any]]] = []
+    if operation == "update_item":
+        expressions.append(("UpdateExpression", draw(st.sampled_from(UPDATES))))
+        if draw(st.booleans()):
+            request["ReturnValues"] = draw(PERTURBATIONS[0][1])
     if operation != "get_item" and draw(st.booleans()):
-        expression, names, values = draw(st.sampled_from(CONDITIONS))
-        request["ConditionExpression"] = expression
+        expressions.append(("ConditionExpression", draw(st.sampled_from(CONDITIONS))))
+    for member, (expression, names, values) in expressions:
+        request[member] = expression
         if names is not None:
-            request["ExpressionAttributeNames"] = dict(names)
+            request.setdefault("ExpressionAttributeNames", {}).update(names)
         if values is not None:
-            request["ExpressionAttributeValues"] = dict(values)
+            request.setdefault("ExpressionAttributeValues", {}).update(values)
     if draw(st.integers(0, 3)):
         _deviate(draw, draw(st.sampled_from(DEVIATIONS)), request, attributes)
     return operation, request
@@ -281,13 +309,37 @@ def test_the_commonest_requests_take_the_lane() -> None:
             ExpressionAttributeValues={":v": {"N": "-1.5"}},
         )
         got = fake.get_item(TableName=SIMPLE, Key={"pk": {"S": "z"}})
+        updated = fake.update_item(
+            TableName=SIMPLE,
+            Key={"pk": {"S": "z"}},
+            UpdateExpression="SET #n = #n + :one REMOVE u",
+            ConditionExpression="t = :f",
+            ExpressionAttributeNames={"#n": "big"},
+            ExpressionAttributeValues={":one": {"N": "1"}, ":f": {"BOOL": False}},
+            ReturnValues="UPDATED_NEW",
+        )
+        fake.update_item(TableName=SIMPLE, Key={"pk": {"S": "z"}}, UpdateExpression="REMOVE t")
         fake.delete_item(
             TableName=SIMPLE, Key={"pk": {"S": "z"}}, ConditionExpression="attribute_exists(pk)"
         )
-    assert answered == ["PutItem", "PutItem", "GetItem", "DeleteItem"]
+    assert answered == [
+        "PutItem",
+        "PutItem",
+        "GetItem",
+        "UpdateItem",
+        "UpdateItem",
+        "DeleteItem",
+    ]
     assert got["Item"] == {**item, "n": {"N": "-1.5"}}
+    assert updated["Attributes"] == {"big": {"N": "11"}}
+    assert fake.calls[-3].response == {"Attributes": {"big": {"N": "11"}}}
+    assert fake.calls[-2].params == {
+        "TableName": SIMPLE,
+        "Key": {"pk": {"S": "z"}},
+        "UpdateExpression": "REMOVE t",
+    }
     assert [stored for stored in fake.table_items(SIMPLE) if stored["pk"] == "z"] == []
-    assert [call.api_name for call in fake.calls[-4:]] == answered  # recorded as ever
+    assert [call.api_name for call in fake.calls[-6:]] == answered  # recorded as ever
     assert fake.calls.last.params == {
         "TableName": SIMPLE,
         "Key": {"pk": {"S": "z"}},
@@ -302,6 +354,28 @@ def test_the_commonest_requests_take_the_lane() -> None:
         ("put_item", {"TableName": SIMPLE, "Item": {"pk": {"S": "a"}, "b": {"NULL": False}}}),
         ("put_item", {"TableName": SIMPLE, "Item": {"pk": {"S": "a"}}, "ReturnValues": "NONE"}),
         ("get_item", {"TableName": SIMPLE, "Key": {"pk": {"S": "a"}}, "ConsistentRead": True}),
+        (
+            "update_item",
+            {
+                "TableName": SIMPLE,
+                "Key": {"pk": {"S": "a"}},
+                "UpdateExpression": "REMOVE b",
+                "ReturnConsumedCapacity": "TOTAL",
+            },
+        ),
+        (
+            "update_item",
+            {"TableName": SIMPLE, "Key": {"pk": {"S": "a"}}, "AttributeUpdates": {}},
+        ),
+        (
+            "update_item",
+            {
+                "TableName": SIMPLE,
+                "Key": {"pk": {"S": "a"}},
+                "UpdateExpression": "REMOVE b",
+                "ReturnValues": "all_new",
+            },
+        ),
         ("get_item", {"TableName": "missing", "Key": {"pk": {"S": "a"}}}),
         ("delete_item", {"TableName": SIMPLE, "Key": {"pk": {"S": "a"}, "": {"S": "x"}}}),
         (

@@ -30,7 +30,12 @@ from dynantic.testing.operations.registry import LANES
 from .conftest import SIMPLE, stored_state
 from .test_plain_lane import _seeded, lane_answers, lanes_closed, near_plain_requests
 
-OPERATIONS = {"put_item": "PutItem", "get_item": "GetItem", "delete_item": "DeleteItem"}
+OPERATIONS = {
+    "put_item": "PutItem",
+    "get_item": "GetItem",
+    "update_item": "UpdateItem",
+    "delete_item": "DeleteItem",
+}
 HEADERS = {
     "content-type": "application/x-amz-json-1.0",
     "authorization": "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/dynamodb/aws4_request, "
@@ -60,6 +65,7 @@ WIRE_VALUES: list[object] = [
 ]
 WIRE_MEMBERS: list[tuple[str, object]] = [
     ("ReturnValues", None),
+    ("UpdateExpression", None),
     ("ConditionExpression", None),
     ("ExpressionAttributeNames", None),
     ("ExpressionAttributeValues", None),

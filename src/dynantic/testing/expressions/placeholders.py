@@ -460,11 +460,15 @@ def bind_expressions(
     KeyConditionExpression: str | None = None,
     FilterExpression: str | None = None,
     ProjectionExpression: str | None = None,
+    decoded_values: tuple[Mapping[str, AttributeValue], int] | None = None,
 ) -> BoundExpressions:
     """``ExpressionAttributes.from_wire(names, values).bind_all(...)``, with what
     does not depend on the values remembered from the last request that sent
     the same texts, names and value keys, so a repeated request only decodes its
-    values and runs the checks that depend on them."""
+    values and runs the checks that depend on them.
+
+    ``decoded_values``: ``values`` decoded already, with their size, as
+    :func:`decode_item_sized` gives them (by a caller that checked them)."""
     key: _BindingKey = (
         UpdateExpression,
         ConditionExpression,
@@ -493,6 +497,6 @@ def bind_expressions(
         return binding.bound
     decoded: Mapping[str, AttributeValue] = _NO_VALUES
     if values is not None:
-        decoded, size = _decode_values_sized(values)
+        decoded, size = decoded_values or _decode_values_sized(values)
         _check_values_size(binding.names_size, size)
     return binding.bind(names if names is not None else _EMPTY_NAMES, decoded)

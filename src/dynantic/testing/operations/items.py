@@ -63,6 +63,7 @@ from dynantic.testing.operations.items_plain import (
     plain_delete,
     plain_get,
     plain_put,
+    plain_update,
     rebuilt_call,
 )
 from dynantic.testing.operations.items_prepare import (
@@ -166,7 +167,9 @@ def _write_lane(prepare: PlainWrite) -> Lane:
             return None
         write, kept = plain
         response = _write(database, write)
-        return response, (None if kept is None else partial(rebuilt_call, kept, None))
+        # A kept request is rebuilt with the commonest answer, {}; others are copied.
+        rebuild = None if kept is None or response else partial(rebuilt_call, kept, None)
+        return response, rebuild
 
     return answer
 
@@ -201,5 +204,6 @@ def _get_lane(database: Database, request: Mapping[str, object]) -> LaneAnswer |
 
 
 lane("PutItem", _write_lane(plain_put))
+lane("UpdateItem", _write_lane(plain_update))
 lane("DeleteItem", _write_lane(plain_delete))
 lane("GetItem", _get_lane)

@@ -1,11 +1,12 @@
 """The commonest item requests, checked and prepared in one pass.
 
-Most PutItem, GetItem and DeleteItem requests name a table that exists and
-hold nothing but their item or key and at most a condition. For those, the
-three steps every request takes (botocore's shape check, the model's
-constraints, then decoding in :mod:`.items_prepare`) would walk the same
-attributes three times; here one pass does what the three do and hands the
-same prepared request to the same write or read.
+Most PutItem, GetItem, UpdateItem and DeleteItem requests name a table that
+exists and hold nothing but their item or key, at most a condition and an
+UpdateItem's update. For those, the three steps every request takes
+(botocore's shape check, the model's constraints, then decoding in
+:mod:`.items_prepare`) would walk the same attributes three times; here one
+pass does what the three do and hands the same prepared request to the same
+write or read.
 
 A request is *plain* when its members are these alone:
 
@@ -19,7 +20,10 @@ A request is *plain* when its members are these alone:
 * PutItem and DeleteItem also ``ConditionExpression`` (``str``),
   ``ExpressionAttributeNames`` (``str`` to ``str``, each name within the same
   length) and ``ExpressionAttributeValues`` (``str`` to such values), when the
-  condition binds.
+  condition binds;
+* UpdateItem: ``TableName``, ``Key`` and ``UpdateExpression`` (``str``), and
+  may have the same three members as a conditional put, and ``ReturnValues``
+  (one of the model's values), when the expressions bind.
 
 Anything else gets ``None`` and the full path, which reports errors in the
 service's order. So a plain request passes every check the full path makes
@@ -66,9 +70,11 @@ from dynantic.testing.operations.items_prepare import (
     PreparedDelete,
     PreparedGet,
     PreparedPut,
+    PreparedUpdate,
     new_delete,
     new_get,
     new_put,
+    new_update,
 )
 from dynantic.testing.validation.client_side import compile_shape_check
 from dynantic.testing.validation.constraints import request_node
@@ -78,9 +84,16 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from dynantic.testing.engine.database import Database
-    from dynantic.testing.expressions import BoundCondition
+    from dynantic.testing.expressions import BoundCondition, BoundExpressions
 
-__all__ = ["KeptRequest", "plain_delete", "plain_get", "plain_put", "rebuilt_call"]
+__all__ = [
+    "KeptRequest",
+    "plain_delete",
+    "plain_get",
+    "plain_put",
+    "plain_update",
+    "rebuilt_call",
+]
 
 KeptRequest: TypeAlias = "dict[str, object]"
 """A plain request as the call record keeps it (see :func:`rebuilt_call`)."""
@@ -130,6 +143,67 @@ def plain_delete(
     if write is None:
         return None
     return new_delete((write[0], write[1], write[3], "NONE", False, None, False)), write[4]
+
+
+@functools.cache
+def _return_values() -> frozenset[str]:
+    """The values of ``ReturnValues`` the model allows."""
+    allowed: list[str] = service_model().shape_for("ReturnValue").metadata["enum"]
+    return frozenset(allowed)
+
+
+def plain_update(
+    database: Database, request: Mapping[str, object]
+) -> tuple[PreparedUpdate, KeptRequest | None] | None:
+    """A plain UpdateItem prepared as :func:`.items_prepare.prepare_update` would,
+    with the request kept for the call record; else ``None``."""
+    expression = request.get("UpdateExpression")
+    condition_expression = request.get("ConditionExpression")
+    return_values = request.get("ReturnValues")
+    # Besides the three members every plain update has, only the optional ones
+    # counted here (an unknown member, or one given as None, changes the count).
+    if (
+        type(expression) is not str
+        or (condition_expression is not None and type(condition_expression) is not str)
+        or (return_values is not None and not _is_return_value(return_values))
+        or len(request)
+        != 3
+        + (condition_expression is not None)
+        + (request.get("ExpressionAttributeNames") is not None)
+        + (request.get("ExpressionAttributeValues") is not None)
+        + (return_values is not None)
+    ):
+        return None
+    target = _plain_target(database, request, "Key", dict)
+    if target is None:
+        return None
+    table_name, key, _size, exact = target
+    bound = _plain_bound(
+        request,
+        UpdateExpression=expression,
+        ConditionExpression=condition_expression,
+    )
+    if bound is None:
+        return None
+    expressions, values = bound
+    assert expressions.update is not None  # an update expression was given
+    kept = _kept(request, "Key", key, values) if exact and values is not False else None
+    update = (
+        table_name,
+        key,
+        expressions.condition,
+        cast("str", return_values or "NONE"),
+        False,
+        None,
+        False,
+        expressions.update,
+        True,
+    )
+    return new_update(update), kept
+
+
+def _is_return_value(value: object) -> bool:
+    return type(value) is str and value in _return_values()
 
 
 def plain_get(
@@ -197,30 +271,47 @@ def _plain_target(
 def _plain_condition(
     request: Mapping[str, object], expression: str
 ) -> tuple[BoundCondition, Item | Literal[False] | None] | None:
-    """``expression`` bound with the request's placeholder maps, and the values
+    """``expression`` bound as :func:`_plain_bound` binds it."""
+    bound = _plain_bound(request, ConditionExpression=expression)
+    if bound is None:
+        return None
+    assert bound[0].condition is not None  # a condition expression was given
+    return bound[0].condition, bound[1]
+
+
+def _plain_bound(
+    request: Mapping[str, object],
+    *,
+    UpdateExpression: str | None = None,
+    ConditionExpression: str | None = None,
+) -> tuple[BoundExpressions, Item | Literal[False] | None] | None:
+    """The expressions bound with the request's placeholder maps, and the values
     decoded (``False`` when they do not encode back exactly); ``None`` when a
-    map is not plain or the condition does not bind."""
+    map is not plain or an expression does not bind."""
     names = request.get("ExpressionAttributeNames")
     values = request.get("ExpressionAttributeValues")
     accepts, longest = _rules()
     if names is not None and not _plain_names(names, longest):
         return None
     decoded: Item | Literal[False] | None = None
+    sized: tuple[Item, int] | None = None
     if values is not None:
         decoded_values = decode_checked_item(values, accepts, longest)
         if decoded_values is None:
             return None
+        sized = decoded_values[:2]
         decoded = decoded_values[0] if decoded_values[2] else False
     try:
         bound = bind_expressions(
             cast("Mapping[str, str] | None", names),
             cast("WireItem | None", values),
-            ConditionExpression=expression,
+            UpdateExpression=UpdateExpression,
+            ConditionExpression=ConditionExpression,
+            decoded_values=sized,
         )
     except ServiceError:
         return None
-    assert bound.condition is not None  # a condition expression was given
-    return bound.condition, decoded
+    return bound, decoded
 
 
 def _kept(

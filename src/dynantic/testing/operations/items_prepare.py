@@ -63,6 +63,7 @@ __all__ = [
     "new_delete",
     "new_get",
     "new_put",
+    "new_update",
     "prepare_condition_check",
     "prepare_delete",
     "prepare_get",
@@ -167,12 +168,12 @@ if TYPE_CHECKING:
     _Get = tuple[str, Item, BoundProjection | None, bool, str | None]
 
     def new_put(fields: _Put, /) -> PreparedPut: ...
-    def _new_update(fields: _Updating, /) -> PreparedUpdate: ...
+    def new_update(fields: _Updating, /) -> PreparedUpdate: ...
     def new_delete(fields: _Delete, /) -> PreparedDelete: ...
     def new_get(fields: _Get, /) -> PreparedGet: ...
 else:
     new_put = partial(tuple.__new__, PreparedPut)
-    _new_update = partial(tuple.__new__, PreparedUpdate)
+    new_update = partial(tuple.__new__, PreparedUpdate)
     new_delete = partial(tuple.__new__, PreparedDelete)
     new_get = partial(tuple.__new__, PreparedGet)
 
@@ -248,7 +249,7 @@ def prepare_update(
             ConditionExpression=condition_expression,
         )
         update, condition = bound.update or update, bound.condition or condition
-    return _new_update(
+    return new_update(
         (
             request["TableName"],
             key,
