@@ -142,8 +142,11 @@ def _sync_directory(directory: Path) -> None:
 def _dump(value: object) -> object:
     """A definition (or any field of one) as JSON."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # Fields not given to the constructor are derived from the others.
         return {
-            field.name: _dump(getattr(value, field.name)) for field in dataclasses.fields(value)
+            field.name: _dump(getattr(value, field.name))
+            for field in dataclasses.fields(value)
+            if field.init
         }
     if isinstance(value, dict):
         entries = cast("dict[str, object]", value)

@@ -13,7 +13,7 @@ from .conftest import INDEXED, REPORT, SIMPLE, Refuses, Wire, answer
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.literals import ReturnValueType
-    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef
+    from mypy_boto3_dynamodb.type_defs import AttributeValueTypeDef, UpdateItemInputTypeDef
 
 KEY: Wire = {"pk": {"S": "a"}}
 INDEXED_KEY: Wire = {"pk": {"S": "a"}, "sk": {"S": "1"}}
@@ -190,6 +190,34 @@ def test_update_item_refuses_to_update_a_key_attribute(
             UpdateExpression="SET pk = :v",
             ExpressionAttributeValues={":v": {"S": "b"}},
         )
+
+
+def test_the_same_text_with_other_names_targets_other_attributes(
+    stored: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    # What an update writes is worked out once per text and names, and used
+    # again for the next request with both the same.
+    for _ in range(2):
+        for target in ("v", "pk", "w"):
+            request: UpdateItemInputTypeDef = {
+                "TableName": SIMPLE,
+                "Key": KEY,
+                "UpdateExpression": "SET #t = :v",
+                "ExpressionAttributeNames": {"#t": target},
+                "ExpressionAttributeValues": {":v": {"S": target}},
+            }
+            if target == "pk":
+                with refuses(
+                    "ValidationException",
+                    "One or more parameter values were invalid: Cannot update attribute pk. "
+                    "This attribute is part of the key",
+                ):
+                    stored.update_item(**request)
+            else:
+                stored.update_item(**request)
+    assert stored.table_items(SIMPLE, wire=True) == [
+        {"pk": {"S": "a"}, "v": {"S": "v"}, "w": {"S": "w"}}
+    ]
 
 
 def test_update_item_refuses_a_path_inside_a_key_attribute(

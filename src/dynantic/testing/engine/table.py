@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -59,16 +59,17 @@ class KeySchema:
 
     partition: tuple[KeyAttribute, ...]
     sort: tuple[KeyAttribute, ...] = ()
+    names: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The names of every key attribute (every write's checks ask)."""
+
+    def __post_init__(self) -> None:
+        names = frozenset(attribute.name for attribute in self.attributes)
+        object.__setattr__(self, "names", names)  # frozen: set once, here
 
     @property
     def attributes(self) -> tuple[KeyAttribute, ...]:
         """Every key attribute, partition keys first."""
         return self.partition + self.sort
-
-    @property
-    def names(self) -> frozenset[str]:
-        """The names of every key attribute."""
-        return frozenset(attribute.name for attribute in self.attributes)
 
 
 class Table:

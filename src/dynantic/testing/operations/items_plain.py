@@ -352,10 +352,10 @@ def _plain_names(names: object, longest: int) -> bool:
     ``longest`` UTF-8 bytes."""
     if type(names) is not dict:
         return False
-    return all(
-        type(placeholder) is str
-        and type(name) is str
-        # At most longest/4 characters are at most longest bytes.
-        and (len(name) <= longest // 4 or string_size(name) <= longest)
-        for placeholder, name in cast("dict[object, object]", names).items()
-    )
+    shortest_unsure = longest // 4  # at most longest/4 characters are at most longest bytes
+    for placeholder, name in cast("dict[object, object]", names).items():
+        if type(placeholder) is not str or type(name) is not str:
+            return False
+        if len(name) > shortest_unsure and string_size(name) > longest:
+            return False
+    return True

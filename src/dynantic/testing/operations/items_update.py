@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from dynantic.testing.engine.indexes import SecondaryIndex
     from dynantic.testing.engine.table import Table
     from dynantic.testing.expressions import Parsed
+    from dynantic.testing.expressions.paths import Trie
 
 __all__ = [
     "UpdateTargets",
@@ -75,9 +76,23 @@ def update_targets(update: Update) -> UpdateTargets:
     if isinstance(update, LegacyUpdate):
         unwrites = bool(update.updates) and all(a == "DELETE" for _, a, _ in update.updates)
         return UpdateTargets(frozenset(update.touched), frozenset(), (), 0, (), unwrites)
+    # The binding made one path trie per text and names: the targets are
+    # remembered against it (kept alive with them, so that its id is not reused).
+    trie = update.trie
+    known = _TARGETS_BY_TRIE.get(id(trie))
+    if known is not None and known[0] is trie:
+        return known[1]
     parsed, names = update.parsed, update.names
     resolved = tuple(map(names.__getitem__, parsed.name_placeholders)) if names else ()
-    return _expression_targets(parsed, resolved)
+    targets = _expression_targets(parsed, resolved)
+    if len(_TARGETS_BY_TRIE) >= _REMEMBERED_TRIES:
+        _TARGETS_BY_TRIE.clear()
+    _TARGETS_BY_TRIE[id(trie)] = (trie, targets)
+    return targets
+
+
+_TARGETS_BY_TRIE: dict[int, tuple[Trie, UpdateTargets]] = {}
+_REMEMBERED_TRIES = 2048
 
 
 @lru_cache(maxsize=2048)
@@ -194,12 +209,8 @@ def check_update_targets(update: Update, targets: UpdateTargets, table: Table) -
     path into a key attribute, in the service's order."""
     schema = table.key_schema
     touched, nested = targets.touched, targets.nested
-    for attribute in schema.attributes:
-        if attribute.name in touched or attribute.name in nested:
-            break
-    else:
-        if not table.indexes:
-            return
+    if not table.indexes and touched.isdisjoint(schema.names) and nested.isdisjoint(schema.names):
+        return
     key_attributes = tuple(attribute.name for attribute in schema.attributes)
     for name in key_attributes:
         if name in touched:
@@ -293,7 +304,8 @@ def check_updated_item(targets: UpdateTargets, table: Table, item: Item, size: i
                     raise validation_error(problem)
     for name in targets.touched:
         value = item.get(name)
-        if value is not None and nests_too_deep(value):
+        # Only a map or a list can nest (a set holds scalars).
+        if (type(value) is dict or type(value) is list) and nests_too_deep(value):
             raise validation_error(messages.NESTING_TOO_DEEP)
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
