@@ -52,7 +52,7 @@ place). Other plain requests are copied as every other request is.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Literal, TypeAlias, cast
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeGuard, cast
 
 from dynantic.testing.engine.values import (
     Item,
@@ -159,19 +159,20 @@ def plain_update(
     with the request kept for the call record; else ``None``."""
     expression = request.get("UpdateExpression")
     condition_expression = request.get("ConditionExpression")
-    return_values = request.get("ReturnValues")
+    return_values = request.get("ReturnValues", "NONE")
     # Besides the three members every plain update has, only the optional ones
     # counted here (an unknown member, or one given as None, changes the count).
     if (
         type(expression) is not str
         or (condition_expression is not None and type(condition_expression) is not str)
-        or (return_values is not None and not _is_return_value(return_values))
+        or type(return_values) is not str
+        or return_values not in _return_values()
         or len(request)
         != 3
         + (condition_expression is not None)
         + (request.get("ExpressionAttributeNames") is not None)
         + (request.get("ExpressionAttributeValues") is not None)
-        + (return_values is not None)
+        + ("ReturnValues" in request)
     ):
         return None
     target = _plain_target(database, request, "Key", dict)
@@ -192,7 +193,7 @@ def plain_update(
         table_name,
         key,
         expressions.condition,
-        cast("str", return_values or "NONE"),
+        return_values,
         False,
         None,
         False,
@@ -200,10 +201,6 @@ def plain_update(
         True,
     )
     return new_update(update), kept
-
-
-def _is_return_value(value: object) -> bool:
-    return type(value) is str and value in _return_values()
 
 
 def plain_get(
@@ -288,23 +285,26 @@ def _plain_bound(
     """The expressions bound with the request's placeholder maps, and the values
     decoded (``False`` when they do not encode back exactly); ``None`` when a
     map is not plain or an expression does not bind."""
-    names = request.get("ExpressionAttributeNames")
-    values = request.get("ExpressionAttributeValues")
+    given_names = request.get("ExpressionAttributeNames")
+    given_values = request.get("ExpressionAttributeValues")
     accepts, longest = _rules()
-    if names is not None and not _plain_names(names, longest):
-        return None
+    names: dict[str, str] | None = None
+    if given_names is not None:
+        if not _plain_names(given_names, longest):
+            return None
+        names = given_names
     decoded: Item | Literal[False] | None = None
     sized: tuple[Item, int] | None = None
-    if values is not None:
-        decoded_values = decode_checked_item(values, accepts, longest)
+    if given_values is not None:
+        decoded_values = decode_checked_item(given_values, accepts, longest)
         if decoded_values is None:
             return None
         sized = decoded_values[:2]
         decoded = decoded_values[0] if decoded_values[2] else False
     try:
         bound = bind_expressions(
-            cast("Mapping[str, str] | None", names),
-            cast("WireItem | None", values),
+            names,
+            cast("WireItem | None", given_values),
             UpdateExpression=UpdateExpression,
             ConditionExpression=ConditionExpression,
             decoded_values=sized,
@@ -347,7 +347,7 @@ def rebuilt_call(
     return params, ({} if found is None else {"Item": encode_item(found)})
 
 
-def _plain_names(names: object, longest: int) -> bool:
+def _plain_names(names: object, longest: int) -> TypeGuard[dict[str, str]]:
     """Whether ``names`` maps ``str`` placeholders to ``str`` names no longer than
     ``longest`` UTF-8 bytes."""
     if type(names) is not dict:

@@ -196,7 +196,9 @@ def check_statement_charge(update: BoundUpdate, targets: UpdateTargets) -> None:
     charge = targets.charge
     values = update.values
     for name in targets.charged_values:
-        charge += _value_size(values[name])
+        value = values[name]
+        # An ASCII string measured inline: the commonest value, and a call saved.
+        charge += len(value) if type(value) is str and value.isascii() else _value_size(value)
     if charge > MAX_ITEM_BYTES:
         raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
 
@@ -321,9 +323,14 @@ def updated_size(targets: UpdateTargets, before: Item, before_size: int, after: 
         if old is new:
             continue
         name_size = len(name) if name.isascii() else len(name.encode("utf-8", "surrogatepass"))
-        if not isinstance(old, Missing):
+        # ASCII strings are measured inline (see check_statement_charge).
+        if type(old) is str and old.isascii():
+            size -= name_size + len(old)
+        elif not isinstance(old, Missing):
             size -= name_size + _value_size(old)
-        if not isinstance(new, Missing):
+        if type(new) is str and new.isascii():
+            size += name_size + len(new)
+        elif not isinstance(new, Missing):
             size += name_size + _value_size(new)
     return size
 
