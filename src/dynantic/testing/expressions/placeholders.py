@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
-from typing import NamedTuple, TypeVar
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from dynantic.testing import messages
 from dynantic.testing.engine.value_layers import in_current_layer
@@ -205,6 +205,24 @@ class BoundExpressions(NamedTuple):
     key_condition: BoundCondition | None = None
     filter: BoundCondition | None = None
     projection: BoundProjection | None = None
+
+
+# NamedTuple's generated constructor is a Python function; this makes the same
+# tuple in C, from the fields in order (a request's binding makes one).
+if TYPE_CHECKING:
+
+    def _new_bound(
+        fields: tuple[
+            BoundUpdate | None,
+            BoundCondition | None,
+            BoundCondition | None,
+            BoundCondition | None,
+            BoundProjection | None,
+        ],
+        /,
+    ) -> BoundExpressions: ...
+else:
+    _new_bound = partial(tuple.__new__, BoundExpressions)
 
 
 class ExpressionAttributes:
@@ -427,12 +445,14 @@ class _Binding(NamedTuple):
             self.key_condition,
             self.filter,
         )
-        return BoundExpressions(
-            None if update is None else BoundUpdate(update[0], names, values, update[1]),
-            None if condition is None else BoundCondition(condition, names, values),
-            None if key_condition is None else BoundCondition(key_condition, names, values),
-            None if filtering is None else BoundCondition(filtering, names, values),
-            self.projection,
+        return _new_bound(
+            (
+                None if update is None else BoundUpdate(update[0], names, values, update[1]),
+                None if condition is None else BoundCondition(condition, names, values),
+                None if key_condition is None else BoundCondition(key_condition, names, values),
+                None if filtering is None else BoundCondition(filtering, names, values),
+                self.projection,
+            )
         )
 
 
@@ -498,5 +518,6 @@ def bind_expressions(
     decoded: Mapping[str, AttributeValue] = _NO_VALUES
     if values is not None:
         decoded, size = decoded_values or _decode_values_sized(values)
-        _check_values_size(binding.names_size, size)
+        if binding.names_size + size > MAX_SUBSTITUTION_BYTES:  # seldom: say which
+            _check_values_size(binding.names_size, size)
     return binding.bind(names if names is not None else _EMPTY_NAMES, decoded)
