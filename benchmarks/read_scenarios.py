@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from benchmarks.loading import load_items
-from benchmarks.scenarios import Scenario
+from benchmarks.scenarios import Scenario, _create_table
 from dynantic import DynamoDBClient
 
 if TYPE_CHECKING:
@@ -23,21 +23,6 @@ __all__ = ["READ_SCENARIOS"]
 
 TABLE = "reads"
 PARTITION_SIZE = 50
-
-
-def _create(client: DynamoDBClient) -> None:
-    client.create_table(
-        TableName=TABLE,
-        KeySchema=[
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"},
-        ],
-        AttributeDefinitions=[
-            {"AttributeName": "pk", "AttributeType": "S"},
-            {"AttributeName": "sk", "AttributeType": "S"},
-        ],
-        BillingMode="PAY_PER_REQUEST",
-    )
 
 
 def _items(count: int) -> Iterator[dict[str, AttributeValueTypeDef]]:
@@ -56,7 +41,7 @@ def _items(count: int) -> Iterator[dict[str, AttributeValueTypeDef]]:
 def _prepare(count: int) -> Scenario:
     def prepare(client: DynamoDBClient, calls: int) -> None:
         del calls
-        _create(client)
+        _create_table(client, TABLE)
         load_items(client, TABLE, _items(count))
 
     def query(client: DynamoDBClient, i: int) -> object:
@@ -78,7 +63,7 @@ def _size(count: int) -> str:
 
 def _prepare_scan(client: DynamoDBClient, calls: int) -> None:
     del calls
-    _create(client)
+    _create_table(client, TABLE)
     load_items(client, TABLE, _items(10_000))
 
 

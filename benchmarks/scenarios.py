@@ -6,6 +6,7 @@ calls themselves are timed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,9 +21,12 @@ __all__ = ["SCENARIOS", "Scenario"]
 TABLE = "bench"
 
 
-def _create_table(client: DynamoDBClient) -> None:
+def _create_table(client: DynamoDBClient, name: str = TABLE) -> None:
+    """Create the table of orders ``name`` (keys ``pk`` and ``sk``) and wait
+    until it is ACTIVE: dynalite, like the service, refuses writes to a table
+    still CREATING, if only for a moment."""
     client.create_table(
-        TableName=TABLE,
+        TableName=name,
         KeySchema=[
             {"AttributeName": "pk", "KeyType": "HASH"},
             {"AttributeName": "sk", "KeyType": "RANGE"},
@@ -33,6 +37,11 @@ def _create_table(client: DynamoDBClient) -> None:
         ],
         BillingMode="PAY_PER_REQUEST",
     )
+    deadline = time.monotonic() + 10
+    while client.describe_table(TableName=name)["Table"].get("TableStatus") != "ACTIVE":
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"table {name} did not become ACTIVE")
+        time.sleep(0.001)
 
 
 def _item(i: int) -> dict[str, AttributeValueTypeDef]:
