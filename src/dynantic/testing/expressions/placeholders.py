@@ -518,6 +518,5 @@ def bind_expressions(
     decoded: Mapping[str, AttributeValue] = _NO_VALUES
     if values is not None:
         decoded, size = decoded_values or _decode_values_sized(values)
-        if binding.names_size + size > MAX_SUBSTITUTION_BYTES:  # seldom: say which
-            _check_values_size(binding.names_size, size)
+        _check_values_size(binding.names_size, size)
     return binding.bind(names if names is not None else _EMPTY_NAMES, decoded)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from dynantic.testing import messages
 from dynantic.testing.engine.keys import check_item_keys, check_key
 from dynantic.testing.engine.table import KeyValue, stored_size
-from dynantic.testing.engine.values import Item, StoredItem, encode_item, item_size
+from dynantic.testing.engine.values import Item, encode_item, item_size
 from dynantic.testing.errors import ServiceError
 from dynantic.testing.expressions import LegacyUpdate, UpdateResult, check_key_updates
 from dynantic.testing.operations.items_prepare import (
@@ -195,9 +195,8 @@ def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
         old_size = 0
     else:
         result = update.apply(old)
-        before = old
-        # The stored item's recorded size, read inline (stored_size() is a call).
-        before_size = old_size = old.size if type(old) is StoredItem else stored_size(old)
+        before, before_size = old, stored_size(old)
+        old_size = before_size
     new = result.item
     new_size = updated_size(targets, before, before_size, new)
     check_updated_item(targets, table, new, new_size)

@@ -13,7 +13,6 @@ checked against the live service, in its order.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from dynantic.testing import messages
@@ -82,9 +81,7 @@ def update_targets(update: Update) -> UpdateTargets:
     known = _TARGETS_BY_TRIE.get(id(trie))
     if known is not None and known[0] is trie:
         return known[1]
-    parsed, names = update.parsed, update.names
-    resolved = tuple(map(names.__getitem__, parsed.name_placeholders)) if names else ()
-    targets = _expression_targets(parsed, resolved)
+    targets = _expression_targets(update.parsed, update.names)
     if len(_TARGETS_BY_TRIE) >= _REMEMBERED_TRIES:
         _TARGETS_BY_TRIE.clear()
     _TARGETS_BY_TRIE[id(trie)] = (trie, targets)
@@ -95,11 +92,9 @@ _TARGETS_BY_TRIE: dict[int, tuple[Trie, UpdateTargets]] = {}
 _REMEMBERED_TRIES = 2048
 
 
-@lru_cache(maxsize=2048)
 def _expression_targets(
-    parsed: Parsed[ast.UpdateExpression], resolved: tuple[str, ...]
+    parsed: Parsed[ast.UpdateExpression], names: Mapping[str, str]
 ) -> UpdateTargets:
-    names = dict(zip(parsed.name_placeholders, resolved, strict=True))
     touched: set[str] = set()
     whole: list[tuple[str, ast.UpdateAction]] = []
     for action in parsed.root.actions:
@@ -196,9 +191,7 @@ def check_statement_charge(update: BoundUpdate, targets: UpdateTargets) -> None:
     charge = targets.charge
     values = update.values
     for name in targets.charged_values:
-        value = values[name]
-        # An ASCII string measured inline: the commonest value, and a call saved.
-        charge += len(value) if type(value) is str and value.isascii() else _value_size(value)
+        charge += _value_size(values[name])
     if charge > MAX_ITEM_BYTES:
         raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
 
@@ -306,8 +299,7 @@ def check_updated_item(targets: UpdateTargets, table: Table, item: Item, size: i
                     raise validation_error(problem)
     for name in targets.touched:
         value = item.get(name)
-        # Only a map or a list can nest (a set holds scalars).
-        if (type(value) is dict or type(value) is list) and nests_too_deep(value):
+        if value is not None and nests_too_deep(value):
             raise validation_error(messages.NESTING_TOO_DEEP)
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
@@ -323,14 +315,9 @@ def updated_size(targets: UpdateTargets, before: Item, before_size: int, after: 
         if old is new:
             continue
         name_size = len(name) if name.isascii() else len(name.encode("utf-8", "surrogatepass"))
-        # ASCII strings are measured inline (see check_statement_charge).
-        if type(old) is str and old.isascii():
-            size -= name_size + len(old)
-        elif not isinstance(old, Missing):
+        if not isinstance(old, Missing):
             size -= name_size + _value_size(old)
-        if type(new) is str and new.isascii():
-            size += name_size + len(new)
-        elif not isinstance(new, Missing):
+        if not isinstance(new, Missing):
             size += name_size + _value_size(new)
     return size
 
