@@ -101,16 +101,33 @@ def _is_plain(text: str) -> bool:
 
 def parse_number_sized(text: str) -> tuple[Decimal, int]:
     """:func:`parse_number` and the number's size, measured on the text when it
-    is a plain integer (the commonest number by far)."""
-    if _is_plain(text):
+    is an integer of at most 38 characters (the commonest number by far)."""
+    if 0 < len(text) <= MAX_DIGITS and text.isascii():
         negative = text[0] == "-"
         digits = text[1:] if negative else text
         if digits.isdigit():
-            count = len(digits.lstrip("0"))
-            # An integer without trailing zeros never needs the padding byte.
-            return Decimal(text), 1 + (count + 1) // 2 + negative
+            return _integer_sized(text, digits, negative)
     number = parse_number(text)
     return number, number_size(number)
+
+
+def _integer_sized(text: str, digits: str, negative: bool) -> tuple[Decimal, int]:
+    """The integer ``text`` (``digits`` without its sign), normalised, and its size.
+
+    Its significant digits sit ``trailing`` places left of the point, and the
+    service stores digits in pairs aligned on the point: the size counts the
+    pairs they touch, plus one, plus one more for a negative number.
+    """
+    rounded = digits.rstrip("0")
+    significant = rounded.lstrip("0")
+    if not significant:
+        return _ZERO, 1
+    trailing = len(digits) - len(rounded)
+    pairs = (trailing + len(significant) - 1) // 2 - trailing // 2 + 1
+    size = 1 + pairs + negative
+    if not trailing:
+        return Decimal(text), size  # Decimal drops leading zeros itself
+    return Decimal(f"{'-' if negative else ''}{significant}E{trailing}"), size
 
 
 def format_number(number: Decimal) -> str:
