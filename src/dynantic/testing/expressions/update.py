@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal, TypeAlias
 
 from dynantic.testing import messages
-from dynantic.testing.engine.values import AttributeValue, Item
+from dynantic.testing.engine.values import AttributeValue, Item, StoredItem
 from dynantic.testing.errors import validation_error
 from dynantic.testing.expressions import ast
 from dynantic.testing.expressions.combine import (
@@ -182,8 +182,13 @@ def _leaf(
     return result
 
 
-def _apply_map(container: ItemView, trie: Trie, kinds: Kinds, operands: Operands) -> Item:
-    updated = dict(container)
+def _apply_map(
+    container: ItemView, trie: Trie, kinds: Kinds, operands: Operands, into: type[Item] = dict
+) -> Item:
+    """``container`` (an item, or a map inside one) with the actions of ``trie``
+    applied, as a new ``into``: the item itself is made a :class:`StoredItem`, so
+    that storing it needs no copy."""
+    updated = into(container)
     for key, child in trie.items():
         if not isinstance(key, str):
             raise validation_error(messages.UPDATE_PATH_INVALID)
@@ -328,7 +333,8 @@ class BoundUpdate:
             MISSING if getter is None else getter(old, names, values) for getter in getters
         ]
         before = old if item is not None else _EMPTY
-        return UpdateResult(_apply_map(old, trie, kinds, operands), before, self.trie)
+        new = _apply_map(old, trie, kinds, operands, StoredItem)
+        return UpdateResult(new, before, self.trie)
 
 
 def check_key_updates(
