@@ -57,7 +57,13 @@ from typing import TYPE_CHECKING, TypeVar
 from dynantic.testing import messages
 from dynantic.testing.errors import ServiceError, validation_error
 from dynantic.testing.operations.items_apply import apply_write, read_response, write_response
-from dynantic.testing.operations.items_check import ReadResult, Refusal, check_write, read_item
+from dynantic.testing.operations.items_check import (
+    ReadResult,
+    plan_put,
+    plan_update,
+    plan_write,
+    read_item,
+)
 from dynantic.testing.operations.items_plain import (
     KeptRequest,
     plain_delete,
@@ -88,13 +94,11 @@ if TYPE_CHECKING:
 
     from dynantic.testing.engine.database import Database
     from dynantic.testing.engine.values import Item
-
-    PlainWrite = Callable[
-        [Database, Mapping[str, object]], tuple[PreparedWrite, KeptRequest | None] | None
-    ]
+    from dynantic.testing.operations.items_check import WritePlan
 
 
 RequestT = TypeVar("RequestT")
+WriteT = TypeVar("WriteT", bound="PreparedWrite")
 
 
 @operation("PutItem")
@@ -139,11 +143,15 @@ def _read(database: Database, read: PreparedGet) -> dict[str, object]:
     return read_response(result)
 
 
-def _write(database: Database, write: PreparedWrite) -> dict[str, object]:
+def _write(
+    database: Database,
+    write: WriteT,
+    plan: Callable[[Database, WriteT], WritePlan] = plan_write,
+) -> dict[str, object]:
+    """Carry out ``write`` as ``plan`` (:func:`plan_write`, or the plan of its own
+    kind) judges it, and answer it."""
     with database.lock:
-        outcome = check_write(database, write)
-        if isinstance(outcome, Refusal):
-            raise outcome.error
+        outcome = plan(database, write)
         apply_write(outcome)
         if (
             write.return_values == "NONE"
@@ -158,15 +166,19 @@ def _write(database: Database, write: PreparedWrite) -> dict[str, object]:
 # and keep them for the call record in the decoded form (see rebuilt_call).
 
 
-def _write_lane(prepare: PlainWrite) -> Lane:
-    """The lane of a write whose plain requests ``prepare`` prepares."""
+def _write_lane(
+    prepare: Callable[[Database, Mapping[str, object]], tuple[WriteT, KeptRequest | None] | None],
+    plan: Callable[[Database, WriteT], WritePlan] = plan_write,
+) -> Lane:
+    """The lane of a write whose plain requests ``prepare`` prepares, and ``plan``
+    judges."""
 
     def answer(database: Database, request: Mapping[str, object]) -> LaneAnswer | None:
         plain = prepare(database, request)
         if plain is None:
             return None
         write, kept = plain
-        response = _write(database, write)
+        response = _write(database, write, plan)
         # A kept request is rebuilt with the commonest answer, {}; others are copied.
         rebuild = None if kept is None or response else partial(rebuilt_call, kept, None)
         return response, rebuild
@@ -203,7 +215,7 @@ def _get_lane(database: Database, request: Mapping[str, object]) -> LaneAnswer |
     return response, (None if kept is None else partial(rebuilt_call, kept, result.item))
 
 
-lane("PutItem", _write_lane(plain_put))
-lane("UpdateItem", _write_lane(plain_update))
+lane("PutItem", _write_lane(plain_put, plan_put))
+lane("UpdateItem", _write_lane(plain_update, plan_update))
 lane("DeleteItem", _write_lane(plain_delete))
 lane("GetItem", _get_lane)

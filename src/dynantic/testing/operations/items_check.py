@@ -41,7 +41,17 @@ if TYPE_CHECKING:
     from dynantic.testing.engine.database import Database
     from dynantic.testing.engine.table import Table
 
-__all__ = ["ReadResult", "Refusal", "WritePlan", "check_write", "check_writes", "read_item"]
+__all__ = [
+    "ReadResult",
+    "Refusal",
+    "WritePlan",
+    "check_write",
+    "check_writes",
+    "plan_put",
+    "plan_update",
+    "plan_write",
+    "read_item",
+]
 
 # The CancellationReason code TransactWriteItems reports for each error code.
 _CANCELLATION_CODES = {
@@ -115,21 +125,27 @@ else:
 def check_write(database: Database, write: PreparedWrite) -> WritePlan | Refusal:
     """What ``write`` would do to the stored state, or why the service refuses it."""
     try:
-        table = database.tables.get(write.table_name) or database.table(write.table_name)
-        if isinstance(write, PreparedPut):
-            return _check_put(table, write)
-        if isinstance(write, PreparedUpdate):
-            return _check_update(table, write)
-        key = check_key(write.key, table.key_schema)
-        old = table.get(*key)
-        if write.condition is not None:
-            _check_condition(write, old)
-        old_size = 0 if old is None else stored_size(old)
-        if isinstance(write, PreparedDelete):
-            return _new_plan((write, table, key, old, old_size, None, 0, None))
-        return _new_plan((write, table, key, old, old_size, old, old_size, None))
+        return plan_write(database, write)
     except ServiceError as error:
         return Refusal(error)
+
+
+def plan_write(database: Database, write: PreparedWrite) -> WritePlan:
+    """What ``write`` would do to the stored state; raises the service's error
+    when it refuses the write."""
+    if isinstance(write, PreparedPut):
+        return plan_put(database, write)
+    if isinstance(write, PreparedUpdate):
+        return plan_update(database, write)
+    table = database.tables.get(write.table_name) or database.table(write.table_name)
+    key = check_key(write.key, table.key_schema)
+    old = table.get(*key)
+    if write.condition is not None:
+        _check_condition(write, old)
+    old_size = 0 if old is None else stored_size(old)
+    if isinstance(write, PreparedDelete):
+        return _new_plan((write, table, key, old, old_size, None, 0, None))
+    return _new_plan((write, table, key, old, old_size, old, old_size, None))
 
 
 def check_writes(database: Database, writes: Sequence[PreparedWrite]) -> list[WritePlan | Refusal]:
@@ -162,7 +178,9 @@ def read_item(database: Database, read: PreparedGet) -> ReadResult:
 # ---------------------------------------------------------------- by kind
 
 
-def _check_put(table: Table, write: PreparedPut) -> WritePlan:
+def plan_put(database: Database, write: PreparedPut) -> WritePlan:
+    """:func:`plan_write` of a PutItem."""
+    table = database.tables.get(write.table_name) or database.table(write.table_name)
     item = write.item
     key = check_item_keys(item, table.key_schema)
     if table.indexes:
@@ -175,7 +193,9 @@ def _check_put(table: Table, write: PreparedPut) -> WritePlan:
     return _new_plan((write, table, key, old, old_size, item, write.size, None))
 
 
-def _check_update(table: Table, write: PreparedUpdate) -> WritePlan:
+def plan_update(database: Database, write: PreparedUpdate) -> WritePlan:
+    """:func:`plan_write` of an UpdateItem."""
+    table = database.tables.get(write.table_name) or database.table(write.table_name)
     key = write.key
     key_values = check_key(key, table.key_schema)
     update = write.update
