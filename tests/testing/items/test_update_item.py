@@ -585,3 +585,47 @@ def test_a_transaction_update_nesting_the_item_too_deep_is_cancelled(
     assert refusal.response["CancellationReasons"] == [
         {"Code": "ValidationError", "Message": _TOO_DEEP}
     ]
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "SET x = :v",
+        "SET x = if_not_exists(x, :v)",
+        "SET x = list_append(:v, :v)",
+        "SET y = x",
+    ],
+)
+def test_an_update_of_top_level_attributes_keeps_values_at_their_depth(
+    fake: FakeDynamoDBClient, expression: str
+) -> None:
+    # Every value the request sends, or the item holds, is within the limit as
+    # an attribute of its own; writing whole attributes moves nothing deeper,
+    # so the update is not refused, whatever it writes.
+    deepest = _lists(31, {"N": "1"})
+    fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "a"}, "x": deepest})
+    if ":v" in expression:
+        fake.update_item(
+            TableName=SIMPLE,
+            Key=KEY,
+            UpdateExpression=expression,
+            ExpressionAttributeValues={":v": deepest},
+        )
+    else:
+        fake.update_item(TableName=SIMPLE, Key=KEY, UpdateExpression=expression)
+    item = fake.get_item(TableName=SIMPLE, Key=KEY)["Item"]
+    assert item["y" if expression == "SET y = x" else "x"]["L"][0] == deepest["L"][0]
+
+
+def test_a_nested_target_is_held_to_the_depth_limit_beside_top_level_ones(
+    fake: FakeDynamoDBClient, refuses: Refuses
+) -> None:
+    # One action below the top level is enough for the whole item to be checked.
+    fake.put_item(TableName=SIMPLE, Item={"pk": {"S": "a"}, "m": {"M": {}}})
+    with refuses("ValidationException", _TOO_DEEP):
+        fake.update_item(
+            TableName=SIMPLE,
+            Key=KEY,
+            UpdateExpression="SET y = :n, m.c = :v",
+            ExpressionAttributeValues={":n": {"N": "1"}, ":v": _lists(31, {"N": "1"})},
+        )

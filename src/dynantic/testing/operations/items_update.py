@@ -21,6 +21,7 @@ from dynantic.testing.engine.values import (
     Item,
     nests_too_deep,
     number_size,
+    string_size,
     type_code,
     value_size,
 )
@@ -68,6 +69,10 @@ class UpdateTargets(NamedTuple):
     """Whether every action removes (REMOVE, DELETE): such an update of a
     missing item leaves it missing (ScyllaDB's Alternator suite run against the
     service, test_item.py test_update_item_non_existent; scylladb issue 5862)."""
+    deepens: bool = False
+    """Whether an action writes below the top level (``SET a.b = :v``): only such
+    an update can nest a value deeper than the limit, since every value a
+    request sends was held to it as an attribute of its own."""
 
 
 def update_targets(update: Update) -> UpdateTargets:
@@ -97,19 +102,24 @@ def _expression_targets(
 ) -> UpdateTargets:
     touched: set[str] = set()
     whole: list[tuple[str, ast.UpdateAction]] = []
+    deepens = False
     for action in parsed.root.actions:
         first = action.path.elements[0]
         name = names[first.name] if isinstance(first, ast.NamePlaceholder) else str(first)
         touched.add(name)
         if len(action.path.elements) == 1:
             whole.append((name, action))
+        else:
+            deepens = True
     nested = path_heads(parsed.paths, names)[1]
     charged: list[str] = []
     charge = _statement_charge(parsed.root, names, charged)
     unwrites = all(
         isinstance(action, ast.RemoveAction | ast.DeleteAction) for action in parsed.root.actions
     )
-    return UpdateTargets(frozenset(touched), nested, tuple(whole), charge, tuple(charged), unwrites)
+    return UpdateTargets(
+        frozenset(touched), nested, tuple(whole), charge, tuple(charged), unwrites, deepens
+    )
 
 
 # ---------------------------------------------------------------- the statement charge
@@ -297,10 +307,11 @@ def check_updated_item(targets: UpdateTargets, table: Table, item: Item, size: i
                 problem = index.key_value_violation(attribute.name, value)
                 if problem is not None:
                     raise validation_error(problem)
-    for name in targets.touched:
-        value = item.get(name)
-        if value is not None and nests_too_deep(value):
-            raise validation_error(messages.NESTING_TOO_DEEP)
+    if targets.deepens:
+        for name in targets.touched:
+            value = item.get(name)
+            if value is not None and nests_too_deep(value):
+                raise validation_error(messages.NESTING_TOO_DEEP)
     if size > MAX_ITEM_BYTES:
         raise validation_error(messages.UPDATED_ITEM_TOO_LARGE)
 
@@ -314,11 +325,13 @@ def updated_size(targets: UpdateTargets, before: Item, before_size: int, after: 
         new = after.get(name, MISSING)
         if old is new:
             continue
-        name_size = len(name) if name.isascii() else len(name.encode("utf-8", "surrogatepass"))
-        if not isinstance(old, Missing):
-            size -= name_size + _value_size(old)
-        if not isinstance(new, Missing):
-            size += name_size + _value_size(new)
+        if isinstance(new, Missing):
+            if not isinstance(old, Missing):
+                size -= string_size(name) + _value_size(old)
+        elif isinstance(old, Missing):
+            size += string_size(name) + _value_size(new)
+        else:  # the name's bytes stay
+            size += _value_size(new) - _value_size(old)
     return size
 
 
