@@ -137,7 +137,7 @@ def plan_write(database: Database, write: PreparedWrite) -> WritePlan:
         return plan_put(database, write)
     if isinstance(write, PreparedUpdate):
         return plan_update(database, write)
-    table = database.tables.get(write.table_name) or database.table(write.table_name)
+    table = database.table(write.table_name)
     key = check_key(write.key, table.key_schema)
     old = table.get(*key)
     if write.condition is not None:
@@ -157,7 +157,7 @@ def check_writes(database: Database, writes: Sequence[PreparedWrite]) -> list[Wr
 def read_item(database: Database, read: PreparedGet) -> ReadResult:
     """The item a GetItem reads; raises the service's error for a missing table,
     a key that does not match the schema, or a projection into a key attribute."""
-    table = database.tables.get(read.table_name) or database.table(read.table_name)
+    table = database.table(read.table_name)
     key = check_key(read.key, table.key_schema)
     projection = read.projection
     if projection is not None and projection.nested_names:
@@ -180,7 +180,7 @@ def read_item(database: Database, read: PreparedGet) -> ReadResult:
 
 def plan_put(database: Database, write: PreparedPut) -> WritePlan:
     """:func:`plan_write` of a PutItem."""
-    table = database.tables.get(write.table_name) or database.table(write.table_name)
+    table = database.table(write.table_name)
     item = write.item
     key = check_item_keys(item, table.key_schema)
     if table.indexes:
@@ -195,7 +195,7 @@ def plan_put(database: Database, write: PreparedPut) -> WritePlan:
 
 def plan_update(database: Database, write: PreparedUpdate) -> WritePlan:
     """:func:`plan_write` of an UpdateItem."""
-    table = database.tables.get(write.table_name) or database.table(write.table_name)
+    table = database.table(write.table_name)
     key = write.key
     key_values = check_key(key, table.key_schema)
     update = write.update

@@ -108,7 +108,7 @@ def _check_whole(
             raise outcome
     seen: set[tuple[object, ...]] = set()
     for read in reads:
-        table = database.tables.get(read.table_name) or database.table(read.table_name)
+        table = database.table(read.table_name)
         identity = item_identity(table, read.key)
         if identity in seen:
             raise validation_error(messages.TRANSACT_SAME_ITEM)

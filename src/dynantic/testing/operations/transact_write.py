@@ -215,7 +215,7 @@ def _plans(database: Database, writes: Sequence[PreparedWrite]) -> list[WritePla
             raise outcome.error
     seen: set[tuple[object, ...]] = set()
     for write in writes:
-        table = database.tables.get(write.table_name) or database.table(write.table_name)
+        table = database.table(write.table_name)
         identity = item_identity(table, write.key)
         if identity in seen:
             raise validation_error(messages.TRANSACT_SAME_ITEM)
